@@ -1,0 +1,61 @@
+import { type FeedName, FEED_NAMES, isFeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
+import { type ImportOutcome, importFile } from '../../import/import-file.ts';
+import { createParseRunner } from '../../import/parse-runner.ts';
+import { UsageError, required } from '../args.ts';
+import type { Command } from '../command.ts';
+import { openDbFromArgs } from '../open-db.ts';
+import { table } from '../output.ts';
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: 'import --db F --feed FEED [--strict] FILE...',
+  spec: { values: ['db', 'feed'], flags: ['strict'] },
+  async run(args, out) {
+    const feed = required(args, 'feed');
+    if (!isFeedName(feed)) throw new UsageError(`unknown feed ${feed}; feeds: ${FEED_NAMES.join(', ')}`);
+    if (args.positionals.length === 0) throw new UsageError('name at least one FILE to import');
+    const db = openDbFromArgs(args);
+    const runner = createParseRunner();
+    const results: ImportOutcome[] = [];
+    try {
+      for (const path of args.positionals) {
+        const r = await importFile(db, {
+          path,
+          feed: feed as FeedName,
+          origin: 'import',
+          strict: args.flags.has('strict'),
+          runner,
+          onProgress: (p) => out.progress(`${path}: ${p.read} rows${p.fraction !== null ? ` (${Math.round(p.fraction * 100)}%)` : ''}`),
+        });
+        results.push(r);
+      }
+    } finally {
+      await runner.close();
+      db.close();
+    }
+    const json = results.map((r) => ({
+      file: r.file,
+      feed: r.feed,
+      status: r.status,
+      read: r.read,
+      accepted: r.accepted,
+      duplicates: r.duplicates,
+      rejected: r.rejected,
+      ...(r.ignoredColumns.length ? { ignored_columns: r.ignoredColumns } : {}),
+      ...(r.error ? { error: r.error.en } : {}),
+    }));
+    out.result(json, () =>
+      [
+        table(
+          ['file', 'status', 'read', 'accepted', 'duplicates', 'rejected'],
+          results.map((r) => [r.file, r.status, r.read, r.accepted, r.duplicates, r.rejected]),
+        ),
+        ...results.filter((r) => r.ignoredColumns.length).map((r) => `${r.file}: ignored columns ${r.ignoredColumns.join(', ')}`),
+        ...results.filter((r) => r.error).map((r) => `${r.file}: ${r.error!.en}`),
+      ].join('\n'),
+    );
+    // A refused file is an error for scripts: the data did not arrive.
+    const refused = results.find((r) => r.status === 'unreadable' || r.status === 'failed');
+    if (refused) process.exitCode = 1;
+  },
+};

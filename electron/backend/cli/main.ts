@@ -1,0 +1,67 @@
+/**
+ * `hcc`, the console's command line (CLI.md): `npm run -s cli -- <command> ...`.
+ * Exit status 0 on success, 1 on an error (one line on stderr), 2 on a usage error.
+ */
+import { DatabaseOpenError } from '../db/database.ts';
+import { UsageError, parseArgs } from './args.ts';
+import type { Command } from './command.ts';
+import { COMMON_FLAGS } from './command.ts';
+import { createOutput } from './output.ts';
+
+interface CommandEntry {
+  name: string;
+  usage: string;
+  /** Loaded on demand: a command pulls in only the modules it needs, so `hcc` starts fast. */
+  load: () => Promise<Command>;
+}
+
+const COMMANDS: readonly CommandEntry[] = [
+  { name: 'demo', usage: 'demo --out DIR --people N --days D [--seed S] [--start YYYY-MM-DD]', load: async () => (await import('./commands/demo.ts')).demoCommand },
+  { name: 'import', usage: 'import --db F --feed FEED [--strict] FILE...', load: async () => (await import('./commands/import.ts')).importCommand },
+  { name: 'sync', usage: 'sync --db F --source DIR', load: async () => (await import('./commands/sync.ts')).syncCommand },
+  { name: 'rejects', usage: 'rejects --db F [--feed FEED] [--out FILE]', load: async () => (await import('./commands/rejects.ts')).rejectsCommand },
+  { name: 'serve', usage: 'serve [--db F] [--port P] [--host 127.0.0.1] [--load-demo]', load: async () => (await import('./commands/serve.ts')).serveCommand },
+  { name: 'backup', usage: 'backup --db F --out FILE', load: async () => (await import('./commands/backup.ts')).backupCommand },
+];
+
+function usage(): string {
+  return ['usage: hcc <command> [options]   (common: --db FILE, --json, --progress)', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
+    process.stderr.write(`${name ? `unknown command ${name}\n` : ''}${usage()}\n`);
+    return 2;
+  }
+  const command = await entry.load();
+  try {
+    const args = parseArgs(rest, { values: command.spec.values, flags: [...command.spec.flags, ...COMMON_FLAGS] });
+    if (args.flags.has('help')) {
+      process.stdout.write(`usage: hcc ${command.usage}\n`);
+      return 0;
+    }
+    const out = createOutput(args.flags.has('json'), args.flags.has('progress') || (process.stderr.isTTY ?? false));
+    await command.run(args, out);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`hcc ${command.name}: ${err.message}\nusage: hcc ${command.usage}\n`);
+      return 2;
+    }
+    const message = err instanceof DatabaseOpenError || err instanceof Error ? err.message : String(err);
+    process.stderr.write(`hcc ${command.name}: ${message.split('\n')[0]}\n`);
+    return 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts')) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`hcc: ${(err as Error).message}\n`);
+      process.exit(1);
+    },
+  );
+}

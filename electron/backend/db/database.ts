@@ -1,0 +1,111 @@
+/**
+ * Opening the console's SQLite database: WAL with synchronous=FULL (a committed sync survives a
+ * power cut), foreign keys, a busy timeout, an integrity check, and the migrations.
+ */
+import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.ts';
+
+export type Db = Database.Database;
+
+/** A database problem a person can act on (damaged file, newer schema, ...). */
+export class DatabaseOpenError extends Error {
+  readonly code: 'damaged' | 'newer_schema' | 'not_a_database' | 'locked';
+  constructor(code: DatabaseOpenError['code'], message: string) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+    this.code = code;
+  }
+}
+
+export interface OpenOptions {
+  /** Skip the integrity check (tests that open the same file many times). */
+  skipIntegrityCheck?: boolean;
+  readonly?: boolean;
+}
+
+/** quick_check reads every page: on open we run it for files up to this size; `hcc backup` verifies any size. */
+const QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024;
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (existsSync(file) && statSync(file).size > 0) assertSqliteHeader(file);
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false });
+  } catch (err) {
+    throw new DatabaseOpenError('not_a_database', `cannot open ${file}: ${(err as Error).message}`);
+  }
+  try {
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 10000');
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    // Checkpoint less often than the default 1000 pages: imports write in large transactions.
+    db.pragma('wal_autocheckpoint = 10000');
+    if (!options.skipIntegrityCheck && statSync(file).size <= QUICK_CHECK_MAX_BYTES) {
+      const result = db.pragma('quick_check', { simple: true });
+      if (result !== 'ok') {
+        throw new DatabaseOpenError(
+          'damaged',
+          `the database ${file} is damaged (${oneLine(result)}); restore it from a backup (hcc backup makes one)`,
+        );
+      }
+    }
+    migrate(db, file);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof DatabaseOpenError) throw err;
+    const message = (err as Error).message;
+    if (/not a database|malformed|corrupt/i.test(message)) {
+      throw new DatabaseOpenError('damaged', `the database ${file} is damaged (${oneLine(message)}); restore it from a backup`);
+    }
+    throw err;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Db, file: string): void {
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new DatabaseOpenError(
+      'newer_schema',
+      `the database ${file} was written by a newer version of the console (schema ${current}; this version knows up to ${SCHEMA_VERSION}); update the console before opening it`,
+    );
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      if (m.sql) db.exec(m.sql);
+      m.up?.(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}
+
+/** Refuses files that are not SQLite before SQLite gets a chance to treat them as empty. */
+function assertSqliteHeader(file: string): void {
+  const fd = openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    readSync(fd, header, 0, 16, 0);
+    if (header.toString('latin1') !== 'SQLite format 3\u0000') {
+      throw new DatabaseOpenError(
+        'not_a_database',
+        `${file} is not a console database (not an SQLite file); check the --db path or restore from a backup`,
+      );
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function oneLine(detail: unknown): string {
+  const text = String(detail).replace(/\*\*\* in database main \*\*\*/g, '').replace(/\s+/g, ' ').trim();
+  return text.length > 160 ? text.slice(0, 157) + '...' : text;
+}

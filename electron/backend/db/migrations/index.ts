@@ -1,0 +1,7 @@
+import { migration001 } from './001-dynamic-database.ts';
+import type { Migration } from './migration.ts';
+
+/** All migrations in order; append only. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

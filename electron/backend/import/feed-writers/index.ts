@@ -1,0 +1,55 @@
+/** The writer of each feed. */
+import type { FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
+import type { Db } from '../../db/database.ts';
+import { appendWriter } from './append-writer.ts';
+import { checkinWriter } from './checkin-writer.ts';
+import type { FeedWriter } from './feed-writer.ts';
+import { statementCache } from './feed-writer.ts';
+import { upsertWriter } from './upsert-writer.ts';
+
+const personDirty = statementCache((db: Db) => db.prepare('INSERT OR IGNORE INTO dirty_people (person_id) VALUES (?)'));
+const phoneDirty = statementCache((db: Db) =>
+  db.prepare('INSERT OR IGNORE INTO dirty_people (person_id) SELECT person_id FROM residents WHERE phone = ?'),
+);
+const keyAreasChanged = statementCache((db: Db) =>
+  db.prepare(`INSERT INTO settings (key, value) VALUES ('colours.full_recompute', '1')
+              ON CONFLICT (key) DO UPDATE SET value = '1'`),
+);
+
+const WRITERS: Record<FeedName, FeedWriter> = {
+  residents: upsertWriter('residents', {
+    // A new phone links other roaming records; a new county moves a person without a code.
+    onAccepted: (db, row) => personDirty(db).run(row[0]),
+  }),
+  declarations: appendWriter({
+    feed: 'declarations',
+    columns: [
+      'person_id', 'declared_at', 'day', 'county_code', 'confirmed', 'suspected', 'close_contact', 'key_area_visit',
+      'fever', 'shortness_of_breath', 'respiratory_symptoms', 'febrile_contact', 'returned_from_outside_province',
+    ],
+    affectsColours: true,
+  }),
+  checkins: checkinWriter,
+  health_records: appendWriter({ feed: 'health_records', columns: ['person_id', 'recorded_at', 'status', 'day'], affectsColours: true }),
+  roaming: upsertWriter('roaming', { onAccepted: (db, row) => phoneDirty(db).run(row[0]) }),
+  travel: appendWriter({
+    feed: 'travel',
+    columns: ['person_id', 'arrived_at', 'origin_region_code', 'day', 'mode'],
+    affectsColours: true,
+  }),
+  medical: appendWriter({ feed: 'medical', columns: ['person_id', 'occurred_at', 'kind', 'day', 'facility'], affectsColours: true }),
+  enterprises: upsertWriter('enterprises'),
+  staff: appendWriter({ feed: 'staff', columns: ['credit_code', 'person_id'], affectsColours: false }),
+  sites: upsertWriter('sites'),
+  scans: appendWriter({
+    feed: 'scans',
+    columns: ['scan_id', 'person_id', 'site_id', 'scanned_at', 'day', 'code_issued_at', 'shown_color', 'action'],
+    affectsColours: false,
+  }),
+  // Key areas decide who is red for everyone who travelled: the next evaluation covers the city.
+  key_areas: upsertWriter('key_areas', { onAccepted: (db) => keyAreasChanged(db).run() }),
+};
+
+export function writerFor(feed: FeedName): FeedWriter {
+  return WRITERS[feed];
+}
