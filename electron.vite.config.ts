@@ -12,6 +12,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           'parse-worker': resolve('electron/backend/import/parse-worker.ts'),
           'demo-day-worker': resolve('electron/backend/demo/demo-day-worker.ts'),
+          'evaluate-worker': resolve('electron/backend/rules/evaluate-worker.ts'),
         },
       },
     },

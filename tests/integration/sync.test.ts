@@ -100,6 +100,8 @@ describe('exchange directory sync', () => {
     for (const target of [20_000, 60_000, 100_000, 130_000]) {
       let poll: NodeJS.Timeout | undefined;
       const r = await runCli(['sync', '--db', dbFile, '--source', src], {
+        // Commit every 8,192 rows so the file has many points where a kill can land.
+        env: { HCC_COMMIT_ROWS: '8192' },
         onStderr: () => undefined,
         onStart: (child) => {
           poll = setInterval(() => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openDatabase, type Db } from '../../electron/backend/db/database.ts';
 import { importFile } from '../../electron/backend/import/import-file.ts';
+import { dirtyPeople, recomputeColours } from '../../electron/backend/rules/recompute.ts';
 import { writeCsv } from '../support/csv-files.ts';
 import { personId } from '../support/people.ts';
 import { useTempDir } from '../support/temp-dir.ts';
@@ -63,7 +64,8 @@ describe('upsert feeds keep the newest version by the file’s timestamp and eve
     const dir = tempDir();
     const db = openDatabase(join(dir, 'c.db'));
     await importAll(db, [writeCsv(join(dir, 'residents-2020-02-01.csv'), [header, [personId(1), '王五', '13800000001', '371602', '']])]);
-    db.exec('DELETE FROM dirty_people');
+    await recomputeColours(db);
+    expect(dirtyPeople(db, 99)).toEqual([]);
     const rh = ['phone', 'region_code', 'first_seen', 'last_seen', 'carrier'];
     const r1 = writeCsv(join(dir, 'roaming-2020-02-12.csv'), [rh, ['13800000001', '42', '2020-02-10T00:00:00Z', '2020-02-11T00:00:00Z', 'unicom']]);
     const r2 = writeCsv(join(dir, 'roaming-2020-02-14.csv'), [rh, ['13800000001', '42', '2020-02-10T00:00:00Z', '2020-02-13T00:00:00Z', 'unicom']]);
@@ -71,6 +73,7 @@ describe('upsert feeds keep the newest version by the file’s timestamp and eve
     await importFile(db, { path: r1, feed: 'roaming', origin: 'import' });
     expect(db.prepare('SELECT last_seen FROM roaming').all()).toEqual([{ last_seen: Date.parse('2020-02-13T00:00:00Z') }]);
     expect(db.prepare('SELECT last_seen FROM roaming_history').all()).toEqual([{ last_seen: Date.parse('2020-02-11T00:00:00Z') }]);
-    expect(db.prepare('SELECT person_id FROM dirty_people').all()).toEqual([{ person_id: personId(1) }]);
+    // Found through the new roaming rows and the resident's phone.
+    expect(dirtyPeople(db, 99)).toEqual([personId(1)]);
   });
 });

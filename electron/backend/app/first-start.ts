@@ -7,6 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/database.ts';
 import { writeDemoCity } from '../demo/demo-city.ts';
+import { recomputeColours } from '../rules/recompute.ts';
 import { type SyncEvent, syncDirectory } from '../sync/sync-directory.ts';
 
 export const DEMO_PEOPLE = 20_000;
@@ -24,5 +25,6 @@ export async function loadDemoCity(db: Db, dataDir: string, onEvent?: (e: SyncEv
     await writeDemoCity({ out: dir, people: DEMO_PEOPLE, days: DEMO_DAYS, seed: 1, start: '2020-02-10' });
   }
   await syncDirectory(db, { source: dir, ...(onEvent ? { onEvent } : {}) });
+  await recomputeColours(db);
   return dir;
 }

@@ -20,6 +20,8 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'import', usage: 'import --db F --feed FEED [--strict] FILE...', load: async () => (await import('./commands/import.ts')).importCommand },
   { name: 'sync', usage: 'sync --db F --source DIR', load: async () => (await import('./commands/sync.ts')).syncCommand },
   { name: 'rejects', usage: 'rejects --db F [--feed FEED] [--out FILE]', load: async () => (await import('./commands/rejects.ts')).rejectsCommand },
+  { name: 'code', usage: 'code --db F --person ID [--as-of YYYY-MM-DD]', load: async () => (await import('./commands/code.ts')).codeCommand },
+  { name: 'stats', usage: 'stats --db F [--as-of YYYY-MM-DD]', load: async () => (await import('./commands/stats.ts')).statsCommand },
   { name: 'serve', usage: 'serve [--db F] [--port P] [--host 127.0.0.1] [--load-demo]', load: async () => (await import('./commands/serve.ts')).serveCommand },
   { name: 'backup', usage: 'backup --db F --out FILE', load: async () => (await import('./commands/backup.ts')).backupCommand },
 ];

@@ -40,7 +40,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
-    db.pragma('cache_size = -65536');
+    // A day of a city's check-ins lands all over a 300 MB part of the tree: with a 64 MB cache the
+    // import ran at 65,000 rows/s, with 256 MB at 155,000 (measured at 4 million residents).
+    db.pragma('cache_size = -262144');
     db.pragma('temp_store = MEMORY');
     // Checkpoint less often than the default 1000 pages: imports write in large transactions.
     db.pragma('wal_autocheckpoint = 10000');
@@ -53,7 +55,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
         );
       }
     }
-    migrate(db, file);
+    if (options.readonly) {
+      // A reader beside a writer (worker threads): the writer migrates; a reader only checks.
+      if (schemaVersion(db) !== SCHEMA_VERSION) throw new DatabaseOpenError('newer_schema', `the database ${file} is at schema ${schemaVersion(db)}, expected ${SCHEMA_VERSION}`);
+    } else migrate(db, file);
     return db;
   } catch (err) {
     db.close();

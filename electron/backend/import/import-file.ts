@@ -65,13 +65,15 @@ export interface ImportOutcome {
 const STRICT_REJECTS_KEPT = 10_000;
 
 /**
- * Chunks are committed in groups: every commit is an fsync (synchronous=FULL), so committing each
- * 4,096-row chunk spent a third of an import waiting for the disk. A group ends after this many
- * rows or this long, whichever comes first; a kill loses at most the open group, which the resume
- * point (committed with it) makes the next run read again.
+ * Chunks are committed in groups: every commit is an fsync (synchronous=FULL) and writes every page
+ * the group touched, so committing each 4,096-row chunk spent a third of an import on the disk,
+ * and at city scale (rows landing all over the tree) 65,536-row groups still halved the speed. A
+ * group ends after this many rows or this long, whichever comes first; a kill loses at most the
+ * open group, which the resume point (committed with it) makes the next run read again.
+ * HCC_COMMIT_ROWS overrides the size (tests use small groups to kill a sync mid-file).
  */
-const COMMIT_ROWS = 65_536;
-const COMMIT_MS = 1_000;
+const COMMIT_ROWS = Number(process.env.HCC_COMMIT_ROWS ?? 524_288);
+const COMMIT_MS = 5_000;
 
 export async function importFile(db: Db, req: ImportRequest): Promise<ImportOutcome> {
   const runner = req.runner ?? createParseRunner();

@@ -1,6 +1,7 @@
 import { type FeedName, FEED_NAMES, isFeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import { type ImportOutcome, importFile } from '../../import/import-file.ts';
 import { createParseRunner } from '../../import/parse-runner.ts';
+import { recomputeColours } from '../../rules/recompute.ts';
 import { UsageError, required } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openDbFromArgs } from '../open-db.ts';
@@ -29,6 +30,7 @@ export const importCommand: Command = {
         });
         results.push(r);
       }
+      await recomputeColours(db);
     } finally {
       await runner.close();
       db.close();

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { recomputeColours } from '../../rules/recompute.ts';
 import { syncDirectory } from '../../sync/sync-directory.ts';
 import { UsageError, required } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -37,8 +38,12 @@ export const syncCommand: Command = {
           }
         },
       });
+      // New records change colours: bring them up to date for everyone affected.
+      out.progress('evaluating colours...');
+      const colours = await recomputeColours(db, { onProgress: (p) => out.progress(`  colours: chunk ${p.done}/${p.total}`) });
       const feeds = Object.fromEntries(Object.entries(result.feeds).map(([feed, t]) => [feed, { ...t }]));
-      out.result({ status: result.status, feeds, totals: result.totals, unchanged_files: result.unchanged, ignored: result.ignored }, () =>
+      const colourSummary = { mode: colours.mode, people: colours.people, changed: colours.changed, seconds: Number(colours.seconds.toFixed(2)) };
+      out.result({ status: result.status, feeds, totals: result.totals, unchanged_files: result.unchanged, ignored: result.ignored, colours: colourSummary }, () =>
         [
           table(
             ['feed', 'files', 'read', 'accepted', 'duplicates', 'rejected'],
@@ -48,6 +53,7 @@ export const syncCommand: Command = {
             ],
           ),
           `${result.unchanged} file(s) unchanged since the last sync; status ${result.status}`,
+          `colours: ${colours.mode} evaluation of ${colours.people} people, ${colours.changed} changed (${colourSummary.seconds} s)`,
           ...(result.ignored.length ? [`ignored (not feed folders): ${result.ignored.join(', ')}`] : []),
         ].join('\n'),
       );

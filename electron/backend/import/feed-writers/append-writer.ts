@@ -1,18 +1,17 @@
 /**
  * Append feeds: a row whose key is already stored is a duplicate (INSERT OR IGNORE on the key).
+ * Each row keeps its batch_id; the colours find the people with new records through it.
  */
 import { dayOfInstant } from '../../../../shared/domain/local-date.ts';
 import { feedSchema, type FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import type { StoredValue } from '../../../../shared/domain/feeds/field-parsers.ts';
 import type { Db } from '../../db/database.ts';
-import { type FeedWriter, type ValidRow, distinctJson, markDirty, statementCache } from './feed-writer.ts';
+import { type FeedWriter, type ValidRow, statementCache } from './feed-writer.ts';
 
 export interface AppendTable {
   feed: FeedName;
   /** Table columns in payload order (batch_id is added). */
   columns: readonly string[];
-  /** Whether a new row can change the person's colour. */
-  affectsColours: boolean;
 }
 
 /** Builds the table row from the schema-ordered values: feed columns, then derived `day`. */
@@ -36,7 +35,6 @@ function rowBuilder(table: AppendTable): (values: ValidRow) => StoredValue[] {
 
 export function appendWriter(table: AppendTable): FeedWriter {
   const build = rowBuilder(table);
-  const personAt = feedSchema(table.feed)!.columns.findIndex((c) => c.name === 'person_id');
   const insert = statementCache((db: Db) => {
     const cols = table.columns.join(', ');
     const picks = table.columns.map((_, i) => `value->>${i}`).join(', ');
@@ -44,13 +42,11 @@ export function appendWriter(table: AppendTable): FeedWriter {
   });
   return {
     prepare(rows) {
-      const persons = table.affectsColours && personAt >= 0 ? distinctJson(rows.map((r) => r[personAt] as string)) : undefined;
-      return { count: rows.length, rowsJson: JSON.stringify(rows.map(build)), ...(persons ? { personsJson: persons } : {}) };
+      return { count: rows.length, rowsJson: JSON.stringify(rows.map(build)) };
     },
     write(db, chunk, ctx) {
       const total = chunk.count;
       const accepted = total ? insert(db).run(ctx.batchId, chunk.rowsJson).changes : 0;
-      markDirty(db, chunk.personsJson);
       return { accepted, duplicates: total - accepted };
     },
   };

@@ -32,18 +32,13 @@ const statements = statementCache((db: Db) => ({
     ),
   // Joined with what `checkins` stored, so a conflicting duplicate cannot plant a fever.
   abnormal: db.prepare(
-    `INSERT OR IGNORE INTO abnormal_checkins (person_id, checked_at, day, temperature, symptoms)
-     SELECT c.person_id, c.checked_at, c.day, c.temperature, c.symptoms
+    `INSERT OR IGNORE INTO abnormal_checkins (person_id, checked_at, day, temperature, symptoms, batch_id)
+     SELECT c.person_id, c.checked_at, c.day, c.temperature, c.symptoms, c.batch_id
      FROM json_each(?) j
      JOIN checkins c ON c.day = j.value->>0 AND c.person_id = j.value->>1 AND c.checked_at = j.value->>2
      WHERE c.temperature >= ${FEVER_THRESHOLD_C} OR c.symptoms = 1`,
   ),
-  // A fever on a day already seen does not change checkin_days, so mark the person here.
-  abnormalDirty: db.prepare(
-    `INSERT OR IGNORE INTO dirty_people (person_id)
-     SELECT DISTINCT c.person_id FROM json_each(?) j
-     JOIN abnormal_checkins c ON c.person_id = j.value->>1 AND c.checked_at = j.value->>2`,
-  ),
+  touched: db.prepare('INSERT OR IGNORE INTO checkin_touched (batch_id, block) SELECT ?, value FROM json_each(?)'),
 }));
 
 /** Statements that embed the batch id are compiled once per batch, not per chunk. */
@@ -59,8 +54,8 @@ function batchStatements(db: Db, batchId: number) {
 }
 
 /**
- * The people whose check-in days change are found later through checkin_days.changed_batch, so
- * millions of check-ins need no separate "dirty" write.
+ * The people whose check-in days change are found later through checkin_days.changed_batch (in
+ * the blocks listed in checkin_touched), so millions of check-ins need no separate "dirty" write.
  */
 export const checkinWriter: FeedWriter = {
   // Values travel as typed arrays and one fixed-width string of IDs: moved between threads without
@@ -145,10 +140,8 @@ export const checkinWriter: FeedWriter = {
       dayValues[i * 3 + 2] = c.bits[i];
     }
     s.days.run(dayValues);
-    if (chunk.extra?.abnormal && chunk.extra.abnormal !== '[]') {
-      statements(db).abnormal.run(chunk.extra.abnormal);
-      statements(db).abnormalDirty.run(chunk.extra.abnormal);
-    }
+    statements(db).touched.run(ctx.batchId, JSON.stringify([...new Set(c.blocks)]));
+    if (chunk.extra?.abnormal && chunk.extra.abnormal !== '[]') statements(db).abnormal.run(chunk.extra.abnormal);
     return { accepted, duplicates: n - accepted };
   },
 };

@@ -16,8 +16,6 @@ export interface PreparedChunk {
   rowsJson?: string;
   /** Rows kept as values (upsert feeds compare each row with what is stored). */
   rows?: ValidRow[];
-  /** Distinct person IDs whose colours may change. */
-  personsJson?: string;
   /** Column arrays (typed arrays travel between threads without element-by-element copies). */
   columns?: Record<string, ArrayBufferView | string>;
   /** Feed-specific extra payloads (abnormal check-ins, ...). */
@@ -52,16 +50,3 @@ export function statementCache<T>(build: (db: Db) => T): (db: Db) => T {
     return s;
   };
 }
-
-export function distinctJson(values: Iterable<string>): string {
-  return JSON.stringify([...new Set(values)]);
-}
-
-export function markDirty(db: Db, personsJson: string | undefined): void {
-  if (!personsJson || personsJson === '[]') return;
-  dirtyStatement(db).run(personsJson);
-}
-
-const dirtyStatement = statementCache((db) =>
-  db.prepare('INSERT OR IGNORE INTO dirty_people (person_id) SELECT value FROM json_each(?)'),
-);

@@ -4,15 +4,20 @@
  * wins; every other version is kept in `<feed>_history`. A row identical to a stored version (current
  * or historical) is a duplicate, so re-reading a file changes nothing and import order does not
  * change which version ends up current.
+ *
+ * A chunk is handled in bulk: rows in key order, one query for the keys already stored, new keys
+ * inserted with multi-row statements (a city's first residents file is four million new keys);
+ * only rows whose key exists go through the version comparison one by one.
  */
 import { feedSchema, type FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import type { StoredValue } from '../../../../shared/domain/feeds/field-parsers.ts';
 import type { Db } from '../../db/database.ts';
 import { type FeedWriter, statementCache } from './feed-writer.ts';
+import { multiRowInsert } from './multi-row-insert.ts';
 
 export interface UpsertOptions {
-  /** Called for every accepted row (to mark people whose colours may change). */
-  onAccepted?: (db: Db, values: readonly StoredValue[]) => void;
+  /** Called with the accepted rows of a chunk (to mark people whose colours may change). */
+  onAccepted?: (db: Db, rows: readonly (readonly StoredValue[])[]) => void;
 }
 
 export function upsertWriter(feed: FeedName, options: UpsertOptions = {}): FeedWriter {
@@ -23,10 +28,16 @@ export function upsertWriter(feed: FeedName, options: UpsertOptions = {}): FeedW
   const keyWhere = schema.key.map((k) => `${k} = ?`).join(' AND ');
   const sameValues = valueIdx.map((i) => `${names[i]} IS ?`).join(' AND ');
   const allCols = names.join(', ');
+  const keyOf = (row: readonly StoredValue[]) => JSON.stringify(keyIdx.map((i) => row[i]));
   const statements = statementCache((db: Db) => ({
-    current: db.prepare(`SELECT ${valueIdx.map((i) => names[i]).join(', ')}, version_time FROM ${feed} WHERE ${keyWhere}`).raw(),
+    existing: db
+      .prepare(
+        `SELECT ${[...schema.key.map((k) => `t.${k}`), ...valueIdx.map((i) => `t.${names[i]}`), 't.version_time'].join(', ')}
+         FROM json_each(?) j JOIN ${feed} t ON ${schema.key.map((k, i) => `t.${k} = j.value->>${i}`).join(' AND ')}`,
+      )
+      .raw(),
     inHistory: db.prepare(`SELECT 1 FROM ${feed}_history WHERE ${keyWhere}${sameValues ? ' AND ' + sameValues : ''} LIMIT 1`),
-    insert: db.prepare(`INSERT INTO ${feed} (${allCols}, version_time, batch_id) VALUES (${names.map(() => '?').join(', ')}, ?, ?)`),
+    insertMany: multiRowInsert(db, `INSERT INTO ${feed} (${allCols}, version_time, batch_id)`, `(${names.map(() => '?').join(', ')}, ?, ?)`, names.length + 2),
     toHistory: db.prepare(
       `INSERT INTO ${feed}_history (${allCols}, version_time, batch_id) SELECT ${allCols}, version_time, batch_id FROM ${feed} WHERE ${keyWhere}`,
     ),
@@ -40,39 +51,54 @@ export function upsertWriter(feed: FeedName, options: UpsertOptions = {}): FeedW
 
   return {
     prepare(rows) {
-      return { count: rows.length, rows: rows.map((r) => [...r]) };
+      // Key order: inserts land on neighbouring pages. Stable, so repeats of a key keep file order.
+      const sorted = rows.map((r, i) => ({ r, k: keyOf(r), i })).sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i));
+      return { count: rows.length, rows: sorted.map((x) => [...x.r]) };
     },
     write(db, chunk, ctx) {
       const s = statements(db);
-      let accepted = 0;
+      const rows = chunk.rows ?? [];
+      const stored = new Map<string, StoredValue[]>();
+      const keys = rows.map((r) => keyIdx.map((i) => r[i]));
+      for (const found of s.existing.all(JSON.stringify(keys)) as StoredValue[][]) {
+        stored.set(JSON.stringify(found.slice(0, keyIdx.length)), found.slice(keyIdx.length));
+      }
+      const fresh: unknown[] = [];
+      const accepted: StoredValue[][] = [];
       let duplicates = 0;
-      for (const row of chunk.rows ?? []) {
-        const key = keyIdx.map((i) => row[i]);
+      for (const row of rows) {
+        const k = keyOf(row);
         const values = valueIdx.map((i) => row[i] ?? null);
-        const current = s.current.get(...key) as StoredValue[] | undefined;
+        const current = stored.get(k);
         if (!current) {
-          s.insert.run(...row.map((v) => v ?? null), ctx.versionTime, ctx.batchId);
-        } else if (values.every((v, i) => sameValue(v, current[i]))) {
+          fresh.push(...row.map((v) => v ?? null), ctx.versionTime, ctx.batchId);
+          // A repeat of this key later in the chunk compares with this version.
+          stored.set(k, [...values, ctx.versionTime]);
+          accepted.push(row);
+          continue;
+        }
+        // Rows that must see what earlier rows of the chunk wrote go one by one.
+        if (fresh.length) {
+          s.insertMany.run(fresh);
+          fresh.length = 0;
+        }
+        const key = keyIdx.map((i) => row[i]);
+        if (values.every((v, i) => v === (current[i] ?? null)) || s.inHistory.get(...key, ...values)) {
           duplicates++;
           continue;
-        } else if (s.inHistory.get(...key, ...values)) {
-          duplicates++;
-          continue;
-        } else if (ctx.versionTime >= (current[values.length] as number)) {
+        }
+        if (ctx.versionTime >= (current[values.length] as number)) {
           s.toHistory.run(...key);
           s.replace.run(...values, ctx.versionTime, ctx.batchId, ...key);
+          stored.set(k, [...values, ctx.versionTime]);
         } else {
           s.historyInsert.run(...row.map((v) => v ?? null), ctx.versionTime, ctx.batchId);
         }
-        accepted++;
-        options.onAccepted?.(db, row);
+        accepted.push(row);
       }
-      return { accepted, duplicates };
+      if (fresh.length) s.insertMany.run(fresh);
+      if (accepted.length) options.onAccepted?.(db, accepted);
+      return { accepted: accepted.length, duplicates };
     },
   };
-}
-
-/** SQLite hands back REAL columns as numbers and TEXT as strings, the same types we store. */
-function sameValue(a: StoredValue, b: StoredValue | undefined): boolean {
-  return a === (b ?? null);
 }

@@ -1,0 +1,45 @@
+/**
+ * Every choice the rules make where the notice is vague, in one place (RULES.md marks them
+ * "interpretation"). Change a choice here and the engine follows; the tests name each one.
+ */
+import type { Day } from '../local-date.ts';
+import type { KeyArea } from './records.ts';
+
+export const INTERPRETATIONS = {
+  clearance:
+    'The cleared date of a health record is a trigger date too (14 days of observation after clearance); ' +
+    'a cleared record with nothing active to clear is ignored. (triggers.ts: healthRecordInputs)',
+  cleanDeclaration: 'A declaration that reports no conditions does not end an episode; only the streak does. (sweep.ts)',
+  roamingDays:
+    'A roaming record is a trigger on every day from first_seen to last_seen, so as of D its trigger date is ' +
+    'min(last_seen, D) and on each earlier day the person was already seen there. (triggers.ts: roamingTriggers)',
+  keyAreaPeriod: 'A key area applies from effective_from through effective_to, both included; empty effective_to is open-ended. (keyAreaEffectiveOn)',
+  insideKeyArea:
+    "Inside a key area means the record's region code starts with the area's code: a county of a key province is inside " +
+    'it; a record naming only a province is not inside a key city of it (but is outside Shandong: yellow). (regionInsideArea)',
+  revocation:
+    'Revocation voids the forced red from the revocation date on: evaluations as of that date and later ignore the ' +
+    'decision entirely; as of earlier dates the person did hold a red code and the history shows it. (evaluate.ts)',
+  forcedRedCode: 'A person given a code by a forced red keeps holding one after the case is closed. (evaluate.ts: codeStart)',
+  timeZone: 'Local dates are Asia/Shanghai, a fixed UTC+8 (no daylight saving since 1991). (local-date.ts)',
+} as const;
+
+/** Province code of Shandong: travel inside it triggers nothing. */
+export const HOME_PROVINCE = '37';
+
+export function regionInsideArea(regionCode: string, areaCode: string): boolean {
+  return regionCode.startsWith(areaCode);
+}
+
+export function keyAreaEffectiveOn(area: KeyArea, day: Day): boolean {
+  return area.effectiveFrom <= day && (area.effectiveTo === null || day <= area.effectiveTo);
+}
+
+export function inKeyAreaOn(regionCode: string, day: Day, areas: readonly KeyArea[]): boolean {
+  for (const a of areas) if (regionInsideArea(regionCode, a.regionCode) && keyAreaEffectiveOn(a, day)) return true;
+  return false;
+}
+
+export function outsideHomeProvince(regionCode: string): boolean {
+  return !regionCode.startsWith(HOME_PROVINCE);
+}
