@@ -13,6 +13,7 @@ export default defineConfig({
           'parse-worker': resolve('electron/backend/import/parse-worker.ts'),
           'demo-day-worker': resolve('electron/backend/demo/demo-day-worker.ts'),
           'evaluate-worker': resolve('electron/backend/rules/evaluate-worker.ts'),
+          'job-worker': resolve('electron/backend/jobs/job-worker.ts'),
         },
       },
     },

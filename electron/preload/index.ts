@@ -1,6 +1,7 @@
 /**
- * The page's only door to the console: `window.hcc.call(method, params)`, one IPC channel that the
- * main process answers with the same dispatch the browser bridge uses. Nothing else is exposed.
+ * The page's only door to the console: `window.hcc` with call(method, params), onEvent(listener)
+ * and exportFile(method, params, name); the main process answers with the same dispatch the browser
+ * bridge uses. Nothing else is exposed (no ipcRenderer, no Node).
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ConsoleBridge, ConsoleEvent } from '../../shared/contract/api.ts';
@@ -10,8 +11,11 @@ const bridge = {
   onEvent: (listener) => {
     const wrapped = (_e: unknown, event: ConsoleEvent) => listener(event);
     ipcRenderer.on('hcc:event', wrapped);
-    return () => ipcRenderer.off('hcc:event', wrapped);
+    return () => {
+      ipcRenderer.off('hcc:event', wrapped);
+    };
   },
+  exportFile: (method, params, suggestedName) => ipcRenderer.invoke('hcc:export', method, params, suggestedName),
 } satisfies ConsoleBridge;
 
 contextBridge.exposeInMainWorld('hcc', bridge);

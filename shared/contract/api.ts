@@ -1,60 +1,141 @@
 /**
- * THE API of the console: every method the interface may call, with its parameters and result.
- * Electron IPC and the HTTP bridge both serve exactly this table through one dispatch(), so the
- * two transports cannot drift. Errors cross as data with a code and messages in both languages.
+ * THE API of the console: every method the interface may call, with its parameters, its result and
+ * who may call it. Electron IPC and the HTTP bridge both serve exactly this table through one
+ * dispatch(), so the two transports cannot drift. Errors cross as data with a code and messages in
+ * both languages; events (progress of long work, data changes) are pushed the same way on both.
  */
 import type { FeedName } from '../domain/feeds/feed-schemas.ts';
+import type { Permission, Role } from '../domain/roles.ts';
+import type { AuthStatus, SessionInfo } from './auth.ts';
+import type { DashboardQuery, DashboardSummary } from './dashboard.ts';
+import type { DataOverview, ExportResult, ImportPreview, ImportSummary, JobState, RejectsPage, SyncRunSummary } from './data.ts';
+import type { PersonDetail, PersonRef, PersonSummary } from './people.ts';
+import type { ConsoleSettings, KeyAreaRow, UserRow } from './settings.ts';
 
-export interface FeedStatus {
-  feed: FeedName;
-  rows: number;
-  lastImportAt: number | null;
-  rejected: number;
-}
+export type * from './auth.ts';
+export type * from './dashboard.ts';
+export type * from './data.ts';
+export type * from './people.ts';
+export type * from './settings.ts';
 
-export interface SyncRunSummary {
-  id: number;
-  source: string;
-  status: 'running' | 'done' | 'cancelled' | 'failed';
-  startedAt: number;
-  finishedAt: number | null;
-  files: number;
-  read: number;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-}
-
-export interface DataOverview {
-  feeds: FeedStatus[];
-  syncs: SyncRunSummary[];
-}
+type Empty = Record<string, never>;
 
 export interface ApiMethods {
-  /** Row counts, last import and rejected rows per feed, and the latest syncs. */
-  'data.overview': { params: Record<string, never>; result: DataOverview };
+  /** Whether set-up is needed, whether the database is empty, and the current session. */
+  'auth.status': { params: Empty; result: AuthStatus };
+  /** First start only (no user exists): creates the first administrator and signs in. */
+  'auth.setup': { params: { name: string; password: string }; result: SessionInfo };
+  'auth.signIn': { params: { name: string; password: string }; result: SessionInfo };
+  'auth.signOut': { params: Empty; result: Empty };
+  /** Keeps the session alive (the interface calls it on user activity). */
+  'auth.touch': { params: Empty; result: SessionInfo };
+
+  /** KPI cards, counties, trend, transitions and freshness for a date (and a county). */
+  'dashboard.summary': { params: DashboardQuery; result: DashboardSummary };
+  /** The county boundaries (GeoJSON FeatureCollection), a replaceable resource. */
+  'dashboard.map': { params: Empty; result: { geojson: unknown; credit: string } };
+
+  /** Row counts, freshness and rejected rows per feed, recent syncs, the running job. */
+  'data.overview': { params: Empty; result: DataOverview };
+  /** Loads the demo city into an empty database (long work: progress arrives as job events). */
+  'data.loadDemo': { params: Empty; result: JobState };
+  /** Syncs the exchange directory (long work). */
+  'sync.start': { params: { source?: string }; result: JobState };
+  /** Stops the running job after the chunk being written; everything committed stays. */
+  'sync.cancel': { params: Empty; result: JobState | null };
+  'sync.history': { params: { limit?: number }; result: SyncRunSummary[] };
+  /** Rejected rows, paged on the server. */
+  'rejects.list': { params: { feed?: FeedName; offset?: number; limit?: number }; result: RejectsPage };
+  /** Exports one feed's rejected rows (CSV or XLSX) for the department to correct. */
+  'rejects.export': { params: { feed: FeedName; format: 'csv' | 'xlsx'; target?: string }; result: ExportResult };
+  /** Uploads a file in pieces (drag-and-drop import), then previews how its header maps. */
+  'upload.begin': { params: { name: string; size: number }; result: { uploadId: string } };
+  'upload.chunk': { params: { uploadId: string; offset: number; base64: string }; result: { received: number } };
+  'import.preview': { params: { uploadId: string; feed?: FeedName }; result: ImportPreview };
+  /** Imports an uploaded file (long work); the result arrives with the job's end. */
+  'import.commit': { params: { uploadId: string; feed: FeedName; strict?: boolean }; result: JobState };
+  'import.result': { params: { jobId: number }; result: ImportSummary | null };
+
+  /** Search by ID number, phone or name (at least 2 characters). */
+  'people.search': { params: { query: string; limit?: number }; result: PersonSummary[] };
+  'people.get': { params: { ref: PersonRef; asOf?: string }; result: PersonDetail };
+  /** The full ID number or phone; audited. */
+  'people.unmask': { params: { ref: PersonRef; field: 'id' | 'phone' }; result: { value: string } };
+
+  'users.list': { params: Empty; result: UserRow[] };
+  'users.create': { params: { name: string; role: Role; county: string | null; password: string }; result: UserRow };
+  'users.update': { params: { name: string; role?: Role; county?: string | null; disabled?: boolean; password?: string }; result: UserRow };
+  'settings.get': { params: Empty; result: ConsoleSettings };
+  'settings.update': { params: Partial<ConsoleSettings>; result: ConsoleSettings };
+  'keyAreas.list': { params: Empty; result: KeyAreaRow[] };
+  /** Adds or changes a key area (re-evaluates the city's colours). */
+  'keyAreas.save': { params: KeyAreaRow; result: KeyAreaRow[] };
 }
 
 export type MethodName = keyof ApiMethods;
 export type ParamsOf<M extends MethodName> = ApiMethods[M]['params'];
 export type ResultOf<M extends MethodName> = ApiMethods[M]['result'];
 
+/** Who may call a method: anyone, any signed-in user, or a permission. */
+export type Access = 'public' | 'signed-in' | Permission;
+
+export const METHOD_ACCESS: Record<MethodName, Access> = {
+  'auth.status': 'public',
+  'auth.setup': 'public',
+  'auth.signIn': 'public',
+  'auth.signOut': 'signed-in',
+  'auth.touch': 'signed-in',
+  'dashboard.summary': 'dashboard.view',
+  'dashboard.map': 'dashboard.view',
+  'data.overview': 'data.view',
+  'data.loadDemo': 'settings.manage',
+  'sync.start': 'data.sync',
+  'sync.cancel': 'data.sync',
+  'sync.history': 'data.view',
+  'rejects.list': 'data.view',
+  'rejects.export': 'rejects.export',
+  'upload.begin': 'data.import',
+  'upload.chunk': 'data.import',
+  'import.preview': 'data.import',
+  'import.commit': 'data.import',
+  'import.result': 'data.import',
+  'people.search': 'people.view',
+  'people.get': 'people.view',
+  'people.unmask': 'people.unmask',
+  'users.list': 'users.manage',
+  'users.create': 'users.manage',
+  'users.update': 'users.manage',
+  'settings.get': 'settings.manage',
+  'settings.update': 'settings.manage',
+  'keyAreas.list': 'settings.manage',
+  'keyAreas.save': 'settings.manage',
+};
+
+export const METHOD_NAMES = Object.keys(METHOD_ACCESS) as MethodName[];
+
+/** Methods that write a file: the desktop asks where (native save dialog), the browser downloads. */
+export const EXPORT_METHODS = ['rejects.export'] as const satisfies readonly MethodName[];
+export type ExportMethod = (typeof EXPORT_METHODS)[number];
+
 export interface ApiError {
-  code: 'bad_request' | 'unknown_method' | 'forbidden' | 'not_found' | 'conflict' | 'internal';
+  code: 'bad_request' | 'unknown_method' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'busy' | 'rate_limited' | 'internal';
   message: string;
   messageZh: string;
 }
 
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/** Pushed from the console to the page (progress of long work, data changes). */
-export type ConsoleEvent = { type: 'data-changed' };
+/** Pushed from the console to the page. */
+export type ConsoleEvent = { type: 'data-changed' } | { type: 'job'; job: JobState } | { type: 'session-expired' };
 
 /** What the preload exposes to the page as `window.hcc` (and the HTTP client imitates). */
 export interface ConsoleBridge {
   call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ApiResponse<ResultOf<M>>>;
   /** Subscribes to events; returns the unsubscribe function. */
   onEvent(listener: (event: ConsoleEvent) => void): () => void;
+  /**
+   * Runs an export method. The desktop shows the system save dialog and the file goes where the
+   * user chose (null: cancelled); the browser downloads it.
+   */
+  exportFile<M extends ExportMethod>(method: M, params: Omit<ParamsOf<M>, 'target'>, suggestedName: string): Promise<ApiResponse<ResultOf<M>> | null>;
 }
-
-export const METHOD_NAMES: readonly MethodName[] = ['data.overview'];

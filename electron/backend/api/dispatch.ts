@@ -1,47 +1,78 @@
 /**
- * One dispatch for every transport: looks the method up in the handler table, runs it and wraps
- * the outcome as data. The compiler checks that every contract method has exactly one handler.
+ * One dispatch for every transport: finds the method, checks who may call it (METHOD_ACCESS,
+ * against the session's role), runs the handler and returns the outcome as data. The compiler
+ * checks that every contract method has exactly one handler.
  */
-import type { ApiError, ApiMethods, ApiResponse, MethodName, ParamsOf, ResultOf } from '../../../shared/contract/api.ts';
-import type { Db } from '../db/database.ts';
-import { dataOverview } from './handlers/data.ts';
+import { type ApiError, type ApiResponse, METHOD_ACCESS, type MethodName, type ParamsOf, type ResultOf } from '../../../shared/contract/api.ts';
+import { can } from '../../../shared/domain/roles.ts';
+import { ApiFailure } from './api-failure.ts';
+import type { CallContext } from './context.ts';
+import * as admin from './handlers/admin.ts';
+import * as auth from './handlers/auth.ts';
+import * as dashboard from './handlers/dashboard.ts';
+import * as data from './handlers/data.ts';
+import * as people from './handlers/people.ts';
 
-export interface ApiContext {
-  db: Db;
-}
-
-type Handlers = { [M in MethodName]: (ctx: ApiContext, params: ParamsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
+type Handler<M extends MethodName> = (ctx: CallContext, params: ParamsOf<M> & Record<string, unknown>) => ResultOf<M> | Promise<ResultOf<M>>;
+type Handlers = { [M in MethodName]: Handler<M> };
 
 const HANDLERS: Handlers = {
-  'data.overview': (ctx) => dataOverview(ctx.db),
+  'auth.status': auth.authStatus,
+  'auth.setup': auth.setup,
+  'auth.signIn': auth.signIn,
+  'auth.signOut': auth.signOut,
+  'auth.touch': auth.touch,
+  'dashboard.summary': dashboard.summary,
+  'dashboard.map': dashboard.countyMap,
+  'data.overview': data.dataOverview,
+  'data.loadDemo': data.loadDemo,
+  'sync.start': data.syncStart,
+  'sync.cancel': data.syncCancel,
+  'sync.history': (ctx, p) => data.syncHistory(ctx.services.db, typeof p.limit === 'number' ? Math.min(200, Math.max(1, p.limit)) : 20),
+  'rejects.list': data.rejectsList,
+  'rejects.export': data.rejectsExport,
+  'upload.begin': data.uploadBegin,
+  'upload.chunk': data.uploadChunk,
+  'import.preview': data.importPreview,
+  'import.commit': data.importCommit,
+  'import.result': data.importResult,
+  'people.search': people.peopleSearch,
+  'people.get': people.peopleGet,
+  'people.unmask': people.peopleUnmask,
+  'users.list': admin.usersList,
+  'users.create': admin.usersCreate,
+  'users.update': admin.usersUpdate,
+  'settings.get': admin.settingsGet,
+  'settings.update': admin.settingsUpdate,
+  'keyAreas.list': admin.keyAreasList,
+  'keyAreas.save': admin.keyAreasSave,
 };
 
-export class ApiFailure extends Error {
-  readonly error: ApiError;
-  constructor(error: ApiError) {
-    super(error.message);
-    this.error = error;
-  }
-}
+const error = (code: ApiError['code'], message: string, messageZh: string): ApiResponse<never> => ({ ok: false, error: { code, message, messageZh } });
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(HANDLERS, name);
 }
 
-export async function dispatch(ctx: ApiContext, method: string, params: unknown): Promise<ApiResponse<unknown>> {
-  if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `unknown method ${method}`, messageZh: `未知的方法 ${method}` } };
-  }
-  if (params === null || typeof params !== 'object' || Array.isArray(params)) {
-    return { ok: false, error: { code: 'bad_request', message: 'parameters must be an object', messageZh: '参数必须是对象' } };
+export async function dispatch(ctx: CallContext, method: string, params: unknown): Promise<ApiResponse<unknown>> {
+  if (!isMethodName(method)) return error('unknown_method', `unknown method ${method}`, `未知的方法 ${method}`);
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) return error('bad_request', 'parameters must be an object', '参数必须是对象');
+  const access = METHOD_ACCESS[method];
+  if (access !== 'public') {
+    if (!ctx.session) return error('unauthenticated', 'sign in first (the session may have timed out)', '请先登录（会话可能已超时）');
+    if (access !== 'signed-in' && !can(ctx.session.user.role, access)) {
+      return error('forbidden', `your role may not do this (${method})`, `您的角色无权执行此操作（${method}）`);
+    }
+    ctx.services.sessions.touch(ctx.session);
   }
   try {
-    const handler = HANDLERS[method] as (ctx: ApiContext, p: unknown) => unknown;
-    return { ok: true, value: await handler(ctx, params as ApiMethods[typeof method]['params']) };
+    const handler = HANDLERS[method] as Handler<MethodName>;
+    return { ok: true, value: await handler(ctx, params as never) };
   } catch (err) {
     if (err instanceof ApiFailure) return { ok: false, error: err.error };
-    // Internal details stay in the log; the page gets a message a person can act on.
-    console.error(`api ${method} failed:`, (err as Error).message);
-    return { ok: false, error: { code: 'internal', message: 'the console hit an internal error; try again, and tell support if it persists', messageZh: '系统内部错误，请重试；如持续出现请联系技术支持' } };
+    // Internal details stay in the log (never personal data: messages come from our code); the
+    // page gets a message a person can act on.
+    console.error(`api ${method} failed: ${(err as Error).message}`);
+    return error('internal', 'the console hit an internal error; try again, and tell support if it persists', '系统内部错误，请重试；如持续出现请联系技术支持');
   }
 }

@@ -23,6 +23,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'code', usage: 'code --db F --person ID [--as-of YYYY-MM-DD]', load: async () => (await import('./commands/code.ts')).codeCommand },
   { name: 'stats', usage: 'stats --db F [--as-of YYYY-MM-DD]', load: async () => (await import('./commands/stats.ts')).statsCommand },
   { name: 'serve', usage: 'serve [--db F] [--port P] [--host 127.0.0.1] [--load-demo]', load: async () => (await import('./commands/serve.ts')).serveCommand },
+  { name: 'user', usage: 'user add --db F --name U --role R [--county CODE]   (password on stdin)', load: async () => (await import('./commands/user.ts')).userCommand },
   { name: 'backup', usage: 'backup --db F --out FILE', load: async () => (await import('./commands/backup.ts')).backupCommand },
 ];
 

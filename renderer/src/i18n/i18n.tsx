@@ -1,14 +1,15 @@
 import { type ReactNode, createContext, useContext, useMemo, useState } from 'react';
-import { en } from './en.ts';
-import { type MessageKey, zh } from './zh.ts';
+import { type MessageKey, en, zh } from './messages.ts';
 
 export type Language = 'zh' | 'en';
 
-interface I18n {
+export interface I18n {
   lang: Language;
   setLang(lang: Language): void;
-  t(key: MessageKey): string;
+  /** A message, with `{name}` placeholders filled from `params`. */
+  t(key: MessageKey, params?: Record<string, string | number>): string;
   formatNumber(n: number): string;
+  formatPercent(ratio: number): string;
   formatTime(ms: number): string;
 }
 
@@ -23,10 +24,16 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang(next) {
         localStorage.setItem('hcc.lang', next);
+        document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
         setLang(next);
       },
-      t: (key) => table[key],
+      t: (key, params) => {
+        let text: string = table[key] ?? key;
+        if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
+        return text;
+      },
       formatNumber: (n) => n.toLocaleString(locale),
+      formatPercent: (r) => (r * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + '%',
       formatTime: (ms) => new Date(ms).toLocaleString(locale, { timeZone: 'Asia/Shanghai', hour12: false }),
     };
   }, [lang]);

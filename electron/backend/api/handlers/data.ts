@@ -1,23 +1,120 @@
-/** Handlers of the Data screen. */
-import type { DataOverview, FeedStatus, SyncRunSummary } from '../../../../shared/contract/api.ts';
-import { FEED_NAMES } from '../../../../shared/domain/feeds/feed-schemas.ts';
+/** Handlers of the Data screen: overview, sync, rejected rows, drag-and-drop import. */
+import { basename } from 'node:path';
+import type { DataOverview, ExportResult, FeedStatus, ImportPreview, ImportSummary, JobState, RejectsPage, SyncRunSummary } from '../../../../shared/contract/data.ts';
+import { FEED_NAMES, feedSchema } from '../../../../shared/domain/feeds/feed-schemas.ts';
+import { maskPersonId, maskPhone } from '../../../../shared/domain/masking.ts';
+import { can } from '../../../../shared/domain/roles.ts';
+import { consoleSettings } from '../../app/console-settings.ts';
+import { isEmptyDatabase } from '../../app/first-start.ts';
+import { audit } from '../../audit/audit-log.ts';
 import type { Db } from '../../db/database.ts';
+import { exportRejects } from '../../rejects/export-rejects.ts';
+import { countRejects, listRejects } from '../../rejects/rejects.ts';
+import { previewImport } from '../../uploads/import-preview.ts';
+import { ApiFailure } from '../api-failure.ts';
+import { type CallContext, sessionOf } from '../context.ts';
+import { bool, feed, int, optStr, str } from '../params.ts';
 
-export function dataOverview(db: Db): DataOverview {
-  const feeds: FeedStatus[] = FEED_NAMES.map((feed) => {
-    const last = db
-      .prepare(`SELECT max(finished_at) AS at FROM import_batches WHERE feed = ? AND status = 'done'`)
-      .get(feed) as { at: number | null };
-    const rejected = db.prepare('SELECT count(*) AS n FROM rejected_rows WHERE feed = ?').get(feed) as { n: number };
-    // Table names come from the feed list, never from input.
-    const rows = db.prepare(`SELECT count(*) AS n FROM ${feed}`).get() as { n: number };
-    return { feed, rows: rows.n, lastImportAt: last.at, rejected: rejected.n };
-  });
-  const syncs = db
+/** Syncs and imports change the whole city: a county's duty officer cannot run them. */
+function requireCityWide(ctx: CallContext): void {
+  if (sessionOf(ctx).user.county) throw ApiFailure.forbidden('a county-scoped user cannot change city-wide data', '县区用户不能更改全市数据');
+}
+
+export function feedStatuses(db: Db): FeedStatus[] {
+  const last = new Map((db.prepare("SELECT feed, max(finished_at) AS at FROM import_batches WHERE status = 'done' GROUP BY feed").all() as { feed: string; at: number }[]).map((r) => [r.feed, r.at]));
+  const rejected = new Map((db.prepare('SELECT feed, count(*) AS n FROM rejected_rows GROUP BY feed').all() as { feed: string; n: number }[]).map((r) => [r.feed, r.n]));
+  return FEED_NAMES.map((f) => ({
+    feed: f,
+    // Table names come from the feed list, never from input. count(*) on the big tables reads an index.
+    rows: (db.prepare(`SELECT count(*) AS n FROM ${f}`).get() as { n: number }).n,
+    lastImportAt: last.get(f) ?? null,
+    rejected: rejected.get(f) ?? 0,
+  }));
+}
+
+export function syncHistory(db: Db, limit: number): SyncRunSummary[] {
+  return db
     .prepare(
       `SELECT id, source, status, started_at AS startedAt, finished_at AS finishedAt, files, rows_read AS read, accepted, duplicates, rejected
-       FROM sync_runs ORDER BY id DESC LIMIT 20`,
+       FROM sync_runs ORDER BY id DESC LIMIT ?`,
     )
-    .all() as SyncRunSummary[];
-  return { feeds, syncs };
+    .all(limit) as SyncRunSummary[];
+}
+
+export function dataOverview(ctx: CallContext): DataOverview {
+  const db = ctx.services.db;
+  return { feeds: feedStatuses(db), syncs: syncHistory(db, 20), syncSource: consoleSettings(db).syncSource, job: ctx.services.jobs.current() };
+}
+
+export function loadDemo(ctx: CallContext): JobState {
+  if (!isEmptyDatabase(ctx.services.db)) throw ApiFailure.conflict('the database already has data; the demo city is only for an empty one', '数据库已有数据，演示城市只能载入空数据库');
+  return ctx.services.jobs.start({ kind: 'demo' }, sessionOf(ctx).user.name);
+}
+
+export function syncStart(ctx: CallContext, p: Record<string, unknown>): JobState {
+  requireCityWide(ctx);
+  const source = optStr(p, 'source', 1000) ?? consoleSettings(ctx.services.db).syncSource;
+  if (!source) throw ApiFailure.badRequest('no exchange directory: set it in Settings or give one', '未设置交换目录，请在系统设置中填写');
+  return ctx.services.jobs.start({ kind: 'sync', source }, sessionOf(ctx).user.name);
+}
+
+export function syncCancel(ctx: CallContext): JobState | null {
+  return ctx.services.jobs.cancel();
+}
+
+const SENSITIVE = new Set(['person_id', 'phone']);
+
+export function rejectsList(ctx: CallContext, p: Record<string, unknown>): RejectsPage {
+  const db = ctx.services.db;
+  const q = { ...(p.feed !== undefined ? { feed: feed(p, 'feed') } : {}), offset: int(p, 'offset', 0, 1e9, 0), limit: int(p, 'limit', 1, 500, 50) };
+  const unmask = can(sessionOf(ctx).user.role, 'people.unmask') && !sessionOf(ctx).user.county;
+  const rows = listRejects(db, q).map((r) => {
+    const type = feedSchema(r.feed)?.columns.find((c) => c.name === r.column)?.type;
+    const value = unmask || !SENSITIVE.has(type ?? '') ? r.value : type === 'phone' ? maskPhone(r.value) : maskPersonId(r.value);
+    return { id: r.id, feed: r.feed, file: r.file, line: r.line, column: r.column, value, reason: r.reason, reasonZh: r.reason_zh };
+  });
+  return { rows, total: countRejects(db, q.feed ? { feed: q.feed } : {}) };
+}
+
+/** Writes the export where the desktop's save dialog said, or to a download for the browser. */
+export async function rejectsExport(ctx: CallContext, p: Record<string, unknown>): Promise<ExportResult> {
+  requireCityWide(ctx);
+  const f = feed(p, 'feed');
+  const format = p.format === 'xlsx' ? 'xlsx' : 'csv';
+  const fileName = `${f}-rejects.${format}`;
+  const target = ctx.transport === 'ipc' ? optStr(p, 'target', 2000) : undefined;
+  const path = target ?? ctx.services.downloads.newPath(fileName);
+  const rows = await exportRejects(ctx.services.db, f, path);
+  audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'export.rejects', target: `feed:${f}`, details: { rows, format, file: basename(path) }, at: ctx.services.now() });
+  const downloadUrl = target ? null : `/download/${ctx.services.downloads.register(path, fileName, sessionOf(ctx).token)}`;
+  return { rows, fileName: target ? basename(target) : fileName, downloadUrl };
+}
+
+export function uploadBegin(ctx: CallContext, p: Record<string, unknown>): { uploadId: string } {
+  requireCityWide(ctx);
+  const u = ctx.services.uploads.begin(str(p, 'name', 255), int(p, 'size', 1, 2 ** 40), sessionOf(ctx).user.name);
+  return { uploadId: u.id };
+}
+
+export function uploadChunk(ctx: CallContext, p: Record<string, unknown>): { received: number } {
+  const data = Buffer.from(str(p, 'base64', 16 * 1024 * 1024), 'base64');
+  const u = ctx.services.uploads.chunk(str(p, 'uploadId', 64), int(p, 'offset', 0, 2 ** 40), data, sessionOf(ctx).user.name);
+  return { received: u.received };
+}
+
+export async function importPreview(ctx: CallContext, p: Record<string, unknown>): Promise<ImportPreview> {
+  const u = ctx.services.uploads.complete(str(p, 'uploadId', 64), sessionOf(ctx).user.name);
+  return previewImport(u, p.feed === undefined ? undefined : feed(p, 'feed'));
+}
+
+export function importCommit(ctx: CallContext, p: Record<string, unknown>): JobState {
+  requireCityWide(ctx);
+  const u = ctx.services.uploads.complete(str(p, 'uploadId', 64), sessionOf(ctx).user.name);
+  return ctx.services.jobs.start({ kind: 'import', path: u.path, fileName: u.name, feed: feed(p, 'feed'), strict: bool(p, 'strict') ?? false }, sessionOf(ctx).user.name);
+}
+
+export function importResult(ctx: CallContext, p: Record<string, unknown>): ImportSummary | null {
+  const r = ctx.services.jobs.result(int(p, 'jobId', 1, 1e9))?.report?.importOutcome;
+  if (!r) return null;
+  return { file: basename(r.file), feed: r.feed, status: r.status, read: r.read, accepted: r.accepted, duplicates: r.duplicates, rejected: r.rejected, error: r.error };
 }

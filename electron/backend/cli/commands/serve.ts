@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDatabasePath } from '../../app/data-dir.ts';
+import { createConsoleServices } from '../../app/console-services.ts';
 import { isEmptyDatabase, loadDemoCity } from '../../app/first-start.ts';
 import { openDatabase } from '../../db/database.ts';
 import { startBridge } from '../../server/http-bridge.ts';
@@ -15,24 +16,27 @@ export const serveCommand: Command = {
   usage: 'serve [--db F] [--port P] [--host 127.0.0.1] [--load-demo]',
   spec: { values: ['db', 'port', 'host', 'static'], flags: ['load-demo'] },
   async run(args, out) {
-    const file = args.options.get('db') ?? defaultDatabasePath();
-    mkdirSync(dirname(resolve(file)), { recursive: true });
+    const file = resolve(args.options.get('db') ?? defaultDatabasePath());
+    mkdirSync(dirname(file), { recursive: true });
     const portRaw = args.options.get('port') ?? '5183';
     if (!/^\d+$/.test(portRaw) || Number(portRaw) > 65535) throw new UsageError(`--port must be a port number, not ${portRaw}`);
     const host = args.options.get('host') ?? '127.0.0.1';
     const db = openDatabase(file);
     if (args.flags.has('load-demo') && isEmptyDatabase(db)) {
       process.stderr.write('first start: loading the demo city (20,000 people, 14 days)...\n');
-      await loadDemoCity(db, dirname(resolve(file)), (e) => {
+      await loadDemoCity(db, dirname(file), (e) => {
         if (e.type === 'file-start') process.stderr.write(`  [${e.index + 1}/${e.total}] ${e.file}\n`);
       });
     }
-    const { url } = await startBridge({ host, port: Number(portRaw), staticDir: args.options.get('static') ?? RENDERER_DIR, context: { db } });
-    out.result({ url, db: file }, () => `console at ${url} (database ${file}); Ctrl-C to stop`);
+    const services = createConsoleServices(db, dirname(file));
+    const bridge = await startBridge({ host, port: Number(portRaw), staticDir: args.options.get('static') ?? RENDERER_DIR, services });
+    out.result({ url: bridge.url, db: file }, () => `console at ${bridge.url} (database ${file}); Ctrl-C to stop`);
     await new Promise<void>((done) => {
       process.once('SIGINT', () => done());
       process.once('SIGTERM', () => done());
     });
+    await services.jobs.close();
+    await bridge.close();
     db.close();
   },
 };

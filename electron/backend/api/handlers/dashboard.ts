@@ -1,0 +1,24 @@
+/** Handlers of the Dashboard screen. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DashboardSummary } from '../../../../shared/contract/dashboard.ts';
+import { dashboardSummary } from '../../dashboard/dashboard-summary.ts';
+import { type CallContext, sessionOf } from '../context.ts';
+import { county, day, int } from '../params.ts';
+
+export function summary(ctx: CallContext, p: Record<string, unknown>): DashboardSummary {
+  // A county's duty officer sees their county, whatever the page asks for.
+  const scope = sessionOf(ctx).user.county;
+  const asOf = day(p, 'asOf');
+  return dashboardSummary(ctx.services.db, { ...(asOf !== undefined ? { asOf } : {}), county: scope ?? county(p, 'county') ?? null, trendDays: int(p, 'trendDays', 1, 120, 30) });
+}
+
+let mapCache: { geojson: unknown; credit: string } | null = null;
+
+export function countyMap(ctx: CallContext): { geojson: unknown; credit: string } {
+  mapCache ??= {
+    geojson: JSON.parse(readFileSync(join(ctx.services.resourcesDir, 'map', 'binzhou-counties.geo.json'), 'utf8')) as unknown,
+    credit: '地图数据：阿里云 DataV.GeoAtlas / 高德（GCJ-02），仅供示意 · Map data: Aliyun DataV.GeoAtlas / AMap, for illustration',
+  };
+  return mapCache;
+}

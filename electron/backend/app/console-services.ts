@@ -1,0 +1,35 @@
+/** Assembles the console's services once per process (the Electron main process or `hcc serve`). */
+import { fileURLToPath } from 'node:url';
+import type { ConsoleServices } from '../api/context.ts';
+import { SessionStore } from '../auth/sessions.ts';
+import { SignInLimiter } from '../auth/sign-in-limiter.ts';
+import type { Db } from '../db/database.ts';
+import { EventHub } from '../jobs/event-hub.ts';
+import { JobManager } from '../jobs/job-manager.ts';
+import { PersonRefs } from '../people/person-refs.ts';
+import { DownloadStore } from '../server/download-store.ts';
+import { Uploads } from '../uploads/uploads.ts';
+import { consoleSettings } from './console-settings.ts';
+
+/** The project's resources/ folder (development, CLI); packaged builds pass their own. */
+export const PROJECT_RESOURCES = fileURLToPath(new URL('../../../resources', import.meta.url));
+
+export function createConsoleServices(db: Db, dataDir: string, options: { resourcesDir?: string; now?: () => number } = {}): ConsoleServices {
+  const now = options.now ?? Date.now;
+  const events = new EventHub();
+  const jobs = new JobManager(db, dataDir, events, now);
+  jobs.settingsChanged();
+  return {
+    db,
+    dataDir,
+    sessions: new SessionStore(() => consoleSettings(db).idleTimeoutMinutes * 60_000, now),
+    limiter: new SignInLimiter(now),
+    refs: new PersonRefs(),
+    jobs,
+    events,
+    downloads: new DownloadStore(dataDir, now),
+    uploads: new Uploads(dataDir),
+    resourcesDir: options.resourcesDir ?? PROJECT_RESOURCES,
+    now,
+  };
+}

@@ -1,0 +1,24 @@
+/** The console's settings (Settings screen), stored in the settings table with their defaults. */
+import type { ConsoleSettings } from '../../../shared/contract/settings.ts';
+import type { Db } from '../db/database.ts';
+import { getSetting, setSetting } from '../rules/settings.ts';
+
+const DEFAULTS: ConsoleSettings = { idleTimeoutMinutes: 30, autoSyncMinutes: 0, syncSource: null };
+
+export function consoleSettings(db: Db): ConsoleSettings {
+  const idle = Number(getSetting(db, 'console.idle_timeout_minutes') ?? DEFAULTS.idleTimeoutMinutes);
+  const auto = Number(getSetting(db, 'console.auto_sync_minutes') ?? DEFAULTS.autoSyncMinutes);
+  return { idleTimeoutMinutes: idle, autoSyncMinutes: auto, syncSource: getSetting(db, 'console.sync_source') };
+}
+
+export function saveConsoleSettings(db: Db, s: Partial<ConsoleSettings>): ConsoleSettings {
+  db.transaction(() => {
+    if (s.idleTimeoutMinutes !== undefined) setSetting(db, 'console.idle_timeout_minutes', String(s.idleTimeoutMinutes));
+    if (s.autoSyncMinutes !== undefined) setSetting(db, 'console.auto_sync_minutes', String(s.autoSyncMinutes));
+    if (s.syncSource !== undefined) {
+      if (s.syncSource === null) db.prepare("DELETE FROM settings WHERE key = 'console.sync_source'").run();
+      else setSetting(db, 'console.sync_source', s.syncSource);
+    }
+  }).immediate();
+  return consoleSettings(db);
+}

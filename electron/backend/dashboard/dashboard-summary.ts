@@ -1,0 +1,104 @@
+/**
+ * The dashboard's numbers for a date (and optionally one county), from the same per-day sums as
+ * `hcc stats` and the briefing: KPI cards with the change against the day before, all counties,
+ * the trend, the day's transitions, and how fresh each feed is.
+ */
+import type { ColorCounts, CountyRow, DashboardSummary, FeedFreshness, Kpis, TransitionCount, TrendPoint } from '../../../shared/contract/dashboard.ts';
+import { FEED_NAMES, type FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
+import { type Day, dayOfInstant, formatDay } from '../../../shared/domain/local-date.ts';
+import type { Db } from '../db/database.ts';
+import { type CountyStatsRow, countyStats, transitionsOn } from '../rules/county-stats.ts';
+
+/** Open cases come from the enforcement tables when they exist (registered by that module). */
+let openCasesCounter: ((db: Db, day: Day, county: string | null) => number) | null = null;
+export function registerOpenCases(counter: typeof openCasesCounter): void {
+  openCasesCounter = counter;
+}
+
+const counts = (r: CountyStatsRow | undefined): ColorCounts => ({ red: r?.red ?? 0, yellow: r?.yellow ?? 0, green: r?.green ?? 0, total: r?.total ?? 0, noCode: r?.no_code ?? 0 });
+
+function pick(rows: CountyStatsRow[], county: string | null): CountyStatsRow | undefined {
+  return rows.find((r) => r.county_code === (county ?? 'total'));
+}
+
+export function latestDataDay(db: Db): Day | null {
+  const days = freshnessDays(db);
+  const latest = Object.values(days).filter((d): d is Day => d !== null);
+  return latest.length ? Math.max(...latest) : null;
+}
+
+/** The latest date each dated feed reaches (max of an indexed or small column). */
+function freshnessDays(db: Db): Partial<Record<FeedName, Day | null>> {
+  const max = (sql: string) => (db.prepare(sql).get() as { d: number | null }).d;
+  const roaming = max('SELECT max(coalesce(last_seen, first_seen)) AS d FROM roaming');
+  return {
+    declarations: max('SELECT max(day) AS d FROM declarations'),
+    checkins: max('SELECT max(day) AS d FROM checkins'),
+    health_records: max('SELECT max(day) AS d FROM health_records'),
+    roaming: roaming === null ? null : dayOfInstant(roaming),
+    travel: max('SELECT max(day) AS d FROM travel'),
+    medical: max('SELECT max(day) AS d FROM medical'),
+    scans: max('SELECT max(day) AS d FROM scans'),
+  };
+}
+
+export function feedFreshness(db: Db): FeedFreshness[] {
+  const days = freshnessDays(db);
+  const lastImports = new Map(
+    (db.prepare("SELECT feed, max(finished_at) AS at FROM import_batches WHERE status = 'done' GROUP BY feed").all() as { feed: FeedName; at: number }[]).map((r) => [r.feed, r.at]),
+  );
+  return FEED_NAMES.map((feed) => ({ feed, lastImportAt: lastImports.get(feed) ?? null, latestRecordDay: days[feed] == null ? null : formatDay(days[feed]!) }));
+}
+
+function transitionCounts(db: Db, day: Day, county: string | null): TransitionCount[] {
+  const sums = new Map<string, TransitionCount>();
+  for (const t of transitionsOn(db, day)) {
+    if (county && t.county_code !== county) continue;
+    const k = `${t.from_color}>${t.to_color}`;
+    const s = sums.get(k) ?? { from: t.from_color, to: t.to_color, n: 0 };
+    s.n += t.n;
+    sums.set(k, s);
+  }
+  return [...sums.values()].filter((t) => t.n !== 0);
+}
+
+/** Turned red/yellow/green: from another colour (new codes are counted apart). */
+function turned(ts: TransitionCount[]): Pick<TrendPoint, 'turnedRed' | 'turnedYellow' | 'turnedGreen' | 'newCodes'> {
+  const into = (c: string) => ts.filter((t) => t.to === c && t.from !== 'none').reduce((a, t) => a + t.n, 0);
+  return { turnedRed: into('red'), turnedYellow: into('yellow'), turnedGreen: into('green'), newCodes: ts.filter((t) => t.from === 'none' && t.to !== 'none').reduce((a, t) => a + t.n, 0) };
+}
+
+export function countyRows(rows: CountyStatsRow[]): CountyRow[] {
+  return rows
+    .filter((r) => r.county_code !== 'total')
+    .map((r) => ({ countyCode: r.county_code, countyName: r.county_name, ...counts(r), redYellowRate: r.total ? (r.red + r.yellow) / r.total : 0 }));
+}
+
+export function dashboardSummary(db: Db, q: { asOf?: Day; county: string | null; trendDays: number }): DashboardSummary {
+  const latest = latestDataDay(db);
+  const asOf = q.asOf ?? latest ?? dayOfInstant(Date.now());
+  const today = countyStats(db, asOf);
+  const before = countyStats(db, asOf - 1);
+  const now = counts(pick(today, q.county));
+  const prev = counts(pick(before, q.county));
+  const kpis: Kpis = {
+    ...now,
+    coverage: now.total + now.noCode ? now.total / (now.total + now.noCode) : 0,
+    change: { total: now.total - prev.total, red: now.red - prev.red, yellow: now.yellow - prev.yellow, green: now.green - prev.green, noCode: now.noCode - prev.noCode },
+    openCases: openCasesCounter ? openCasesCounter(db, asOf, q.county) : null,
+  };
+  const trend: TrendPoint[] = [];
+  for (let d = asOf - q.trendDays + 1; d <= asOf; d++) {
+    trend.push({ day: formatDay(d), ...counts(pick(countyStats(db, d), q.county)), ...turned(transitionCounts(db, d, q.county)) });
+  }
+  return {
+    asOf: formatDay(asOf),
+    latestDataDay: latest === null ? null : formatDay(latest),
+    county: q.county,
+    kpis,
+    counties: countyRows(today),
+    trend,
+    transitions: transitionCounts(db, asOf, q.county),
+    freshness: feedFreshness(db),
+  };
+}

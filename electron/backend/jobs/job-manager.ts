@@ -1,0 +1,139 @@
+/**
+ * One long job at a time (sync, import, demo city, colour evaluation), run on a worker thread; its
+ * progress is pushed to every window as `job` events, and a finished job that changed data sends
+ * `data-changed`. Also the automatic sync every N minutes (Settings).
+ */
+import { Worker } from 'node:worker_threads';
+import type { JobState } from '../../../shared/contract/data.ts';
+import { consoleSettings } from '../app/console-settings.ts';
+import { audit } from '../audit/audit-log.ts';
+import type { Db } from '../db/database.ts';
+import { workerUrl } from '../workers/worker-url.ts';
+import { ApiFailure } from '../api/api-failure.ts';
+import type { EventHub } from './event-hub.ts';
+import type { JobReport, JobRequest, JobWorkerData } from './job-messages.ts';
+import { JobTracker } from './job-state.ts';
+
+export interface JobResult {
+  state: JobState;
+  report: Extract<JobReport, { type: 'done' }> | null;
+}
+
+export class JobManager {
+  private running: { tracker: JobTracker; worker: Worker; done: Promise<JobResult> } | null = null;
+  private readonly results = new Map<number, JobResult>();
+  private nextId = 1;
+  private timer: NodeJS.Timeout | null = null;
+
+  private readonly db: Db;
+  private readonly dataDir: string;
+  private readonly events: EventHub;
+  private readonly now: () => number;
+
+  constructor(db: Db, dataDir: string, events: EventHub, now: () => number = Date.now) {
+    this.db = db;
+    this.dataDir = dataDir;
+    this.events = events;
+    this.now = now;
+  }
+
+  current(): JobState | null {
+    return this.running?.tracker.state ?? null;
+  }
+
+  result(id: number): JobResult | undefined {
+    return this.results.get(id);
+  }
+
+  /** Starts a job; refuses while another runs (the page shows the running one). */
+  start(request: JobRequest, user: string): JobState {
+    if (this.running) throw ApiFailure.of('busy', 'another sync or import is running; wait for it or cancel it', '另一项同步或导入正在进行，请等待完成或取消');
+    const id = this.nextId++;
+    const kind = request.kind === 'import' ? 'import' : request.kind === 'colours' ? 'colours' : 'sync';
+    const tracker = new JobTracker(id, kind, this.now());
+    const data: JobWorkerData = { dbFile: this.db.name, dataDir: this.dataDir, request };
+    const worker = new Worker(workerUrl(import.meta.url, 'job-worker'), { workerData: data });
+    const publish = () => this.events.publish({ type: 'job', job: structuredClone(tracker.state) });
+    let lastPublish = 0;
+    const done = new Promise<JobResult>((resolve) => {
+      let final: Extract<JobReport, { type: 'done' }> | null = null;
+      let error: string | null = null;
+      worker.on('message', (r: JobReport) => {
+        if (r.type === 'done') final = r;
+        else if (r.type === 'error') error = r.message;
+        else {
+          tracker.apply(r, this.now());
+          // At most a few updates a second: progress bars do not need more, windows stay calm.
+          if (this.now() - lastPublish > 200) {
+            lastPublish = this.now();
+            publish();
+          }
+        }
+      });
+      worker.on('error', (err) => {
+        error = err.message;
+      });
+      worker.on('exit', () => {
+        const status: JobState['status'] = error ? 'failed' : final?.cancelled ? 'cancelled' : 'done';
+        const state = tracker.finish(status, this.now(), error);
+        const result: JobResult = { state: structuredClone(state), report: final };
+        this.results.set(id, result);
+        this.running = null;
+        this.auditJob(request, user, result);
+        publish();
+        this.events.publish({ type: 'data-changed' });
+        resolve(result);
+      });
+    });
+    this.running = { tracker, worker, done };
+    publish();
+    return structuredClone(tracker.state);
+  }
+
+  cancel(): JobState | null {
+    if (!this.running) return null;
+    this.running.worker.postMessage('cancel');
+    return structuredClone(this.running.tracker.state);
+  }
+
+  /** Waits for the running job (tests, shutdown). */
+  async idle(): Promise<void> {
+    if (this.running) await this.running.done;
+  }
+
+  /** Key areas changed: every colour is evaluated again. */
+  coloursStale(): void {
+    if (!this.running) this.start({ kind: 'colours', full: true }, 'system');
+  }
+
+  /** Re-arms the automatic sync from the settings. */
+  settingsChanged(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    const { autoSyncMinutes, syncSource } = consoleSettings(this.db);
+    if (autoSyncMinutes > 0 && syncSource) {
+      this.timer = setInterval(() => {
+        if (!this.running) this.start({ kind: 'sync', source: syncSource }, 'auto-sync');
+      }, autoSyncMinutes * 60_000);
+      this.timer.unref();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.running) {
+      this.running.worker.postMessage('cancel');
+      await this.running.done;
+    }
+  }
+
+  private auditJob(request: JobRequest, user: string, result: JobResult): void {
+    const r = result.report;
+    const details: Record<string, unknown> = { status: result.state.status, message: result.state.message };
+    if (r?.sync) Object.assign(details, { source: r.sync.source, ...r.sync.totals });
+    if (r?.importOutcome) Object.assign(details, { file: request.kind === 'import' ? request.fileName : null, feed: r.importOutcome.feed, read: r.importOutcome.read, accepted: r.importOutcome.accepted, duplicates: r.importOutcome.duplicates, rejected: r.importOutcome.rejected });
+    if (r?.colours) Object.assign(details, { colours: { mode: r.colours.mode, people: r.colours.people, changed: r.colours.changed } });
+    const action = request.kind === 'import' ? 'data.import' : request.kind === 'colours' ? 'colours.evaluate' : request.kind === 'demo' ? 'data.demo' : 'data.sync';
+    audit(this.db, { user, action, details, at: this.now() });
+  }
+}

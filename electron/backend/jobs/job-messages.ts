@@ -1,0 +1,25 @@
+/** What the job worker is told and what it reports back. */
+import type { FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
+import type { ImportOutcome } from '../import/import-file.ts';
+import type { RecomputeResult } from '../rules/recompute.ts';
+import type { SyncEvent, SyncOutcome } from '../sync/sync-directory.ts';
+
+export type JobRequest =
+  | { kind: 'sync'; source: string }
+  | { kind: 'import'; path: string; fileName: string; feed: FeedName; strict: boolean }
+  | { kind: 'demo' }
+  | { kind: 'colours'; full: boolean };
+
+export interface JobWorkerData {
+  dbFile: string;
+  dataDir: string;
+  request: JobRequest;
+}
+
+export type JobReport =
+  | { type: 'sync'; event: SyncEvent }
+  | { type: 'import-progress'; read: number; fraction: number | null }
+  | { type: 'demo-writing' }
+  | { type: 'colours'; done: number; total: number }
+  | { type: 'done'; sync?: SyncOutcome; importOutcome?: ImportOutcome; colours?: RecomputeResult; cancelled: boolean }
+  | { type: 'error'; message: string };

@@ -1,0 +1,34 @@
+/**
+ * The Electron security guards (Electron's security checklist): deny every permission request,
+ * block navigation away from our pages and every new window (https links open in the system
+ * browser), refuse <webview>, and send the CSP with every response.
+ */
+import type { App, Session, Shell, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../backend/server/security-headers.ts';
+import { isTrustedUrl } from './trusted-url.ts';
+
+export function guardSession(session: Session): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+export function guardContents(contents: WebContents, shell: Pick<Shell, 'openExternal'>, devServerUrl: string | undefined): void {
+  contents.on('will-navigate', (e, url) => {
+    if (!isTrustedUrl(url, devServerUrl)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e, url) => {
+    if (!isTrustedUrl(url, devServerUrl)) e.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+}
+
+export function guardApp(app: App, shell: Pick<Shell, 'openExternal'>, devServerUrl: string | undefined): void {
+  app.on('web-contents-created', (_e, contents) => guardContents(contents, shell, devServerUrl));
+}

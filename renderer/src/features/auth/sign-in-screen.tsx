@@ -1,0 +1,85 @@
+import { type FormEvent, useState } from 'react';
+import type { SessionInfo } from '../../../../shared/contract/api.ts';
+import { api } from '../../api/client.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { Field } from '../../components/field.tsx';
+import type { FormErrors } from '../../components/form-errors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { AuthLayout } from './auth-layout.tsx';
+import { type SignInForm, validateSignIn } from './validation.ts';
+
+/** Why the sign-in screen is shown again: the user signed out, sat idle, or the session ended. */
+export type SignInNotice = { kind: 'signedOut' } | { kind: 'idle'; minutes: number } | { kind: 'expired' } | null;
+
+export function SignInScreen({ notice, onSignedIn }: { notice: SignInNotice; onSignedIn: (session: SessionInfo) => void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<SignInForm>({ name: '', password: '' });
+  const [errors, setErrors] = useState<FormErrors<keyof SignInForm>>({});
+  const [attempted, setAttempted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [serverError, setServerError] = useState<unknown>(null);
+
+  const update = (patch: Partial<SignInForm>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    if (attempted) {
+      const v = validateSignIn(next);
+      setErrors(v.ok ? {} : v.errors);
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setAttempted(true);
+    const v = validateSignIn(form);
+    if (!v.ok) {
+      setErrors(v.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    setServerError(null);
+    api('auth.signIn', v.value).then(
+      (session) => onSignedIn(session),
+      (err: unknown) => {
+        setBusy(false);
+        setServerError(err);
+        setForm((f) => ({ ...f, password: '' }));
+      },
+    );
+  };
+
+  let noticeText: string | null = null;
+  if (notice?.kind === 'idle') noticeText = t('auth.notice.idle', { minutes: notice.minutes });
+  else if (notice?.kind === 'expired') noticeText = t('auth.notice.expired');
+  else if (notice?.kind === 'signedOut') noticeText = t('auth.notice.signedOut');
+
+  return (
+    <AuthLayout title={t('auth.signIn.title')} testId="signin-screen">
+      {noticeText ? (
+        <p className="notice" role="status" data-testid="signin-notice" data-kind={notice?.kind}>
+          {noticeText}
+        </p>
+      ) : null}
+      <p className="intro">{t('auth.signIn.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <Field label={t('auth.field.name')} error={errors.name} testId="signin-name">
+          {(describedBy, invalid) => (
+            <input type="text" autoComplete="username" autoFocus value={form.name} onChange={(e) => update({ name: e.target.value })} data-testid="signin-name" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </Field>
+        <Field label={t('auth.field.password')} error={errors.password} testId="signin-password">
+          {(describedBy, invalid) => (
+            <input type="password" autoComplete="current-password" value={form.password} onChange={(e) => update({ password: e.target.value })} data-testid="signin-password" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </Field>
+        {serverError ? <ErrorBox error={serverError} testId="signin-error" /> : null}
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy} data-testid="signin-submit">
+            {busy ? t('auth.signIn.busy') : t('auth.signIn.submit')}
+          </button>
+        </div>
+      </form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * 态势总览: KPI cards, the county map, the stacked bars, the 30-day trend, the day's colour changes
+ * and feed freshness for an as-of date, for the city or one county. One `dashboard.summary` call
+ * per query (and one `dashboard.map` call per page, in parallel with the first); the charts are
+ * created once and updated by merging new options.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ChartLabels } from '../../../../shared/charts/index.ts';
+import { countyDistributionOption, countyMapOption, trendOption } from '../../../../shared/charts/index.ts';
+import type { ConsoleEvent, DashboardSummary, SessionInfo } from '../../../../shared/contract/api.ts';
+import { countyName } from '../../../../shared/domain/counties.ts';
+import { api, useConsoleEvents } from '../../api/client.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useCountyMap } from './county-map-data.ts';
+import { CountyTable } from './county-table.tsx';
+import { FreshnessPanel } from './freshness-panel.tsx';
+import { KpiCards } from './kpi-cards.tsx';
+import { TransitionsPanel } from './transitions-panel.tsx';
+import { type ChartClick, useChart } from './use-chart.ts';
+import './dashboard.css';
+
+const TREND_DAYS = 30;
+
+interface Loaded {
+  /** The query the result answers (see `queryKey`). */
+  key: string;
+  summary: DashboardSummary | null;
+  error: unknown;
+}
+
+function queryKey(asOf: string | null, county: string | null, refresh: number): string {
+  return `${asOf ?? 'latest'}|${county ?? 'city'}|${refresh}`;
+}
+
+function countyOf(e: ChartClick): string | null {
+  const data = e.data as { countyCode?: unknown } | null | undefined;
+  return typeof data?.countyCode === 'string' ? data.countyCode : null;
+}
+
+export function DashboardScreen({ session }: { session: SessionInfo }) {
+  const { t, lang } = useI18n();
+  const lockedCounty = session.user.county;
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const [pickedCounty, setPickedCounty] = useState<string | null>(null);
+  const county = lockedCounty ?? pickedCounty;
+  const [refresh, setRefresh] = useState(0);
+  const key = queryKey(asOf, county, refresh);
+  const [loaded, setLoaded] = useState<Loaded>({ key: '', summary: null, error: null });
+  const map = useCountyMap();
+
+  useEffect(() => {
+    let live = true;
+    api('dashboard.summary', { ...(asOf ? { asOf } : {}), county, trendDays: TREND_DAYS }).then(
+      (summary) => live && setLoaded({ key, summary, error: null }),
+      (error: unknown) => live && setLoaded((prev) => ({ key, summary: prev.summary, error })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [asOf, county, key]);
+
+  // New data (a sync, an import, a recompute): ask again, at most every 300 ms.
+  const refreshTimer = useRef<number | undefined>(undefined);
+  const onEvent = useCallback((e: ConsoleEvent) => {
+    if (e.type !== 'data-changed') return;
+    window.clearTimeout(refreshTimer.current);
+    refreshTimer.current = window.setTimeout(() => setRefresh((n) => n + 1), 300);
+  }, []);
+  useConsoleEvents(onEvent);
+  useEffect(() => () => window.clearTimeout(refreshTimer.current), []);
+
+  const summary = loaded.summary;
+  const ready = loaded.key === key && loaded.error === null && summary !== null;
+
+  const selectCounty = useCallback(
+    (code: string) => {
+      if (lockedCounty) return;
+      setPickedCounty((current) => (current === code ? null : code));
+    },
+    [lockedCounty],
+  );
+  const onChartClick = useCallback(
+    (e: ChartClick) => {
+      const code = countyOf(e);
+      if (code) selectCounty(code);
+    },
+    [selectCounty],
+  );
+
+  const labels = useMemo<ChartLabels>(
+    () => ({
+      lang,
+      red: t('dashboard.chart.red'),
+      yellow: t('dashboard.chart.yellow'),
+      green: t('dashboard.chart.green'),
+      turnedRed: t('dashboard.chart.turnedRed'),
+      turnedYellow: t('dashboard.chart.turnedYellow'),
+      turnedGreen: t('dashboard.chart.turnedGreen'),
+      holders: t('dashboard.chart.holders'),
+      redYellowRate: t('dashboard.chart.redYellowRate'),
+      people: t('dashboard.chart.people'),
+      rightAxis: t('dashboard.chart.rightAxis'),
+    }),
+    [lang, t],
+  );
+  const rows = summary?.counties;
+  const trend = summary?.trend;
+  const mapReady = map.credit !== null;
+  const mapOption = useMemo(() => (rows && mapReady ? countyMapOption(rows, labels, county, { animation: true }) : null), [rows, labels, county, mapReady]);
+  const barsOption = useMemo(() => (rows ? countyDistributionOption(rows, labels, { selected: county, animation: true }) : null), [rows, labels, county]);
+  const trendChartOption = useMemo(() => (trend ? trendOption(trend, labels, { days: TREND_DAYS, animation: true }) : null), [trend, labels]);
+  const mapRef = useChart(mapOption, onChartClick);
+  const barsRef = useChart(barsOption, onChartClick);
+  const trendRef = useChart(trendChartOption);
+
+  const shownDay = asOf ?? summary?.asOf ?? '';
+  const scopeName = county ? countyName(county, lang) : t('dashboard.scopeCity');
+  const noData = summary !== null && summary.latestDataDay === null;
+
+  return (
+    <section className="dash" data-screen="dashboard" data-ready={ready ? 'true' : 'false'} aria-busy={!ready}>
+      <header className="dash-toolbar">
+        <h2>{t('dashboard.title')}</h2>
+        <div className="dash-scope">
+          {county ? (
+            <span className={lockedCounty ? 'dash-chip locked' : 'dash-chip'} data-testid="county-filter" data-county={county}>
+              <span>{scopeName}</span>
+              {lockedCounty ? null : (
+                <button type="button" className="dash-chip-remove" aria-label={t('dashboard.filterClear', { county: scopeName })} title={t('dashboard.filterClear', { county: scopeName })} onClick={() => setPickedCounty(null)}>
+                  ×
+                </button>
+              )}
+            </span>
+          ) : (
+            <span className="dash-chip city">{scopeName}</span>
+          )}
+          <span className="dash-hint">{lockedCounty ? t('dashboard.filterLocked', { county: scopeName }) : t('dashboard.filterHint')}</span>
+        </div>
+        <label className="dash-asof">
+          <span>{t('dashboard.asOf')}</span>
+          <input
+            type="date"
+            data-testid="asof-input"
+            value={shownDay}
+            max={summary?.latestDataDay ?? undefined}
+            onChange={(e) => setAsOf(e.target.value === '' ? null : e.target.value)}
+          />
+          {asOf !== null && summary?.latestDataDay && asOf !== summary.latestDataDay ? (
+            <button type="button" onClick={() => setAsOf(null)} title={t('dashboard.asOfLatest', { day: summary.latestDataDay })}>
+              {t('dashboard.asOfReset')}
+            </button>
+          ) : null}
+        </label>
+        <span className={ready ? 'dash-status' : 'dash-status busy'} role="status">
+          {ready ? '' : t('dashboard.loading')}
+        </span>
+      </header>
+
+      {loaded.error !== null && loaded.key === key ? <ErrorBox error={loaded.error} onRetry={() => setRefresh((n) => n + 1)} /> : null}
+      {noData ? <p className="dash-notice">{t('dashboard.noData')}</p> : null}
+
+      {summary ? <KpiCards kpis={summary.kpis} /> : <div className="dash-kpis dash-kpis-placeholder" aria-hidden="true" />}
+
+      <div className="dash-grid">
+        <section className="dash-panel dash-map" aria-labelledby="dash-map-title">
+          <h3 id="dash-map-title">{t('dashboard.map.title')}</h3>
+          <div className="dash-chart-box">
+            <div className="dash-chart" ref={mapRef} data-testid="county-map" role="img" aria-label={t('dashboard.map.title')} />
+            {mapReady ? null : <div className="dash-chart-overlay">{map.error ? t('dashboard.map.failed') : t('dashboard.map.loading')}</div>}
+          </div>
+          {map.credit ? (
+            <p className="dash-credit" title={t('dashboard.map.credit')}>
+              {map.credit}
+            </p>
+          ) : null}
+        </section>
+        <section className="dash-panel dash-bars" aria-labelledby="dash-bars-title">
+          <h3 id="dash-bars-title">{t('dashboard.bars.title')}</h3>
+          <div className="dash-chart-box">
+            <div className="dash-chart" ref={barsRef} data-testid="county-bars" role="img" aria-label={t('dashboard.bars.title')} />
+          </div>
+        </section>
+        <section className="dash-panel dash-trend" aria-labelledby="dash-trend-title">
+          <h3 id="dash-trend-title">{t('dashboard.trend.title', { days: TREND_DAYS, scope: scopeName })}</h3>
+          <div className="dash-chart-box">
+            <div className="dash-chart" ref={trendRef} data-testid="trend-chart" role="img" aria-label={t('dashboard.trend.title', { days: TREND_DAYS, scope: scopeName })} />
+          </div>
+        </section>
+        {summary ? <TransitionsPanel transitions={summary.transitions} day={summary.asOf} /> : <section className="dash-panel dash-transitions" data-testid="transitions" />}
+        {rows ? <CountyTable rows={rows} selected={county} locked={lockedCounty !== null} onSelect={selectCounty} /> : <section className="dash-panel dash-counties" />}
+        {summary ? <FreshnessPanel freshness={summary.freshness} asOf={summary.asOf} /> : <section className="dash-panel dash-freshness" data-testid="freshness" />}
+      </div>
+    </section>
+  );
+}

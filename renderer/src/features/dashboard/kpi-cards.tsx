@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import type { Kpis } from '../../../../shared/contract/dashboard.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+type Tone = 'red' | 'yellow' | 'green' | 'total' | 'cases';
+
+/** The change against the day before: sign, arrow and a colour that says whether it is worse. */
+function Change({ id, value, worseWhenUp }: { id: string; value: number; worseWhenUp: boolean }) {
+  const { t, formatNumber } = useI18n();
+  if (value === 0) {
+    return (
+      <div className="dash-change flat" data-testid={`${id}-change`} data-value={0}>
+        {t('dashboard.kpi.unchanged')}
+      </div>
+    );
+  }
+  const up = value > 0;
+  const worse = up === worseWhenUp;
+  const text = `${up ? '▲ +' : '▼ −'}${formatNumber(Math.abs(value))}`;
+  return (
+    <div className={`dash-change ${up ? 'up' : 'down'} ${worse ? 'worse' : 'better'}`} data-testid={`${id}-change`} data-value={value}>
+      {t('dashboard.kpi.change', { change: text })}
+    </div>
+  );
+}
+
+function Card({ tone, label, children }: { tone: Tone; label: string; children: ReactNode }) {
+  return (
+    <div className={`dash-kpi dash-kpi-${tone}`}>
+      <div className="dash-kpi-label">{label}</div>
+      {children}
+    </div>
+  );
+}
+
+/** KPI cards: holders and coverage, red, yellow, green (each with its change), open cases. */
+export function KpiCards({ kpis }: { kpis: Kpis }) {
+  const { t, formatNumber, formatPercent } = useI18n();
+  const count = (id: string, n: number) => (
+    <div className="dash-kpi-value" data-testid={id} data-value={n}>
+      {formatNumber(n)}
+    </div>
+  );
+  return (
+    <div className="dash-kpis">
+      <Card tone="total" label={t('dashboard.kpi.total')}>
+        {count('kpi-total', kpis.total)}
+        <Change id="kpi-total" value={kpis.change.total} worseWhenUp={false} />
+        <div className="dash-kpi-sub">
+          {t('dashboard.kpi.coverage')}{' '}
+          <strong data-testid="kpi-coverage" data-value={kpis.coverage}>
+            {formatPercent(kpis.coverage)}
+          </strong>
+          <span className="dash-kpi-nocode"> · {t('dashboard.kpi.noCode', { n: formatNumber(kpis.noCode) })}</span>
+        </div>
+      </Card>
+      <Card tone="red" label={t('dashboard.kpi.red')}>
+        {count('kpi-red', kpis.red)}
+        <Change id="kpi-red" value={kpis.change.red} worseWhenUp />
+      </Card>
+      <Card tone="yellow" label={t('dashboard.kpi.yellow')}>
+        {count('kpi-yellow', kpis.yellow)}
+        <Change id="kpi-yellow" value={kpis.change.yellow} worseWhenUp />
+      </Card>
+      <Card tone="green" label={t('dashboard.kpi.green')}>
+        {count('kpi-green', kpis.green)}
+        <Change id="kpi-green" value={kpis.change.green} worseWhenUp={false} />
+      </Card>
+      <Card tone="cases" label={t('dashboard.kpi.openCases')}>
+        {kpis.openCases === null ? (
+          <>
+            <div className="dash-kpi-value" data-testid="kpi-open-cases">
+              —
+            </div>
+            <div className="dash-kpi-sub">{t('dashboard.kpi.openCasesUnavailable')}</div>
+          </>
+        ) : (
+          count('kpi-open-cases', kpis.openCases)
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SessionInfo } from '../../../../shared/contract/api.ts';
+import type { FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import './data.css';
+import { FeedsPanel, SyncHistoryPanel } from './feeds-panel.tsx';
+import { ImportPanel } from './import-panel.tsx';
+import { RejectsPanel } from './rejects-panel.tsx';
+import { SyncPanel } from './sync-panel.tsx';
+import { useDataState } from './use-data-state.ts';
+
+/**
+ * 数据同步: the exchange directory and "sync now" with live progress, drag-and-drop import of a
+ * department's file, the feeds with their rows and rejected rows, the sync history, and the
+ * rejected rows themselves (paged on the console, exportable).
+ */
+export function DataScreen({ session }: { session: SessionInfo }) {
+  const { t } = useI18n();
+  const state = useDataState();
+  const [rejectsFeed, setRejectsFeed] = useState<FeedName | null>(null);
+  const [importJobId, setImportJobId] = useState<number | null>(null);
+  const canImport = session.permissions.includes('data.import');
+  const canSync = session.permissions.includes('data.sync');
+
+  // A file dropped outside the drop zone must not make the window open it.
+  useEffect(() => {
+    const ignore = (e: DragEvent) => e.preventDefault();
+    window.addEventListener('dragover', ignore);
+    window.addEventListener('drop', ignore);
+    return () => {
+      window.removeEventListener('dragover', ignore);
+      window.removeEventListener('drop', ignore);
+    };
+  }, []);
+
+  const showRejects = useCallback((feed: FeedName) => {
+    setRejectsFeed(feed);
+    document.getElementById('data-rejects')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, []);
+
+  const importJobShown = state.job !== null && state.job.id === importJobId;
+  const overview = state.overview;
+
+  return (
+    <section data-screen="data" className="screen data-screen">
+      <h1 className="screen-title">{t('data.title')}</h1>
+      {state.error ? <ErrorBox error={state.error} onRetry={state.reload} testId="data-error" /> : null}
+      <SyncPanel session={session} state={state} showJob={!importJobShown} />
+      {canImport ? <ImportPanel job={state.job} canCancel={canSync} onStarted={state.started} onImportJob={setImportJobId} onShowRejects={showRejects} /> : null}
+      <FeedsPanel feeds={overview?.feeds ?? []} loading={overview === null} onShowRejects={showRejects} />
+      <SyncHistoryPanel syncs={overview?.syncs ?? []} loading={overview === null} />
+      <div id="data-rejects">
+        <RejectsPanel feed={rejectsFeed} onFeed={setRejectsFeed} feeds={overview?.feeds ?? []} dataVersion={state.dataVersion} canExport={session.permissions.includes('rejects.export')} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * What the Data screen shows of a long job (sync, import, colour evaluation), computed from the
+ * JobState the console pushes as events. Pure, so the arithmetic is tested without a DOM.
+ */
+import type { FeedProgress, JobState } from '../../../../shared/contract/api.ts';
+import { FEED_NAMES, type FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
+
+export interface FeedProgressView {
+  feed: FeedName;
+  files: number;
+  filesDone: number;
+  /** Rows read so far, including the estimated part of the file being read. */
+  rowsDone: number;
+  /** Estimated rows of the feed's files (null until the first bytes are read). */
+  rowsTotal: number | null;
+  /** 0..1 of the feed's work, or null when nothing is known yet. */
+  fraction: number | null;
+  /** The feed of the file being read now. */
+  current: boolean;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+}
+
+/**
+ * Per feed, in the feeds' usual order. The tracker counts a file's rows when the file is done and
+ * estimates the feed's total from the bytes read (rowsTotal = rows read / fraction of the feed's
+ * files), so the rows of the file being read are rowsTotal × that fraction.
+ */
+export function feedProgressViews(job: JobState): FeedProgressView[] {
+  const out: FeedProgressView[] = [];
+  for (const feed of FEED_NAMES) {
+    const p: FeedProgress | undefined = job.feeds[feed];
+    if (!p) continue;
+    const current = job.status === 'running' && job.current?.feed === feed;
+    const inFile = current ? (job.current?.fraction ?? 0) : 0;
+    let fraction: number | null = p.files > 0 ? Math.min(1, (p.filesDone + inFile) / p.files) : null;
+    if (job.status === 'done') fraction = 1;
+    let rowsDone = p.rowsDone;
+    if (current && p.rowsTotal !== null && fraction !== null) rowsDone = Math.max(p.rowsDone, Math.round(p.rowsTotal * fraction));
+    const rowsTotal = p.rowsTotal === null ? null : Math.max(p.rowsTotal, rowsDone);
+    out.push({ feed, files: p.files, filesDone: p.filesDone, rowsDone, rowsTotal, fraction, current, accepted: p.accepted, duplicates: p.duplicates, rejected: p.rejected });
+  }
+  return out;
+}
+
+export type JobPhase = 'starting' | 'reading' | 'colours' | 'done' | 'failed' | 'cancelled';
+
+export function jobPhase(job: JobState): JobPhase {
+  if (job.status !== 'running') return job.status;
+  if (job.colours) return 'colours';
+  if (job.current || Object.keys(job.feeds).length > 0) return 'reading';
+  return 'starting';
+}
+
+/** The job's overall fraction: the colour evaluation once it runs, else rows read of the estimate. */
+export function jobFraction(job: JobState): number | null {
+  if (job.status === 'done') return 1;
+  if (job.colours && job.colours.total > 0) return Math.min(1, job.colours.done / job.colours.total);
+  let done = 0;
+  let total = 0;
+  for (const v of feedProgressViews(job)) {
+    if (v.rowsTotal === null) continue;
+    done += v.rowsDone;
+    total += v.rowsTotal;
+  }
+  return total > 0 ? Math.min(1, done / total) : null;
+}
+
+/** Rows read in all feeds so far (with the estimated part of the current file). */
+export function jobRowsDone(job: JobState): number {
+  return feedProgressViews(job).reduce((n, v) => n + v.rowsDone, 0);
+}
+
+/** A length of time for "time left": 45 秒 / 2分5秒 / 1小时2分 (45 s / 2 min 5 s / 1 h 2 min). */
+export function formatDuration(seconds: number, lang: 'zh' | 'en'): string {
+  const total = Math.max(0, Math.round(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (lang === 'zh') {
+    if (h > 0) return m > 0 ? `${h}小时${m}分` : `${h}小时`;
+    if (m > 0) return s > 0 ? `${m}分${s}秒` : `${m}分钟`;
+    return `${s}秒`;
+  }
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
+  if (m > 0) return s > 0 ? `${m} min ${s} s` : `${m} min`;
+  return `${s} s`;
+}
+
+/**
+ * Merges a job report into what the page knows. A newer job (higher id) replaces an older one; a
+ * report of an older job is ignored; and a late "running" report never overwrites the job's end
+ * (events and the overview can arrive out of order).
+ */
+export function nextJob(known: JobState | null, report: JobState): JobState {
+  if (!known || report.id > known.id) return report;
+  if (report.id < known.id) return known;
+  if (known.status !== 'running' && report.status === 'running') return known;
+  return report;
+}
+
+/**
+ * The answer of sync.start / import.commit: the job's first state. Events of the same job may
+ * already have arrived with more progress, which the answer must not wipe out.
+ */
+export function startedJob(known: JobState | null, started: JobState): JobState {
+  if (known && known.id === started.id) return known;
+  return nextJob(known, started);
+}
+
+/** The overview says no job runs: a job we still think is running has ended (its last event was missed). */
+export function endedWithoutReport(known: JobState | null, now: number): JobState | null {
+  if (!known || known.status !== 'running') return known;
+  return { ...known, status: 'done', finishedAt: now, current: null, etaSeconds: 0 };
+}
+
+/**
+ * Time left for one feed: its estimated rows still to read at the job's rate (feeds are read one
+ * after the other, so the job's rate is the current feed's). Null when either is unknown.
+ */
+export function feedEtaSeconds(view: FeedProgressView, rowsPerSecond: number): number | null {
+  if (view.rowsTotal === null || rowsPerSecond <= 0) return null;
+  return Math.max(0, (view.rowsTotal - view.rowsDone) / rowsPerSecond);
+}
+
+export interface JobTotals {
+  files: number;
+  filesDone: number;
+  read: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+}
+
+export function jobTotals(job: JobState): JobTotals {
+  const t: JobTotals = { files: 0, filesDone: 0, read: 0, accepted: 0, duplicates: 0, rejected: 0 };
+  for (const feed of FEED_NAMES) {
+    const p = job.feeds[feed];
+    if (!p) continue;
+    t.files += p.files;
+    t.filesDone += p.filesDone;
+    t.read += p.rowsDone;
+    t.accepted += p.accepted;
+    t.duplicates += p.duplicates;
+    t.rejected += p.rejected;
+  }
+  return t;
+}

@@ -1,0 +1,103 @@
+import { type FormEvent, useState } from 'react';
+import type { ConsoleSettings } from '../../../../shared/contract/api.ts';
+import { api } from '../../api/client.ts';
+import { Card } from '../../components/card.tsx';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { Field } from '../../components/field.tsx';
+import type { FormErrors } from '../../components/form-errors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useLoaded } from './use-loaded.ts';
+import { type ConsoleSettingsForm, IDLE_MINUTES, settingsToForm, validateConsoleSettings } from './validation.ts';
+
+const loadSettings = () => api('settings.get', {});
+
+export function ConsoleSettingsPanel() {
+  const { t } = useI18n();
+  const settings = useLoaded(loadSettings);
+  return (
+    <Card title={t('settings.console.title')} testId="settings-console">
+      {settings.error ? <ErrorBox error={settings.error} onRetry={settings.reload} testId="settings-load-error" /> : null}
+      {settings.data ? (
+        <SettingsForm saved={settings.data} onSaved={settings.set} />
+      ) : settings.loading ? (
+        <p className="muted">{t('common.loading')}</p>
+      ) : null}
+    </Card>
+  );
+}
+
+function SettingsForm({ saved, onSaved }: { saved: ConsoleSettings; onSaved: (s: ConsoleSettings) => void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<ConsoleSettingsForm>(() => settingsToForm(saved));
+  const [errors, setErrors] = useState<FormErrors<keyof ConsoleSettingsForm>>({});
+  const [attempted, setAttempted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const [serverError, setServerError] = useState<unknown>(null);
+
+  const update = (patch: Partial<ConsoleSettingsForm>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    setDone(false);
+    if (attempted) {
+      const v = validateConsoleSettings(next);
+      setErrors(v.ok ? {} : v.errors);
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setAttempted(true);
+    const v = validateConsoleSettings(form);
+    if (!v.ok) {
+      setErrors(v.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    setServerError(null);
+    api('settings.update', v.value).then(
+      (next) => {
+        setBusy(false);
+        setDone(true);
+        setForm(settingsToForm(next));
+        onSaved(next);
+      },
+      (err: unknown) => {
+        setBusy(false);
+        setServerError(err);
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="form-grid">
+      <Field label={t('settings.console.idle')} hint={t('settings.console.idleHint', { min: IDLE_MINUTES.min, max: IDLE_MINUTES.max })} error={errors.idleTimeoutMinutes} testId="settings-idle">
+        {(describedBy, invalid) => (
+          <input type="number" inputMode="numeric" min={IDLE_MINUTES.min} max={IDLE_MINUTES.max} step={1} className="input-short" value={form.idleTimeoutMinutes} onChange={(e) => update({ idleTimeoutMinutes: e.target.value })} data-testid="settings-idle" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
+      </Field>
+      <Field label={t('settings.console.autoSync')} hint={t('settings.console.autoSyncHint')} error={errors.autoSyncMinutes} testId="settings-autosync">
+        {(describedBy, invalid) => (
+          <input type="number" inputMode="numeric" min={0} step={1} className="input-short" value={form.autoSyncMinutes} onChange={(e) => update({ autoSyncMinutes: e.target.value })} data-testid="settings-autosync" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
+      </Field>
+      <Field label={t('settings.console.syncSource')} hint={t('settings.console.syncSourceHint')} error={errors.syncSource} testId="settings-sync-source">
+        {(describedBy, invalid) => (
+          <input type="text" spellCheck={false} className="input-wide" value={form.syncSource} onChange={(e) => update({ syncSource: e.target.value })} data-testid="settings-sync-source" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
+      </Field>
+      {serverError ? <ErrorBox error={serverError} testId="settings-error" /> : null}
+      {done ? (
+        <p className="notice notice-good" role="status" data-testid="settings-saved">
+          {t('settings.console.saved')}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={busy} data-testid="settings-save">
+          {busy ? t('common.saving') : t('settings.console.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

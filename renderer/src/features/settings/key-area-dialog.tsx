@@ -1,0 +1,87 @@
+import { type FormEvent, useState } from 'react';
+import type { KeyAreaRow } from '../../../../shared/contract/api.ts';
+import { api } from '../../api/client.ts';
+import { DateInput } from '../../components/date-input.tsx';
+import { ErrorBox } from '../../components/error-box.tsx';
+import { Field } from '../../components/field.tsx';
+import type { FormErrors } from '../../components/form-errors.ts';
+import { Modal } from '../../components/modal.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { EMPTY_KEY_AREA, type KeyAreaForm, keyAreaToForm, validateKeyArea } from './validation.ts';
+
+/**
+ * Adds a key area, or changes one (its region code stays: another code is another key area).
+ * Saving re-evaluates the city's colours on the server, so the dialog says so on its button.
+ */
+export function KeyAreaDialog({ row, onClose, onSaved }: { row: KeyAreaRow | null; onClose: () => void; onSaved: (rows: KeyAreaRow[], saved: KeyAreaRow) => void }) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<KeyAreaForm>(() => (row ? keyAreaToForm(row) : EMPTY_KEY_AREA));
+  const [errors, setErrors] = useState<FormErrors<keyof KeyAreaForm>>({});
+  const [attempted, setAttempted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [serverError, setServerError] = useState<unknown>(null);
+
+  const update = (patch: Partial<KeyAreaForm>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    if (attempted) {
+      const v = validateKeyArea(next);
+      setErrors(v.ok ? {} : v.errors);
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setAttempted(true);
+    const v = validateKeyArea(form);
+    if (!v.ok) {
+      setErrors(v.errors);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    setServerError(null);
+    api('keyAreas.save', v.value).then(
+      (rows) => onSaved(rows, v.value),
+      (err: unknown) => {
+        setBusy(false);
+        setServerError(err);
+      },
+    );
+  };
+
+  return (
+    <Modal title={row ? t('settings.keyAreas.editTitle', { code: row.regionCode }) : t('settings.keyAreas.addTitle')} onClose={onClose} testId="keyarea-dialog">
+      <form onSubmit={submit} noValidate>
+        <p className="notice notice-warn">{t('settings.keyAreas.note')}</p>
+        <Field label={t('settings.keyArea.code')} hint={t('settings.keyArea.codeHint')} error={errors.regionCode} testId="keyarea-code">
+          {(describedBy, invalid) => (
+            <input type="text" inputMode="numeric" maxLength={6} className="input-short mono" autoFocus={!row} readOnly={row !== null} value={form.regionCode} onChange={(e) => update({ regionCode: e.target.value })} data-testid="keyarea-code" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </Field>
+        <Field label={t('settings.keyArea.name')} error={errors.name} testId="keyarea-name">
+          {(describedBy, invalid) => (
+            <input type="text" value={form.name} onChange={(e) => update({ name: e.target.value })} data-testid="keyarea-name" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          )}
+        </Field>
+        <div className="field-row">
+          <Field label={t('settings.keyArea.from')} error={errors.effectiveFrom} testId="keyarea-from">
+            {(describedBy, invalid) => <DateInput value={form.effectiveFrom} onChange={(effectiveFrom) => update({ effectiveFrom })} required testId="keyarea-from" describedBy={describedBy} invalid={invalid} />}
+          </Field>
+          <Field label={t('settings.keyArea.to')} hint={t('settings.keyArea.toHint')} error={errors.effectiveTo} testId="keyarea-to">
+            {(describedBy, invalid) => <DateInput value={form.effectiveTo} onChange={(effectiveTo) => update({ effectiveTo })} min={form.effectiveFrom || undefined} testId="keyarea-to" describedBy={describedBy} invalid={invalid} />}
+          </Field>
+        </div>
+        {serverError ? <ErrorBox error={serverError} testId="keyarea-error" /> : null}
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy} data-testid="keyarea-save">
+            {busy ? t('settings.keyArea.saving') : t('settings.keyArea.save')}
+          </button>
+          <button type="button" onClick={onClose} data-testid="keyarea-cancel">
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

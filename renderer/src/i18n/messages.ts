@@ -1,0 +1,31 @@
+/**
+ * Every message of the interface, per feature: each feature keeps its own file of Chinese and
+ * English strings (keys prefixed with the feature), merged here. The compiler checks that every key
+ * exists in both languages.
+ */
+import { commonMessages } from './common-messages.ts';
+import { authMessages } from '../features/auth/messages.ts';
+import { dashboardMessages } from '../features/dashboard/messages.ts';
+import { dataMessages } from '../features/data/messages.ts';
+import { peopleMessages } from '../features/people/messages.ts';
+import { settingsMessages } from '../features/settings/messages.ts';
+
+export const zh = {
+  ...commonMessages.zh,
+  ...authMessages.zh,
+  ...dashboardMessages.zh,
+  ...dataMessages.zh,
+  ...peopleMessages.zh,
+  ...settingsMessages.zh,
+};
+
+export type MessageKey = keyof typeof zh;
+
+export const en: Record<MessageKey, string> = {
+  ...commonMessages.en,
+  ...authMessages.en,
+  ...dashboardMessages.en,
+  ...dataMessages.en,
+  ...peopleMessages.en,
+  ...settingsMessages.en,
+};

@@ -1,0 +1,73 @@
+import type { FeedName } from '../domain/feeds/feed-schemas.ts';
+import type { CodeColor } from '../domain/rules/colors.ts';
+
+/** Dates cross the contract as `YYYY-MM-DD` local dates (Asia/Shanghai). */
+export type IsoDay = string;
+
+export interface ColorCounts {
+  red: number;
+  yellow: number;
+  green: number;
+  /** Code holders: red + yellow + green. */
+  total: number;
+  /** People known to the database without a code. */
+  noCode: number;
+}
+
+export interface CountyRow extends ColorCounts {
+  countyCode: string;
+  countyName: string;
+  /** (red + yellow) / holders, 0..1 (0 when no holders). */
+  redYellowRate: number;
+}
+
+export interface Kpis extends ColorCounts {
+  /** Code holders / people known (holders + without a code), 0..1. */
+  coverage: number;
+  /** Change against the day before. */
+  change: { total: number; red: number; yellow: number; green: number; noCode: number };
+  /** Cases not yet closed (null until enforcement exists in this database). */
+  openCases: number | null;
+}
+
+export interface TrendPoint extends ColorCounts {
+  day: IsoDay;
+  turnedRed: number;
+  turnedYellow: number;
+  turnedGreen: number;
+  newCodes: number;
+}
+
+export interface TransitionCount {
+  from: CodeColor;
+  to: CodeColor;
+  n: number;
+}
+
+export interface FeedFreshness {
+  feed: FeedName;
+  lastImportAt: number | null;
+  /** The latest date any record of the feed carries. */
+  latestRecordDay: IsoDay | null;
+}
+
+export interface DashboardQuery {
+  /** Default: the latest date the data reaches. */
+  asOf?: IsoDay;
+  /** Filter to one county; county-scoped users always get their own. */
+  county?: string | null;
+  /** Days in the trend (default 30). */
+  trendDays?: number;
+}
+
+export interface DashboardSummary {
+  asOf: IsoDay;
+  latestDataDay: IsoDay | null;
+  county: string | null;
+  kpis: Kpis;
+  /** Every county in code order (the map and the bars), whatever the filter. */
+  counties: CountyRow[];
+  trend: TrendPoint[];
+  transitions: TransitionCount[];
+  freshness: FeedFreshness[];
+}

@@ -1,0 +1,109 @@
+import type { FeedName } from '../domain/feeds/feed-schemas.ts';
+
+export interface FeedStatus {
+  feed: FeedName;
+  rows: number;
+  lastImportAt: number | null;
+  rejected: number;
+}
+
+export interface SyncRunSummary {
+  id: number;
+  source: string;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  startedAt: number;
+  finishedAt: number | null;
+  files: number;
+  read: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+}
+
+export interface DataOverview {
+  feeds: FeedStatus[];
+  syncs: SyncRunSummary[];
+  syncSource: string | null;
+  job: JobState | null;
+}
+
+/** Long work (sync, import, colour evaluation) runs off the interface thread and reports this. */
+export interface JobState {
+  id: number;
+  kind: 'sync' | 'import' | 'colours';
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  startedAt: number;
+  finishedAt: number | null;
+  /** Per feed: files and rows. rowsTotal is an estimate from file sizes while a file is read. */
+  feeds: Partial<Record<FeedName, FeedProgress>>;
+  /** The file being read now. */
+  current: { feed: FeedName; file: string; fraction: number | null } | null;
+  /** The colour evaluation after the data changed. */
+  colours: { done: number; total: number } | null;
+  rowsPerSecond: number;
+  etaSeconds: number | null;
+  message: string | null;
+}
+
+export interface FeedProgress {
+  files: number;
+  filesDone: number;
+  rowsDone: number;
+  rowsTotal: number | null;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+}
+
+export interface RejectRow {
+  id: number;
+  feed: FeedName;
+  file: string;
+  line: number;
+  column: string;
+  /** Masked when the column is an ID or a phone and the user may not unmask. */
+  value: string;
+  reason: string;
+  reasonZh: string;
+}
+
+export interface RejectsPage {
+  rows: RejectRow[];
+  total: number;
+}
+
+export interface ImportPreview {
+  uploadId: string;
+  fileName: string;
+  format: 'csv' | 'xlsx' | null;
+  encoding: string | null;
+  /** The feed guessed from the file name or header (null: choose one). */
+  feed: FeedName | null;
+  header: string[];
+  /** Each column of the feed and where the file has it (null: missing). */
+  columns: { name: string; zh: string; required: boolean; position: number | null }[];
+  ignored: string[];
+  /** The first rows, IDs and phones masked. */
+  sample: string[][];
+  /** Set when the file cannot be imported as this feed, with what to fix. */
+  problem: { en: string; zh: string } | null;
+}
+
+export interface ImportSummary {
+  file: string;
+  feed: FeedName;
+  status: 'done' | 'failed' | 'unreadable' | 'cancelled';
+  read: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  error: { en: string; zh: string } | null;
+}
+
+/** Where an export went: a file the user chose (desktop) or a download (browser). */
+export interface ExportResult {
+  rows: number;
+  fileName: string;
+  /** Browser mode: GET this URL to download (once, for this session). */
+  downloadUrl: string | null;
+}

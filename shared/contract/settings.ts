@@ -1,0 +1,26 @@
+import type { Role } from '../domain/roles.ts';
+import type { IsoDay } from './dashboard.ts';
+
+export interface UserRow {
+  name: string;
+  role: Role;
+  county: string | null;
+  disabled: boolean;
+  lastSignInAt: number | null;
+}
+
+export interface ConsoleSettings {
+  /** Sign out after this long without activity. */
+  idleTimeoutMinutes: number;
+  /** Sync the exchange directory every N minutes (0: only by hand). */
+  autoSyncMinutes: number;
+  /** The exchange directory. */
+  syncSource: string | null;
+}
+
+export interface KeyAreaRow {
+  regionCode: string;
+  name: string | null;
+  effectiveFrom: IsoDay;
+  effectiveTo: IsoDay | null;
+}
