@@ -11,7 +11,7 @@ export interface EvaluateJob {
   keyAreas: KeyArea[];
 }
 
-const db = openDatabase((workerData as { dbFile: string }).dbFile, { readonly: true, skipIntegrityCheck: true });
+const db = openDatabase((workerData as { dbFile: string }).dbFile, { readonly: true, skipIntegrityCheck: true, cacheMB: 64 });
 
 parentPort?.on('message', (job: EvaluateJob | 'close') => {
   if (job === 'close') {
