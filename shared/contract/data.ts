@@ -32,6 +32,8 @@ export interface JobState {
   id: number;
   kind: 'sync' | 'import' | 'colours';
   status: 'running' | 'done' | 'failed' | 'cancelled';
+  /** What the job reads: the exchange directory of a sync, the file name of an import. */
+  source: string | null;
   startedAt: number;
   finishedAt: number | null;
   /** Per feed: files and rows. rowsTotal is an estimate from file sizes while a file is read. */

@@ -25,6 +25,11 @@ interface EvalRun {
   total: { red: number; yellow: number; green: number; total: number; no_code: number };
 }
 
+/** The evaluated 4-million-resident database the interface benchmark serves. */
+export function evaluatedCity(people: number): string {
+  return join(BENCH_DIR, `work-${people}.db`);
+}
+
 export interface RulesBenchResult {
   people: number;
   days: number;
@@ -74,7 +79,7 @@ export function runRulesBench(people: number, days: number, statsDay: number, lo
   exchangeWithout(city.dir, exchange, '');
   const day = child<SyncRun>('sync-once.ts', [work, exchange]);
   const incremental = child<EvalRun>('evaluate-once.ts', [work, 'incremental', String(statsDay + 1)]);
-  removeDb(work);
+  // The evaluated city stays for the interface benchmark (it is removed when the next run starts).
   return {
     people,
     days,

@@ -4,6 +4,7 @@
  *   npm run bench                                 every section at its default size
  *   npm run bench -- --only import --people 45000 --days 14
  *   npm run bench -- --only colours --city 4000000
+ *   npm run bench -- --only interface        (after colours: the dashboard on that city)
  * The colours section syncs a 4-million-resident city once into .bench/base-<N>.db (about half an
  * hour the first time) and reuses it afterwards.
  */
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { BENCH_DIR, machine } from './bench-util.ts';
 import { printImportBench, runImportBench } from './import-bench.ts';
 import { printRulesBench, runRulesBench } from './rules-bench.ts';
+import { runUiBench } from './ui-bench.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -35,5 +37,8 @@ if (!only || only === 'colours') {
   const r = runRulesBench(opt('city', 4_000_000), 14, 18_314, log);
   printRulesBench(r, log);
   results.colours = r;
+}
+if (!only || only === 'interface') {
+  results.interface = await runUiBench(opt('city', 4_000_000), log);
 }
 writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2));

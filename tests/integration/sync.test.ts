@@ -1,4 +1,4 @@
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openDatabase, type Db } from '../../electron/backend/db/database.ts';
@@ -66,6 +66,16 @@ describe('exchange directory sync', () => {
     expect(third.feeds.checkins).toEqual({ files: 2, read: 3, accepted: 2, duplicates: 1, rejected: 0 });
     expect(count(db, 'SELECT count(*) n FROM checkins')).toBe(3);
     expect(count(db, "SELECT count(*) n FROM sync_runs WHERE status = 'done'")).toBe(4);
+  });
+
+  test('the same exchange reached through a link keeps its state (nothing read twice)', async () => {
+    const dir = tempDir();
+    const src = exchange(dir);
+    const link = join(dir, 'link-to-exchange');
+    symlinkSync(src, link);
+    const db = openDatabase(join(dir, 'c.db'));
+    expect((await syncDirectory(db, { source: src })).totals.files).toBe(3);
+    expect((await syncDirectory(db, { source: link })).totals.files).toBe(0);
   });
 
   test('an unreadable file in the exchange is recorded once and not retried until it changes', async () => {

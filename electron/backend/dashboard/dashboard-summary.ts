@@ -27,8 +27,23 @@ export function latestDataDay(db: Db): Day | null {
   return latest.length ? Math.max(...latest) : null;
 }
 
-/** The latest date each dated feed reaches (max of an indexed or small column). */
+/**
+ * The latest date each dated feed reaches. Reading it costs 20 ms at 4 million residents (roaming has
+ * no index on its dates), so it is remembered until the data may have changed: another connection
+ * (a sync's worker) committed, or this one changed rows.
+ */
+const freshnessCache = new WeakMap<Db, { version: number; days: Partial<Record<FeedName, Day | null>> }>();
+
 function freshnessDays(db: Db): Partial<Record<FeedName, Day | null>> {
+  const version = (db.pragma('data_version', { simple: true }) as number) * 1e9 + (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const cached = freshnessCache.get(db);
+  if (cached && cached.version === version) return cached.days;
+  const days = readFreshnessDays(db);
+  freshnessCache.set(db, { version, days });
+  return days;
+}
+
+function readFreshnessDays(db: Db): Partial<Record<FeedName, Day | null>> {
   const max = (sql: string) => (db.prepare(sql).get() as { d: number | null }).d;
   const roaming = max('SELECT max(coalesce(last_seen, first_seen)) AS d FROM roaming');
   return {
@@ -47,7 +62,7 @@ export function feedFreshness(db: Db): FeedFreshness[] {
   const lastImports = new Map(
     (db.prepare("SELECT feed, max(finished_at) AS at FROM import_batches WHERE status = 'done' GROUP BY feed").all() as { feed: FeedName; at: number }[]).map((r) => [r.feed, r.at]),
   );
-  return FEED_NAMES.map((feed) => ({ feed, lastImportAt: lastImports.get(feed) ?? null, latestRecordDay: days[feed] == null ? null : formatDay(days[feed]!) }));
+  return FEED_NAMES.map((feed) => ({ feed, lastImportAt: lastImports.get(feed) ?? null, latestRecordDay: days[feed] === undefined || days[feed] === null ? null : formatDay(days[feed]) }));
 }
 
 function transitionCounts(db: Db, day: Day, county: string | null): TransitionCount[] {

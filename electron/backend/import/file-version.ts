@@ -8,8 +8,8 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dayFromParts, dayStartInstant } from '../../../shared/domain/local-date.ts';
 
-export function fileVersionTime(path: string): number {
-  return versionTimeFromName(basename(path)) ?? Math.floor(statSync(path).mtimeMs);
+export function fileVersionTime(path: string, name = basename(path)): number {
+  return versionTimeFromName(name) ?? Math.floor(statSync(path).mtimeMs);
 }
 
 export function versionTimeFromName(name: string): number | null {

@@ -5,7 +5,7 @@
  * exactly after the last committed row; in strict mode the whole file is one transaction that
  * commits only if no row is bad.
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
 import type { Db } from '../db/database.ts';
@@ -25,6 +25,8 @@ import { type ParseRunner, createParseRunner } from './parse-runner.ts';
 
 export interface ImportRequest {
   path: string;
+  /** The name the file had for its sender (an upload is stored under another): shown and used for its date. */
+  displayName?: string;
   feed: FeedName;
   origin: 'import' | 'sync';
   strict?: boolean;
@@ -86,13 +88,13 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportOutc
 
 async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<ImportOutcome> {
   const now = req.now ?? Date.now;
-  const path = resolve(req.path);
-  const fileName = basename(path);
+  const path = realPath(resolve(req.path));
+  const fileName = req.displayName ?? basename(path);
   const writer = writerFor(req.feed);
   const strict = req.strict ?? false;
   const outcome: ImportOutcome = {
     batchId: null,
-    file: req.path,
+    file: req.displayName ?? req.path,
     feed: req.feed,
     status: 'done',
     read: 0,
@@ -107,7 +109,7 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
   let versionTime = 0;
   const startBatch = (info: OpenedInfo): number => {
     outcome.hash = info.hash;
-    versionTime = fileVersionTime(path);
+    versionTime = fileVersionTime(path, req.displayName);
     if (!strict) {
       const previous = findResumableBatch(db, path, info.hash, req.feed);
       if (previous) {
@@ -281,6 +283,15 @@ function failedBatch(req: ImportRequest, f: FinishContext, hash: string | null) 
     strict: f.strict,
     startedAt: f.now,
   };
+}
+
+/** A file reached through a link resumes the same batch as the file itself. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function fileSizeOrZero(path: string): number {

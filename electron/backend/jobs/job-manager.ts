@@ -50,7 +50,8 @@ export class JobManager {
     if (this.running) throw ApiFailure.of('busy', 'another sync or import is running; wait for it or cancel it', '另一项同步或导入正在进行，请等待完成或取消');
     const id = this.nextId++;
     const kind = request.kind === 'import' ? 'import' : request.kind === 'colours' ? 'colours' : 'sync';
-    const tracker = new JobTracker(id, kind, this.now());
+    const source = request.kind === 'sync' ? request.source : request.kind === 'import' ? request.fileName : null;
+    const tracker = new JobTracker(id, kind, this.now(), source, request.kind === 'import' ? { feed: request.feed, file: request.fileName } : undefined);
     const data: JobWorkerData = { dbFile: this.db.name, dataDir: this.dataDir, request };
     const worker = new Worker(workerUrl(import.meta.url, 'job-worker'), { workerData: data });
     const publish = () => this.events.publish({ type: 'job', job: structuredClone(tracker.state) });

@@ -13,8 +13,13 @@ export class JobTracker {
   private readonly bytes = new Map<FeedName, number>();
   private currentRead = 0;
 
-  constructor(id: number, kind: JobState['kind'], now: number) {
-    this.state = { id, kind, status: 'running', startedAt: now, finishedAt: null, feeds: {}, current: null, colours: null, rowsPerSecond: 0, etaSeconds: null, message: null };
+  constructor(id: number, kind: JobState['kind'], now: number, source: string | null = null, importing?: { feed: FeedName; file: string }) {
+    this.state = { id, kind, status: 'running', source, startedAt: now, finishedAt: null, feeds: {}, current: null, colours: null, rowsPerSecond: 0, etaSeconds: null, message: null };
+    if (importing) {
+      // An import is one file of one feed: its progress is that file's.
+      this.feed(importing.feed).files = 1;
+      this.state.current = { feed: importing.feed, file: importing.file, fraction: 0 };
+    }
   }
 
   private feed(name: FeedName): FeedProgress {
@@ -31,6 +36,11 @@ export class JobTracker {
     if (r.type === 'import-progress' && s.current) {
       this.currentRead = r.read;
       s.current.fraction = r.fraction;
+      const f = this.feed(s.current.feed);
+      f.rowsTotal = r.fraction ? Math.round(r.read / r.fraction) : null;
+      s.etaSeconds = r.fraction ? Math.round((((now - s.startedAt) / 1000) * (1 - r.fraction)) / r.fraction) : null;
+      s.rowsPerSecond = Math.round(r.read / Math.max(0.001, (now - s.startedAt) / 1000));
+      return;
     }
     if (r.type === 'sync') {
       const e = r.event;

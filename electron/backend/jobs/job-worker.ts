@@ -16,6 +16,8 @@ const abort = new AbortController();
 parentPort?.on('message', (m: unknown) => {
   if (m === 'cancel') abort.abort();
 });
+// Listening for "cancel" must not keep the thread alive: it ends when the work is done.
+parentPort?.unref();
 const report = (r: JobReport) => parentPort!.postMessage(r);
 
 async function run(): Promise<void> {
@@ -28,6 +30,7 @@ async function run(): Promise<void> {
     } else if (request.kind === 'import') {
       done.importOutcome = await importFile(db, {
         path: request.path,
+        displayName: request.fileName,
         feed: request.feed,
         origin: 'import',
         strict: request.strict,

@@ -5,7 +5,7 @@
  * sync killed at any moment loses and doubles nothing.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
 import type { Db } from '../db/database.ts';
@@ -43,7 +43,8 @@ export interface SyncOutcome {
 
 export async function syncDirectory(db: Db, options: SyncOptions): Promise<SyncOutcome> {
   const now = options.now ?? Date.now;
-  const source = resolve(options.source);
+  // The real path: the same directory reached through a link is the same exchange (its state).
+  const source = realpathSync(resolve(options.source));
   const listing = listExchangeDirectory(source);
   const release = acquireSyncLock(db);
   const runner = options.runner ?? createParseRunner();

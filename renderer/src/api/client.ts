@@ -15,8 +15,10 @@ declare global {
 const listeners = new Set<(e: ConsoleEvent) => void>();
 let source: EventSource | null = null;
 
+/** (Re)opens the event stream: after a sign-in, or when the server closed it (signed out, restart). */
 function ensureEventStream(): void {
-  if (source) return;
+  if (source && source.readyState !== EventSource.CLOSED) return;
+  source?.close();
   source = new EventSource('/api/events', { withCredentials: true });
   source.onmessage = (m) => {
     const event = JSON.parse(m.data as string) as ConsoleEvent;
@@ -43,7 +45,14 @@ const httpBridge: ConsoleBridge = {
   onEvent(listener) {
     ensureEventStream();
     listeners.add(listener);
-    return () => listeners.delete(listener);
+    return () => {
+      listeners.delete(listener);
+      // Nobody listening (signed out): close, so the next sign-in opens a stream with its cookie.
+      if (listeners.size === 0) {
+        source?.close();
+        source = null;
+      }
+    };
   },
   async exportFile(method, params) {
     const r = await post<ResultOf<typeof method>>(method, params);

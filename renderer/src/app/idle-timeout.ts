@@ -27,10 +27,14 @@ export class IdleTracker {
   private lastTouch: number;
   private isExpired = false;
 
-  /** A timeout of 0 minutes or less (or not a number) switches the timeout off. */
+  /**
+   * A timeout of 0 minutes or less (or not a number) switches the timeout off. The server ends a
+   * session as the same timeout passes without a call, so with a timeout shorter than two touch
+   * intervals an active user touches every half timeout instead (else the touch would come too late).
+   */
   constructor(timeoutMinutes: number, now: number, touchIntervalMs = TOUCH_INTERVAL_MS) {
     this.timeoutMs = Number.isFinite(timeoutMinutes) && timeoutMinutes > 0 ? timeoutMinutes * 60_000 : Infinity;
-    this.touchIntervalMs = touchIntervalMs;
+    this.touchIntervalMs = Math.min(touchIntervalMs, this.timeoutMs / 2);
     // Signing in (or the last touch) counts as activity and as a touch.
     this.lastActivity = now;
     this.lastTouch = now;

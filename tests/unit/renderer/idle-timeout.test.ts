@@ -29,6 +29,14 @@ describe('inactivity timeout', () => {
     expect(outcomes.filter((o) => o === 'touch')).toHaveLength(2);
   });
 
+  test('a timeout under two minutes touches every half timeout, before the server gives up', () => {
+    const idle = new IdleTracker(1, T0);
+    expect(idle.touchIntervalMs).toBe(30_000);
+    expect(idle.activity(T0 + 29_999)).toBe('none');
+    expect(idle.activity(T0 + 30_000)).toBe('touch');
+    expect(new IdleTracker(30, T0).touchIntervalMs).toBe(TOUCH_INTERVAL_MS);
+  });
+
   test('no touch without activity', () => {
     const idle = new IdleTracker(30, T0);
     expect(idle.check(T0 + 10 * MIN).expired).toBe(false);

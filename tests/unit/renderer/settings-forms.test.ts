@@ -16,6 +16,7 @@ import {
 describe('console settings form', () => {
   test('whole numbers within bounds', () => {
     expect(parseWholeNumber(' 30 ', 1, 1440)).toEqual({ value: 30 });
+    expect(validateConsoleSettings({ idleTimeoutMinutes: '481', autoSyncMinutes: '0', syncSource: '' }).ok).toBe(false);
     expect(parseWholeNumber('0', 1, 1440)).toEqual({ problem: { key: 'settings.error.range', params: { min: 1, max: 1440 } } });
     expect(parseWholeNumber('2.5', 0, 10)).toHaveProperty('problem');
     expect(parseWholeNumber('-1', 0, 10)).toHaveProperty('problem');

@@ -65,6 +65,8 @@ export function syncCancel(ctx: CallContext): JobState | null {
 const SENSITIVE = new Set(['person_id', 'phone']);
 
 export function rejectsList(ctx: CallContext, p: Record<string, unknown>): RejectsPage {
+  // Rejected rows belong to files, not counties: a county-scoped user does not see them.
+  requireCityWide(ctx);
   const db = ctx.services.db;
   const q = { ...(p.feed !== undefined ? { feed: feed(p, 'feed') } : {}), offset: int(p, 'offset', 0, 1e9, 0), limit: int(p, 'limit', 1, 500, 50) };
   const unmask = can(sessionOf(ctx).user.role, 'people.unmask') && !sessionOf(ctx).user.county;

@@ -79,7 +79,7 @@ export function DemoOfferScreen({ onDone }: { onDone: () => void }) {
   const ended = job !== null && job.status !== 'running' && job.status !== 'done';
 
   return (
-    <AuthLayout title={t('auth.demo.title')} testId="demo-screen">
+    <AuthLayout title={job === null ? t('auth.demo.title') : t('auth.demo.loadingTitle')} testId="demo-screen">
       {job === null ? (
         <>
           <p className="intro">{t('auth.demo.intro')}</p>
@@ -112,6 +112,11 @@ export function DemoOfferScreen({ onDone }: { onDone: () => void }) {
         <div data-testid="demo-progress" data-status={job.status}>
           <p className="intro">{t('auth.demo.loading')}</p>
           {progress ? <ProgressBar value={progress.fraction} label={problemText(progress.label)} /> : null}
+          <div className="form-actions">
+            <button type="button" onClick={onDone} data-testid="demo-background">
+              {t('auth.demo.background')}
+            </button>
+          </div>
         </div>
       )}
     </AuthLayout>

@@ -18,6 +18,8 @@ export function SignInScreen({ notice, onSignedIn }: { notice: SignInNotice; onS
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<unknown>(null);
+  // Why the user is here matters until they try to sign in; then the answer to that try does.
+  const [showNotice, setShowNotice] = useState(true);
 
   const update = (patch: Partial<SignInForm>) => {
     const next = { ...form, ...patch };
@@ -39,6 +41,7 @@ export function SignInScreen({ notice, onSignedIn }: { notice: SignInNotice; onS
     setErrors({});
     setBusy(true);
     setServerError(null);
+    setShowNotice(false);
     api('auth.signIn', v.value).then(
       (session) => onSignedIn(session),
       (err: unknown) => {
@@ -50,7 +53,8 @@ export function SignInScreen({ notice, onSignedIn }: { notice: SignInNotice; onS
   };
 
   let noticeText: string | null = null;
-  if (notice?.kind === 'idle') noticeText = t('auth.notice.idle', { minutes: notice.minutes });
+  if (!showNotice) noticeText = null;
+  else if (notice?.kind === 'idle') noticeText = t('auth.notice.idle', { minutes: notice.minutes });
   else if (notice?.kind === 'expired') noticeText = t('auth.notice.expired');
   else if (notice?.kind === 'signedOut') noticeText = t('auth.notice.signedOut');
 

@@ -233,7 +233,7 @@ export function ImportPanel({
         )
       ) : null}
 
-      {step.kind === 'result' ? <ImportResultView summary={step.summary} job={job?.id === step.jobId ? job : null} onShowRejects={onShowRejects} onReset={reset} /> : null}
+      {step.kind === 'result' ? <ImportResultView fileName={step.preview.fileName} summary={step.summary} job={job?.id === step.jobId ? job : null} onShowRejects={onShowRejects} onReset={reset} /> : null}
     </Card>
   );
 }
@@ -244,7 +244,8 @@ function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function ImportResultView({ summary, job, onShowRejects, onReset }: { summary: ImportSummary | null; job: JobState | null; onShowRejects: (feed: FeedName) => void; onReset: () => void }) {
+/** The stored upload has a name of its own; the user knows the file by the name they dropped. */
+function ImportResultView({ fileName, summary, job, onShowRejects, onReset }: { fileName: string; summary: ImportSummary | null; job: JobState | null; onShowRejects: (feed: FeedName) => void; onReset: () => void }) {
   const { t, lang, formatNumber } = useI18n();
   const status = summary?.status ?? job?.status ?? 'failed';
   const good = status === 'done';
@@ -253,7 +254,7 @@ function ImportResultView({ summary, job, onShowRejects, onReset }: { summary: I
       {summary ? (
         <>
           <p className={good ? 'notice notice-good' : 'notice notice-bad'} role="status">
-            {t(`data.import.result.${summary.status}`, { file: summary.file, feed: t(`feed.${summary.feed}`) })}
+            {t(`data.import.result.${summary.status}`, { file: fileName, feed: t(`feed.${summary.feed}`) })}
           </p>
           <dl className="data-counts">
             <div>

@@ -114,7 +114,7 @@ export function ImportPreviewView({
       {preview.header.length > 0 ? (
         <div className="data-sample-wrap">
           <table className="data-sample" data-testid="import-sample">
-            <caption>{t('data.import.sample', { n: formatNumber(preview.sample.length) })}</caption>
+            <caption>{preview.sample.length > 0 ? t('data.import.sample', { n: formatNumber(preview.sample.length) }) : t('data.import.headerOnly')}</caption>
             <thead>
               <tr>
                 {preview.header.map((h, i) => (

@@ -32,7 +32,7 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
   };
 
   const rows = (n: number) => t('data.job.rows', { n: formatNumber(n) });
-  const eta = (seconds: number | null) => (seconds === null ? t('data.job.etaUnknown') : t('data.job.eta', { time: formatDuration(seconds, lang) }));
+  const eta = (seconds: number | null) => (seconds === null ? t('data.job.etaUnknown') : seconds < 1 ? t('data.job.almostDone') : t('data.job.eta', { time: formatDuration(seconds, lang) }));
 
   return (
     <div className="data-job" data-testid="job-progress" data-job-id={job.id} data-kind={job.kind}>
@@ -40,7 +40,7 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
         <span className={`data-job-status data-job-status-${job.status}`} data-testid="job-status" data-status={job.status} role="status">
           {t(`data.job.kind.${job.kind}`)} · {t(`data.job.phase.${phase}`)}
         </span>
-        {running ? (
+        {running && job.rowsPerSecond > 0 ? (
           <span className="data-job-rate num">
             {t('data.job.rate', { n: formatNumber(job.rowsPerSecond) })} · {eta(job.etaSeconds)}
           </span>
@@ -62,7 +62,7 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
         <p className="data-job-current" data-testid="job-current">
           {t('data.job.readingFile', { feed: t(`feed.${job.current.feed}`) })} <code>{job.current.file}</code>
         </p>
-      ) : running && job.kind === 'import' && phase !== 'colours' ? (
+      ) : phase === 'importing' ? (
         <div className="data-job-current" data-testid="job-current">
           <ProgressBar value={null} label={fileName ? t('data.job.importingFile', { file: fileName }) : t('data.job.importing')} />
         </div>
@@ -100,7 +100,7 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
                 <td className="data-job-bar-col">
                   <ProgressBar value={f.fraction} label={t('data.job.files', { done: formatNumber(f.filesDone), total: formatNumber(f.files) })} />
                 </td>
-                <td className="num">{f.rowsTotal === null ? rows(f.rowsDone) : t('data.job.rowsOf', { done: formatNumber(f.rowsDone), total: formatNumber(f.rowsTotal) })}</td>
+                <td className="num">{f.rowsTotal === null || (f.files > 0 && f.filesDone === f.files) ? rows(f.rowsDone) : t('data.job.rowsOf', { done: formatNumber(f.rowsDone), total: formatNumber(f.rowsTotal) })}</td>
                 <td className="num">{f.current ? `${t('data.job.rate', { n: formatNumber(job.rowsPerSecond) })} · ${eta(feedEtaSeconds(f, job.rowsPerSecond))}` : f.filesDone === f.files ? t('data.job.feedDone') : t('data.job.feedWaiting')}</td>
                 <td className="num">{formatNumber(f.accepted)}</td>
                 <td className="num">{formatNumber(f.duplicates)}</td>

@@ -44,27 +44,37 @@ export function feedProgressViews(job: JobState): FeedProgressView[] {
   return out;
 }
 
-export type JobPhase = 'starting' | 'reading' | 'colours' | 'done' | 'failed' | 'cancelled';
+export type JobPhase = 'starting' | 'reading' | 'importing' | 'colours' | 'done' | 'failed' | 'cancelled';
 
 export function jobPhase(job: JobState): JobPhase {
   if (job.status !== 'running') return job.status;
   if (job.colours) return 'colours';
+  // An import reports no files or rows while it reads (only its end), unlike a sync.
+  if (job.kind === 'import' && Object.keys(job.feeds).length === 0) return 'importing';
   if (job.current || Object.keys(job.feeds).length > 0) return 'reading';
   return 'starting';
 }
 
-/** The job's overall fraction: the colour evaluation once it runs, else rows read of the estimate. */
+/**
+ * The job's overall fraction: the colour evaluation once it runs; while files are read, the share
+ * of the bytes read, which the console's time left already weighs (eta = elapsed × (1 − f) / f, and
+ * elapsed = rows read / rate); failing that, the share of files read.
+ */
 export function jobFraction(job: JobState): number | null {
   if (job.status === 'done') return 1;
   if (job.colours && job.colours.total > 0) return Math.min(1, job.colours.done / job.colours.total);
-  let done = 0;
-  let total = 0;
-  for (const v of feedProgressViews(job)) {
-    if (v.rowsTotal === null) continue;
-    done += v.rowsDone;
-    total += v.rowsTotal;
+  const rows = jobRowsDone(job);
+  if (job.etaSeconds !== null && job.rowsPerSecond > 0 && rows > 0) {
+    const elapsed = rows / job.rowsPerSecond;
+    return Math.min(1, elapsed / (elapsed + Math.max(0, job.etaSeconds)));
   }
-  return total > 0 ? Math.min(1, done / total) : null;
+  let files = 0;
+  let done = 0;
+  for (const v of feedProgressViews(job)) {
+    files += v.files;
+    done += v.fraction === null ? 0 : v.fraction * v.files;
+  }
+  return files > 0 ? Math.min(1, done / files) : null;
 }
 
 /** Rows read in all feeds so far (with the estimated part of the current file). */
@@ -74,7 +84,8 @@ export function jobRowsDone(job: JobState): number {
 
 /** A length of time for "time left": 45 秒 / 2分5秒 / 1小时2分 (45 s / 2 min 5 s / 1 h 2 min). */
 export function formatDuration(seconds: number, lang: 'zh' | 'en'): string {
-  const total = Math.max(0, Math.round(seconds));
+  if (seconds < 1) return lang === 'zh' ? '不到1秒' : 'under 1 s';
+  const total = Math.round(seconds);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

@@ -34,6 +34,12 @@ export function SyncPanel({ session, state, showJob }: { session: SessionInfo; s
   const canSettings = session.permissions.includes('settings.manage');
   const source = state.overview?.syncSource ?? null;
   const running = state.job?.status === 'running';
+  // "Busy" stays said until the job in the way has ended.
+  const [wasRunning, setWasRunning] = useState(running);
+  if (wasRunning !== running) {
+    setWasRunning(running);
+    if (!running && isBusy(error)) setError(null);
+  }
 
   const start = () => {
     setStarting(true);
@@ -79,7 +85,7 @@ export function SyncPanel({ session, state, showJob }: { session: SessionInfo; s
       </p>
       {canSync ? <p className="data-hint">{t('data.sync.hint')}</p> : null}
       {error && !isBusy(error) ? <ErrorBox error={error} testId="sync-error" /> : null}
-      {running && (!showJob || isBusy(error)) ? <BusyNote /> : null}
+      {isBusy(error) || (running && !showJob) ? <BusyNote /> : null}
       {state.job && showJob ? <JobProgressView job={state.job} canCancel={canSync} /> : null}
     </Card>
   );

@@ -81,7 +81,7 @@ export function eventText(t: Translate, lang: Lang, e: TimelineEvent): string {
       const site = str(d.site) ?? '—';
       const kind = str(d.siteKind);
       const where = kind ? t('people.tl.siteWithKind', { site, kind: word(t, 'people.site', kind) }) : site;
-      const shown = str(d.shown) ? t('people.tl.shown', { color: colorWord(t, d.shown) }) : t('people.tl.shownUnknown');
+      const shown = str(d.shown) ? t('people.tl.shown', { color: word(t, 'people.shownColor', String(d.shown)) }) : t('people.tl.shownUnknown');
       const action = str(d.action) ? word(t, 'people.action', String(d.action)) : null;
       return [where, shown, action].filter(Boolean).join(t('people.listSeparator'));
     }

@@ -55,7 +55,11 @@ export function UserEditDialog({ user, isSelf, onClose, onSaved }: { user: UserR
   return (
     <Modal title={t('settings.user.editTitle', { name: user.name })} onClose={onClose} testId="user-edit-dialog">
       <form onSubmit={submit} noValidate>
-        {isSelf ? <p className="field-hint">{t('settings.user.selfHint')}</p> : null}
+        {isSelf ? (
+          <p className="notice" data-testid="user-edit-self-hint">
+            {t('settings.user.selfHint')}
+          </p>
+        ) : null}
         <RoleCountyFields role={form.role} county={form.county} onRole={(role) => update({ role })} onCounty={(county) => update({ county })} errors={errors} testIdPrefix="user-edit" disabled={isSelf} />
         <div className="field">
           <label className="checkbox">

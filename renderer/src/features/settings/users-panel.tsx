@@ -3,6 +3,7 @@ import type { SessionInfo, UserRow } from '../../../../shared/contract/api.ts';
 import { countyName } from '../../../../shared/domain/counties.ts';
 import { ROLE_NAMES } from '../../../../shared/domain/roles.ts';
 import { api } from '../../api/client.ts';
+import { reportIfUnauthenticated } from '../../app/auth-events.ts';
 import { Card } from '../../components/card.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
@@ -98,6 +99,9 @@ export function UsersPanel({ session }: { session: SessionInfo }) {
             setEditing(null);
             if (user) {
               replace(user);
+              // Changing a user ends their sessions on the server; for one's own account (a new
+              // password) that means signing in again, which the next call finds out.
+              if (user.name === session.user.name) api('auth.touch', {}).catch(reportIfUnauthenticated);
               setNotice({ key: 'settings.user.updated', name: user.name });
             } else setNotice({ key: 'settings.user.noChanges' });
           }}

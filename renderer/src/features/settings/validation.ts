@@ -6,7 +6,8 @@ import { type Role, isRole } from '../../../../shared/domain/roles.ts';
 import type { FormErrors, Problem, Validated } from '../../components/form-errors.ts';
 import { newPasswordProblem, userNameProblem } from '../auth/validation.ts';
 
-export const IDLE_MINUTES = { min: 1, max: 1440 } as const;
+/** The server accepts 1 to 480 minutes (8 hours, a duty shift). */
+export const IDLE_MINUTES = { min: 1, max: 480 } as const;
 export const AUTO_SYNC_MINUTES = { min: 0, max: 1440 } as const;
 
 /** A whole number typed into a field, within bounds. */
@@ -65,6 +66,8 @@ export interface KeyAreaForm {
   effectiveTo: string;
 }
 
+export const KEY_AREA_NAME_MAX = 100;
+
 export const EMPTY_KEY_AREA: KeyAreaForm = { regionCode: '', name: '', effectiveFrom: '', effectiveTo: '' };
 
 export function keyAreaToForm(row: KeyAreaRow): KeyAreaForm {
@@ -83,7 +86,7 @@ export function validateKeyArea(form: KeyAreaForm): Validated<KeyAreaRow, keyof 
   if (to !== '' && !isIsoDay(to)) errors.effectiveTo = { key: 'settings.error.date' };
   // ISO dates compare as strings.
   else if (to !== '' && isIsoDay(from) && to < from) errors.effectiveTo = { key: 'settings.error.dateOrder' };
-  if (form.name.trim().length > 64) errors.name = { key: 'settings.error.tooLong', params: { max: 64 } };
+  if (form.name.trim().length > KEY_AREA_NAME_MAX) errors.name = { key: 'settings.error.tooLong', params: { max: KEY_AREA_NAME_MAX } };
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { regionCode, name: form.name.trim() === '' ? null : form.name.trim(), effectiveFrom: from, effectiveTo: to === '' ? null : to } };
 }

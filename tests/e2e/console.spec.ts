@@ -1,0 +1,131 @@
+/**
+ * The console in Chromium against `hcc serve` on a demo city, as its users work: sign in, read the
+ * dashboard (checked against `hcc stats`), filter by county, run a sync and watch it finish, find a
+ * person (masked, with an audited show), and the role limits. Screenshots of every screen are saved
+ * under test-results/screenshots for a person to look at.
+ */
+import { expect, test } from '@playwright/test';
+import { dashboardReady, hccStats, kpi, screenshot, signIn, sql } from './support/pages.ts';
+import { world } from './support/world.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+test('sign in: the dashboard shows the numbers hcc stats gives for the latest date', async ({ page }) => {
+  const w = world();
+  await page.goto(w.url);
+  await screenshot(page, '01-sign-in');
+  await signIn(page, w.url, 'ofc');
+  await dashboardReady(page);
+  const total = hccStats(w.db, w.latestDay).find((r) => r.county_code === 'total')!;
+  expect(await kpi(page, 'red')).toBe(total.red);
+  expect(await kpi(page, 'yellow')).toBe(total.yellow);
+  expect(await kpi(page, 'green')).toBe(total.green);
+  expect(await kpi(page, 'total')).toBe(total.total);
+  await expect(page.getByTestId('asof-input')).toHaveValue(w.latestDay);
+  await screenshot(page, '02-dashboard');
+});
+
+test('clicking a county filters the dashboard to it', async ({ page }) => {
+  const w = world();
+  await signIn(page, w.url, 'ofc');
+  await dashboardReady(page);
+  await page.getByTestId('county-371681').click();
+  await expect(page.getByTestId('county-filter')).toHaveAttribute('data-county', '371681');
+  await dashboardReady(page);
+  const zouping = hccStats(w.db, w.latestDay).find((r) => r.county_code === '371681')!;
+  await expect.poll(() => kpi(page, 'total')).toBe(zouping.total);
+  expect(await kpi(page, 'red')).toBe(zouping.red);
+  await screenshot(page, '03-dashboard-county');
+});
+
+test('a county’s duty officer sees only that county', async ({ page }) => {
+  const w = world();
+  await signIn(page, w.url, 'wudi');
+  await dashboardReady(page);
+  await expect(page.getByTestId('county-filter')).toHaveAttribute('data-county', '371623');
+  const wudi = hccStats(w.db, w.latestDay).find((r) => r.county_code === '371623')!;
+  expect(await kpi(page, 'total')).toBe(wudi.total);
+});
+
+test('data: a sync shows its progress per feed and finishes; the new days reach the dashboard', async ({ page }) => {
+  const w = world();
+  await signIn(page, w.url, 'ofc');
+  await page.goto(`${w.url}#/data`);
+  await expect(page.getByTestId('feeds-table')).toBeVisible();
+  await screenshot(page, '04-data');
+  await page.evaluate(async (source) => {
+    await fetch('/api/sync.start', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ source }) });
+  }, w.nextDays);
+  await expect(page.getByTestId('job-progress')).toBeVisible();
+  await screenshot(page, '05-data-sync-running');
+  await expect(page.getByTestId('job-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await screenshot(page, '06-data-sync-done');
+  const checkins = Number(sql(w.db, 'SELECT count(*) FROM checkins'));
+  expect(checkins).toBeGreaterThan(0);
+  await page.goto(`${w.url}#/dashboard`);
+  await dashboardReady(page);
+  await expect(page.getByTestId('asof-input')).toHaveValue('2020-02-19');
+  const total = hccStats(w.db, '2020-02-19').find((r) => r.county_code === 'total')!;
+  expect(await kpi(page, 'yellow')).toBe(total.yellow);
+});
+
+test('data: rejected rows are listed page by page', async ({ page }) => {
+  const w = world();
+  await signIn(page, w.url, 'ofc');
+  await page.goto(`${w.url}#/data`);
+  await expect(page.getByTestId('reject-row').first()).toBeVisible();
+  const rows = await page.getByTestId('reject-row').count();
+  expect(rows).toBeGreaterThan(0);
+  expect(rows).toBeLessThanOrEqual(50);
+});
+
+test('people: search, open a person, masked ID and phone; showing the ID is recorded in the audit log', async ({ page }) => {
+  const w = world();
+  const name = sql(w.db, "SELECT name FROM residents r JOIN declarations d USING (person_id) WHERE r.county_code = '371602' LIMIT 1");
+  await signIn(page, w.url, 'ofc');
+  await page.goto(`${w.url}#/people`);
+  await page.getByTestId('people-search-input').fill(name);
+  await page.getByTestId('people-search-submit').click();
+  await expect(page.getByTestId('people-result').first()).toBeVisible();
+  await screenshot(page, '07-people-search');
+  await expect(page.locator('body')).not.toContainText(/\b\d{17}[\dX]\b/);
+  await page.getByTestId('people-result').first().click();
+  await expect(page.getByTestId('person-page')).toBeVisible();
+  await expect(page.getByTestId('person-id')).toHaveText(/^\d{6}\*{8}[\dX]{4}$/);
+  await expect(page.getByTestId('person-color')).toHaveAttribute('data-color', /green|yellow|red|none/);
+  await screenshot(page, '08-person');
+  const before = Number(sql(w.db, "SELECT count(*) FROM audit_log WHERE action = 'people.unmask'"));
+  await page.getByTestId('person-id-show').click();
+  await expect(page.getByTestId('person-id')).toHaveText(/^\d{17}[\dX]$/);
+  await expect.poll(() => Number(sql(w.db, "SELECT count(*) FROM audit_log WHERE action = 'people.unmask' AND user_name = 'ofc'"))).toBe(before + 1);
+});
+
+test('a report writer sees the dashboard but neither people nor data', async ({ page }) => {
+  const w = world();
+  await signIn(page, w.url, 'wri');
+  await dashboardReady(page);
+  await expect(page.getByTestId('nav-people')).toHaveCount(0);
+  await expect(page.getByTestId('nav-data')).toHaveCount(0);
+  const r = await page.evaluate(async () => (await fetch('/api/people.search', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: '张三' }) })).json());
+  expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+});
+
+test('settings: an administrator manages users and key areas', async ({ page }) => {
+  const w = world();
+  await signIn(page, w.url, 'admin');
+  await page.goto(`${w.url}#/settings`);
+  await expect(page.getByTestId('settings-users')).toBeVisible();
+  await expect(page.getByTestId('settings-users')).toContainText('wudi');
+  await screenshot(page, '09-settings');
+});
+
+test('English switch and sign out', async ({ page }) => {
+  const w = world();
+  await signIn(page, w.url, 'ofc');
+  await dashboardReady(page);
+  await page.getByTestId('lang-switch').click();
+  await expect(page.getByTestId('user-role')).toHaveText('Duty officer');
+  await screenshot(page, '10-dashboard-en');
+  await page.getByTestId('signout').click();
+  await expect(page.getByTestId('signin-name')).toBeVisible();
+});

@@ -1,0 +1,9 @@
+import { world } from './world.ts';
+
+export default async function globalTeardown(): Promise<void> {
+  try {
+    process.kill(world().pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}

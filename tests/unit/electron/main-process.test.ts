@@ -1,0 +1,121 @@
+/** The Electron main process with Electron's module stubbed: window options, guards, IPC transport. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { type ElectronModule, startConsole } from '../../../electron/main/app-main.ts';
+import { useTempDir } from '../../support/temp-dir.ts';
+import { FakeWebContents, FakeWindow, fakeElectron, ipcEvent } from './electron-stub.ts';
+
+const tempDir = useTempDir();
+const OUT = '/opt/hcc/out';
+const PAGE = `file://${OUT}/renderer/index.html`;
+let running: Awaited<ReturnType<typeof startConsole>> = null;
+
+beforeEach(() => {
+  FakeWindow.instances = [];
+});
+afterEach(async () => {
+  await running?.services.jobs.close();
+  running?.services.db.close();
+  running = null;
+  delete process.env.HCC_DATA_DIR;
+});
+
+async function start(options: Parameters<typeof fakeElectron>[1] = {}) {
+  const dir = tempDir();
+  process.env.HCC_DATA_DIR = dir;
+  const fake = fakeElectron(dir, options);
+  running = await startConsole(fake.electron as unknown as ElectronModule, { outDir: OUT });
+  return { ...fake, dir };
+}
+
+describe('Electron main process', () => {
+  test('one window, sandboxed and isolated, no Node in the page, our preload only; database in the app-data folder', async () => {
+    const { dir } = await start();
+    expect(FakeWindow.instances).toHaveLength(1);
+    const prefs = FakeWindow.instances[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, webSecurity: true, allowRunningInsecureContent: false });
+    expect(prefs.preload).toBe(join(OUT, 'preload', 'index.cjs'));
+    expect(FakeWindow.instances[0]!.loaded).toBe(join(OUT, 'renderer', 'index.html'));
+    expect(existsSync(join(dir, 'console.db'))).toBe(true);
+  });
+
+  test('permission requests are denied and the CSP is added to every response', async () => {
+    const { session } = await start();
+    let granted: boolean | null = null;
+    session.permissionRequest!(null, 'media', (ok) => (granted = ok));
+    expect(granted).toBe(false);
+    expect(session.permissionCheck!()).toBe(false);
+    let headers: Record<string, string[]> = {};
+    session.headers!({ responseHeaders: {} }, (r) => (headers = r.responseHeaders));
+    expect(headers['Content-Security-Policy']![0]).toMatch(/script-src 'self'/);
+  });
+
+  test('navigation away, new windows and webviews are blocked; https links go to the system browser', async () => {
+    const { electron } = await start();
+    const contents = new FakeWebContents();
+    electron.app.emit('web-contents-created', {}, contents);
+    const navigate = (url: string) => {
+      let prevented = false;
+      contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(navigate('https://evil.example/')).toBe(true);
+    expect(navigate(PAGE)).toBe(false);
+    expect(contents.windowOpenHandler!({ url: 'https://datav.aliyun.com/' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://datav.aliyun.com/');
+    expect(contents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    let webview = false;
+    contents.emit('will-attach-webview', { preventDefault: () => (webview = true) });
+    expect(webview).toBe(true);
+  });
+
+  test('IPC answers our page through the one dispatch and refuses other senders', async () => {
+    const { handlers } = await start();
+    const call = handlers.get('hcc:call')!;
+    const page = FakeWindow.instances[0]!.webContents;
+    expect(await call(ipcEvent(page, PAGE), 'auth.status', {})).toMatchObject({ ok: true, value: { setupRequired: true } });
+    expect(await call(ipcEvent(page, 'https://evil.example/'), 'auth.status', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  test('the session stays in the main process, bound to its window; events go to signed-in windows', async () => {
+    const { handlers } = await start();
+    const call = handlers.get('hcc:call')!;
+    const page = FakeWindow.instances[0]!.webContents;
+    const setup = (await call(ipcEvent(page, PAGE), 'auth.setup', { name: 'chief', password: 'a-long-password' })) as { ok: boolean; value: unknown };
+    expect(setup.ok).toBe(true);
+    expect(JSON.stringify(setup.value)).not.toMatch(/token/i);
+    expect(await call(ipcEvent(page, PAGE), 'users.list', {})).toMatchObject({ ok: true });
+    const other = new FakeWebContents();
+    expect(await call(ipcEvent(other, PAGE), 'users.list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    running!.services.events.publish({ type: 'data-changed' });
+    expect(page.sent).toContainEqual(['hcc:event', { type: 'data-changed' }]);
+  });
+
+  test('exports go where the save dialog says; a path from the page is ignored', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'rejects.csv');
+    const { handlers } = await start({ saveTo: target });
+    const page = FakeWindow.instances[0]!.webContents;
+    const call = handlers.get('hcc:call')!;
+    await call(ipcEvent(page, PAGE), 'auth.setup', { name: 'chief', password: 'a-long-password' });
+    await call(ipcEvent(page, PAGE), 'users.create', { name: 'ofc', role: 'officer', county: null, password: 'a-long-password' });
+    await call(ipcEvent(page, PAGE), 'auth.signOut', {});
+    await call(ipcEvent(page, PAGE), 'auth.signIn', { name: 'ofc', password: 'a-long-password' });
+    const viaCall = (await call(ipcEvent(page, PAGE), 'rejects.export', { feed: 'checkins', format: 'csv', target: join(dir, 'sneaky.csv') })) as { ok: boolean; value: { downloadUrl: string | null } };
+    expect(existsSync(join(dir, 'sneaky.csv'))).toBe(false);
+    expect(viaCall.value.downloadUrl).toMatch(/^\/download\//);
+    const r = (await handlers.get('hcc:export')!(ipcEvent(page, PAGE), 'rejects.export', { feed: 'checkins', format: 'csv' }, 'checkins-rejects.csv')) as { ok: boolean; value: { fileName: string } };
+    expect(r).toMatchObject({ ok: true, value: { fileName: 'rejects.csv', downloadUrl: null } });
+    expect(readFileSync(target, 'utf8')).toContain('身份证号');
+  });
+
+  test('a second instance quits and hands over to the first', async () => {
+    const dir = tempDir();
+    process.env.HCC_DATA_DIR = dir;
+    const fake = fakeElectron(dir, { singleInstance: false });
+    expect(await startConsole(fake.electron as unknown as ElectronModule, { outDir: OUT })).toBeNull();
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+    expect(FakeWindow.instances).toHaveLength(0);
+  });
+});
