@@ -1,50 +1,22 @@
-import { type FormEvent, useState } from 'react';
 import type { SessionInfo } from '../../../../shared/contract/api.ts';
 import { api } from '../../api/client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Field } from '../../components/field.tsx';
-import type { FormErrors } from '../../components/form-errors.ts';
+import { useForm } from '../../components/use-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AuthLayout } from './auth-layout.tsx';
 import { PASSWORD_MIN_LENGTH, type SetupForm, validateSetup } from './validation.ts';
 
+const EMPTY: SetupForm = { name: '', password: '', confirm: '' };
+
 /** First start: no user exists yet, so the first administrator is created here. */
 export function SetupScreen({ onCreated }: { onCreated: (session: SessionInfo) => void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState<SetupForm>({ name: '', password: '', confirm: '' });
-  const [errors, setErrors] = useState<FormErrors<keyof SetupForm>>({});
-  const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<unknown>(null);
-
-  const update = (patch: Partial<SetupForm>) => {
-    const next = { ...form, ...patch };
-    setForm(next);
-    if (attempted) {
-      const v = validateSetup(next);
-      setErrors(v.ok ? {} : v.errors);
-    }
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setAttempted(true);
-    const v = validateSetup(form);
-    if (!v.ok) {
-      setErrors(v.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    setServerError(null);
-    api('auth.setup', v.value).then(
-      (session) => onCreated(session),
-      (err: unknown) => {
-        setBusy(false);
-        setServerError(err);
-      },
-    );
-  };
+  const { form, errors, busy, serverError, update, submit } = useForm(EMPTY, {
+    validate: validateSetup,
+    send: (value) => api('auth.setup', value),
+    onSent: (session) => onCreated(session),
+  });
 
   return (
     <AuthLayout title={t('auth.setup.title')} testId="setup-screen">

@@ -1,56 +1,32 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { SessionInfo } from '../../../../shared/contract/api.ts';
 import { api } from '../../api/client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Field } from '../../components/field.tsx';
-import type { FormErrors } from '../../components/form-errors.ts';
+import { useForm } from '../../components/use-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AuthLayout } from './auth-layout.tsx';
 import { type SignInForm, validateSignIn } from './validation.ts';
+
+const EMPTY: SignInForm = { name: '', password: '' };
 
 /** Why the sign-in screen is shown again: the user signed out, sat idle, or the session ended. */
 export type SignInNotice = { kind: 'signedOut' } | { kind: 'idle'; minutes: number } | { kind: 'expired' } | null;
 
 export function SignInScreen({ notice, onSignedIn }: { notice: SignInNotice; onSignedIn: (session: SessionInfo) => void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState<SignInForm>({ name: '', password: '' });
-  const [errors, setErrors] = useState<FormErrors<keyof SignInForm>>({});
-  const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<unknown>(null);
   // Why the user is here matters until they try to sign in; then the answer to that try does.
   const [showNotice, setShowNotice] = useState(true);
-
-  const update = (patch: Partial<SignInForm>) => {
-    const next = { ...form, ...patch };
-    setForm(next);
-    if (attempted) {
-      const v = validateSignIn(next);
-      setErrors(v.ok ? {} : v.errors);
-    }
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setAttempted(true);
-    const v = validateSignIn(form);
-    if (!v.ok) {
-      setErrors(v.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    setServerError(null);
-    setShowNotice(false);
-    api('auth.signIn', v.value).then(
-      (session) => onSignedIn(session),
-      (err: unknown) => {
-        setBusy(false);
-        setServerError(err);
-        setForm((f) => ({ ...f, password: '' }));
-      },
-    );
-  };
+  const { form, errors, busy, serverError, update, submit } = useForm(EMPTY, {
+    validate: validateSignIn,
+    send: (value) => {
+      setShowNotice(false);
+      return api('auth.signIn', value);
+    },
+    onSent: (session) => onSignedIn(session),
+    // A refused password is typed again from scratch.
+    onFailed: (_err, f) => f.setValues({ password: '' }),
+  });
 
   let noticeText: string | null = null;
   if (!showNotice) noticeText = null;

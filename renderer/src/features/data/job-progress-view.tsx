@@ -4,7 +4,11 @@ import { api } from '../../api/client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
 import { feedEtaSeconds, feedProgressViews, formatDuration, jobFraction, jobPhase, jobTotals } from './job-progress.ts';
+
+/** The headers of the per-feed table's right-aligned columns, after the feed and its bar. */
+const NUMBER_COLUMNS: readonly MessageKey[] = ['data.job.col.rows', 'data.job.col.speed', 'data.col.accepted', 'data.col.duplicates', 'data.col.rejected'];
 
 /**
  * A long job as it goes: per feed a bar (files, rows of the estimated total, rate and time left for
@@ -76,21 +80,11 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
               <th scope="col" className="data-job-bar-col">
                 {t('data.job.col.files')}
               </th>
-              <th scope="col" className="num">
-                {t('data.job.col.rows')}
-              </th>
-              <th scope="col" className="num">
-                {t('data.job.col.speed')}
-              </th>
-              <th scope="col" className="num">
-                {t('data.col.accepted')}
-              </th>
-              <th scope="col" className="num">
-                {t('data.col.duplicates')}
-              </th>
-              <th scope="col" className="num">
-                {t('data.col.rejected')}
-              </th>
+              {NUMBER_COLUMNS.map((key) => (
+                <th key={key} scope="col" className="num">
+                  {t(key)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

@@ -1,13 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { ConsoleSettings } from '../../../../shared/contract/api.ts';
 import { api } from '../../api/client.ts';
 import { Card } from '../../components/card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Field } from '../../components/field.tsx';
-import type { FormErrors } from '../../components/form-errors.ts';
+import { useForm } from '../../components/use-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoaded } from './use-loaded.ts';
-import { type ConsoleSettingsForm, IDLE_MINUTES, settingsToForm, validateConsoleSettings } from './validation.ts';
+import { IDLE_MINUTES, settingsToForm, validateConsoleSettings } from './validation.ts';
 
 const loadSettings = () => api('settings.get', {});
 
@@ -28,47 +28,18 @@ export function ConsoleSettingsPanel() {
 
 function SettingsForm({ saved, onSaved }: { saved: ConsoleSettings; onSaved: (s: ConsoleSettings) => void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState<ConsoleSettingsForm>(() => settingsToForm(saved));
-  const [errors, setErrors] = useState<FormErrors<keyof ConsoleSettingsForm>>({});
-  const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const [serverError, setServerError] = useState<unknown>(null);
-
-  const update = (patch: Partial<ConsoleSettingsForm>) => {
-    const next = { ...form, ...patch };
-    setForm(next);
-    setDone(false);
-    if (attempted) {
-      const v = validateConsoleSettings(next);
-      setErrors(v.ok ? {} : v.errors);
-    }
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setAttempted(true);
-    const v = validateConsoleSettings(form);
-    if (!v.ok) {
-      setErrors(v.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    setServerError(null);
-    api('settings.update', v.value).then(
-      (next) => {
-        setBusy(false);
-        setDone(true);
-        setForm(settingsToForm(next));
-        onSaved(next);
-      },
-      (err: unknown) => {
-        setBusy(false);
-        setServerError(err);
-      },
-    );
-  };
+  const { form, errors, busy, serverError, update, submit } = useForm(() => settingsToForm(saved), {
+    validate: validateConsoleSettings,
+    send: (value) => api('settings.update', value),
+    onSent: (next, _value, f) => {
+      // The form stays: it shows what the server saved, and says so until the next edit.
+      f.reset(settingsToForm(next));
+      setDone(true);
+      onSaved(next);
+    },
+    onEdit: () => setDone(false),
+  });
 
   return (
     <form onSubmit={submit} noValidate className="form-grid">

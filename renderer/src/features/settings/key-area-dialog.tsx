@@ -1,13 +1,12 @@
-import { type FormEvent, useState } from 'react';
 import type { KeyAreaRow } from '../../../../shared/contract/api.ts';
 import { api } from '../../api/client.ts';
 import { DateInput } from '../../components/date-input.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Field } from '../../components/field.tsx';
-import type { FormErrors } from '../../components/form-errors.ts';
 import { Modal } from '../../components/modal.tsx';
+import { useForm } from '../../components/use-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { EMPTY_KEY_AREA, type KeyAreaForm, keyAreaToForm, validateKeyArea } from './validation.ts';
+import { EMPTY_KEY_AREA, keyAreaToForm, validateKeyArea } from './validation.ts';
 
 /**
  * Adds a key area, or changes one (its region code stays: another code is another key area).
@@ -15,40 +14,11 @@ import { EMPTY_KEY_AREA, type KeyAreaForm, keyAreaToForm, validateKeyArea } from
  */
 export function KeyAreaDialog({ row, onClose, onSaved }: { row: KeyAreaRow | null; onClose: () => void; onSaved: (rows: KeyAreaRow[], saved: KeyAreaRow) => void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState<KeyAreaForm>(() => (row ? keyAreaToForm(row) : EMPTY_KEY_AREA));
-  const [errors, setErrors] = useState<FormErrors<keyof KeyAreaForm>>({});
-  const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<unknown>(null);
-
-  const update = (patch: Partial<KeyAreaForm>) => {
-    const next = { ...form, ...patch };
-    setForm(next);
-    if (attempted) {
-      const v = validateKeyArea(next);
-      setErrors(v.ok ? {} : v.errors);
-    }
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setAttempted(true);
-    const v = validateKeyArea(form);
-    if (!v.ok) {
-      setErrors(v.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    setServerError(null);
-    api('keyAreas.save', v.value).then(
-      (rows) => onSaved(rows, v.value),
-      (err: unknown) => {
-        setBusy(false);
-        setServerError(err);
-      },
-    );
-  };
+  const { form, errors, busy, serverError, update, submit } = useForm(() => (row ? keyAreaToForm(row) : EMPTY_KEY_AREA), {
+    validate: validateKeyArea,
+    send: (value) => api('keyAreas.save', value),
+    onSent: (rows, saved) => onSaved(rows, saved),
+  });
 
   return (
     <Modal title={row ? t('settings.keyAreas.editTitle', { code: row.regionCode }) : t('settings.keyAreas.addTitle')} onClose={onClose} testId="keyarea-dialog">

@@ -1,48 +1,23 @@
-import { type FormEvent, useState } from 'react';
 import type { UserRow } from '../../../../shared/contract/api.ts';
 import { api } from '../../api/client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Field } from '../../components/field.tsx';
-import type { FormErrors } from '../../components/form-errors.ts';
 import { Modal } from '../../components/modal.tsx';
+import { useForm } from '../../components/use-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PASSWORD_MIN_LENGTH } from '../auth/validation.ts';
 import { RoleCountyFields } from './role-county-fields.tsx';
 import { type UserCreateForm, validateUserCreate } from './validation.ts';
 
+const EMPTY: UserCreateForm = { name: '', role: 'officer', county: '', password: '' };
+
 export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (user: UserRow) => void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState<UserCreateForm>({ name: '', role: 'officer', county: '', password: '' });
-  const [errors, setErrors] = useState<FormErrors<keyof UserCreateForm>>({});
-  const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<unknown>(null);
-
-  const update = (patch: Partial<UserCreateForm>) => {
-    const next = { ...form, ...patch };
-    setForm(next);
-    if (attempted) {
-      const v = validateUserCreate(next);
-      setErrors(v.ok ? {} : v.errors);
-    }
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setAttempted(true);
-    const v = validateUserCreate(form);
-    if (!v.ok) {
-      setErrors(v.errors);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    setServerError(null);
-    api('users.create', v.value).then(onCreated, (err: unknown) => {
-      setBusy(false);
-      setServerError(err);
-    });
-  };
+  const { form, errors, busy, serverError, update, submit } = useForm(EMPTY, {
+    validate: validateUserCreate,
+    send: (value) => api('users.create', value),
+    onSent: (user) => onCreated(user),
+  });
 
   return (
     <Modal title={t('settings.user.createTitle')} onClose={onClose} testId="user-create-dialog">

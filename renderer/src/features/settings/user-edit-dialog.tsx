@@ -1,14 +1,13 @@
-import { type FormEvent, useState } from 'react';
 import type { UserRow } from '../../../../shared/contract/api.ts';
 import { api } from '../../api/client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Field } from '../../components/field.tsx';
-import type { FormErrors } from '../../components/form-errors.ts';
 import { Modal } from '../../components/modal.tsx';
+import { useForm } from '../../components/use-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PASSWORD_MIN_LENGTH } from '../auth/validation.ts';
 import { RoleCountyFields } from './role-county-fields.tsx';
-import { type UserEditForm, userToEditForm, validateUserEdit } from './validation.ts';
+import { userToEditForm, validateUserEdit } from './validation.ts';
 
 /**
  * Changes a user's role, county, disabled flag or password. An administrator cannot disable or
@@ -16,41 +15,18 @@ import { type UserEditForm, userToEditForm, validateUserEdit } from './validatio
  */
 export function UserEditDialog({ user, isSelf, onClose, onSaved }: { user: UserRow; isSelf: boolean; onClose: () => void; onSaved: (user: UserRow | null) => void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState<UserEditForm>(() => userToEditForm(user));
-  const [errors, setErrors] = useState<FormErrors<keyof UserEditForm>>({});
-  const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<unknown>(null);
-
-  const update = (patch: Partial<UserEditForm>) => {
-    const next = { ...form, ...patch };
-    setForm(next);
-    if (attempted) {
-      const v = validateUserEdit(user, next);
-      setErrors(v.ok ? {} : v.errors);
-    }
-  };
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setAttempted(true);
-    const v = validateUserEdit(user, form);
-    if (!v.ok) {
-      setErrors(v.errors);
-      return;
-    }
-    setErrors({});
-    if (v.value === null) {
-      onSaved(null);
-      return;
-    }
-    setBusy(true);
-    setServerError(null);
-    api('users.update', v.value).then(onSaved, (err: unknown) => {
-      setBusy(false);
-      setServerError(err);
-    });
-  };
+  const { form, errors, busy, serverError, update, submit } = useForm(() => userToEditForm(user), {
+    validate: (f) => validateUserEdit(user, f),
+    send: (value) => {
+      // Nothing changed: nothing to send, the dialog just closes.
+      if (value === null) {
+        onSaved(null);
+        return null;
+      }
+      return api('users.update', value);
+    },
+    onSent: (saved) => onSaved(saved),
+  });
 
   return (
     <Modal title={t('settings.user.editTitle', { name: user.name })} onClose={onClose} testId="user-edit-dialog">
