@@ -11,12 +11,15 @@ import type { DashboardQuery, DashboardSummary } from './dashboard.ts';
 import type { DataOverview, ExportResult, ImportPreview, ImportSummary, JobState, RejectsPage, SyncRunSummary } from './data.ts';
 import type { PersonDetail, PersonRef, PersonSummary } from './people.ts';
 import type { ConsoleSettings, KeyAreaRow, UserRow } from './settings.ts';
+import type { CaseDetail, CaseSummary, CreditRecordView, DetectorSettings, NoticeView } from './enforcement.ts';
+import type { Behavior, CaseMove, CaseState } from '../domain/cases.ts';
 
 export type * from './auth.ts';
 export type * from './dashboard.ts';
 export type * from './data.ts';
 export type * from './people.ts';
 export type * from './settings.ts';
+export type * from './enforcement.ts';
 
 type Empty = Record<string, never>;
 
@@ -70,6 +73,26 @@ export interface ApiMethods {
   'keyAreas.list': { params: Empty; result: KeyAreaRow[] };
   /** Adds or changes a key area (re-evaluates the city's colours). */
   'keyAreas.save': { params: KeyAreaRow; result: KeyAreaRow[] };
+
+  /** Cases by state (the queue's counts). */
+  'cases.counts': { params: Empty; result: Record<CaseState, number> };
+  'cases.list': { params: { state?: CaseState; behavior?: Behavior; offset?: number; limit?: number }; result: { rows: CaseSummary[]; total: number } };
+  'cases.get': { params: { id: number }; result: CaseDetail };
+  /** A step of the workflow with its written reason; refused (and nothing changes) if the state or role does not allow it. */
+  'cases.move': { params: { id: number; move: CaseMove; reason: string }; result: CaseDetail };
+  /** An officer's suspicion about a person. */
+  'cases.flag': { params: { ref: PersonRef; behavior: Behavior; reason: string }; result: CaseDetail };
+  /** Runs the fraud detectors now (they also run after every sync). */
+  'cases.detect': { params: Empty; result: { opened: number } };
+  'credit.list': { params: { from?: string; to?: string; offset?: number; limit?: number }; result: { rows: CreditRecordView[]; total: number } };
+  /** The credit records as Excel, for the credit system. */
+  'credit.export': { params: { format: 'xlsx'; from?: string; to?: string; target?: string }; result: ExportResult };
+  /** One person's credit report, a print-ready page (HTML). */
+  'credit.report': { params: { ref: PersonRef; target?: string }; result: ExportResult };
+  /** The notice list (通报名单) of a day: decisions and revocations. */
+  'notices.list': { params: { day?: string }; result: { day: string; rows: NoticeView[] } };
+  'detect.settings': { params: Empty; result: DetectorSettings };
+  'detect.saveSettings': { params: Partial<DetectorSettings>; result: DetectorSettings };
 }
 
 export type MethodName = keyof ApiMethods;
@@ -109,12 +132,24 @@ export const METHOD_ACCESS: Record<MethodName, Access> = {
   'settings.update': 'settings.manage',
   'keyAreas.list': 'settings.manage',
   'keyAreas.save': 'settings.manage',
+  'cases.counts': 'cases.view',
+  'cases.list': 'cases.view',
+  'cases.get': 'cases.view',
+  'cases.move': 'cases.view',
+  'cases.flag': 'cases.flag',
+  'cases.detect': 'cases.flag',
+  'credit.list': 'cases.view',
+  'credit.export': 'credit.export',
+  'credit.report': 'credit.export',
+  'notices.list': 'cases.view',
+  'detect.settings': 'settings.manage',
+  'detect.saveSettings': 'settings.manage',
 };
 
 export const METHOD_NAMES = Object.keys(METHOD_ACCESS) as MethodName[];
 
 /** Methods that write a file: the desktop asks where (native save dialog), the browser downloads. */
-export const EXPORT_METHODS = ['rejects.export'] as const satisfies readonly MethodName[];
+export const EXPORT_METHODS = ['rejects.export', 'credit.export', 'credit.report'] as const satisfies readonly MethodName[];
 export type ExportMethod = (typeof EXPORT_METHODS)[number];
 
 export interface ApiError {

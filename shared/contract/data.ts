@@ -45,6 +45,8 @@ export interface JobState {
   rowsPerSecond: number;
   etaSeconds: number | null;
   message: string | null;
+  /** Cases the fraud detectors opened after the data changed (set when the job ends). */
+  casesOpened?: number;
 }
 
 export interface FeedProgress {

@@ -30,6 +30,18 @@ export function evaluatedCity(people: number): string {
   return join(BENCH_DIR, `work-${people}.db`);
 }
 
+export interface DetectRun {
+  seconds: number;
+  opened: number;
+  examined: { declarations: number; scans: number };
+  cases: number;
+  planted: Record<string, number>;
+  found: number;
+  missed: number;
+  honestFlagged: number;
+  maxRssMB: number;
+}
+
 export interface RulesBenchResult {
   people: number;
   days: number;
@@ -37,6 +49,9 @@ export interface RulesBenchResult {
   full: EvalRun;
   lastDaySync: { seconds: number; rows: number; rowsPerSecond: number };
   incremental: EvalRun;
+  /** The fraud detectors: the first run over the 13 days, then the run after the 14th day's sync. */
+  detectFirst: DetectRun;
+  detectDay: DetectRun;
 }
 
 /** The exchange directory without the last day's check-ins (hard links: no copy of 7 GB). */
@@ -75,10 +90,14 @@ export function runRulesBench(people: number, days: number, statsDay: number, lo
   log('full evaluation of every resident...');
   const full = child<EvalRun>('evaluate-once.ts', [work, 'full', String(statsDay)]);
   log(`  ${fmt(full.people)} people in ${fmt(full.seconds, 1)} s`);
+  const truth = join(city.dir, 'demo-truth.json');
+  log('fraud detectors over everything synced...');
+  const detectFirst = child<DetectRun>('detect-once.ts', [work, truth]);
   log(`one more day of check-ins (${last})...`);
   exchangeWithout(city.dir, exchange, '');
   const day = child<SyncRun>('sync-once.ts', [work, exchange]);
   const incremental = child<EvalRun>('evaluate-once.ts', [work, 'incremental', String(statsDay + 1)]);
+  const detectDay = child<DetectRun>('detect-once.ts', [work, truth]);
   // The evaluated city stays for the interface benchmark (it is removed when the next run starts).
   return {
     people,
@@ -87,6 +106,8 @@ export function runRulesBench(people: number, days: number, statsDay: number, lo
     full,
     lastDaySync: { seconds: day.ms / 1000, rows: day.totals.read, rowsPerSecond: day.totals.read / (day.ms / 1000) },
     incremental,
+    detectFirst,
+    detectDay,
   };
 }
 
@@ -101,5 +122,10 @@ export function printRulesBench(r: RulesBenchResult, log: (line: string) => void
   log(`full evaluation: ${fmt(f.people)} people in ${fmt(f.seconds, 1)} s = ${fmt(f.people / f.seconds)} people/s (target < 60 s), peak RSS ${fmt(f.maxRssMB)} MB (target < 1,536 MB)`);
   log(`county stats query: median ${fmt(f.statsMedianMs, 2)} ms, max ${fmt(f.statsMaxMs, 2)} ms (target < 50 ms)`);
   log(`one more day: sync ${fmt(r.lastDaySync.rows)} check-ins in ${fmt(r.lastDaySync.seconds, 1)} s (${fmt(r.lastDaySync.rowsPerSecond)} rows/s); incremental evaluation of ${fmt(r.incremental.people)} people in ${fmt(r.incremental.seconds, 1)} s (target < 30 s), peak RSS ${fmt(r.incremental.maxRssMB)} MB`);
+  const d = r.detectFirst;
+  const planted = Object.entries(d.planted).map(([b, n]) => `${b} ${fmt(n)}`).join(', ');
+  log(`fraud detectors, first run: ${fmt(d.examined.declarations)} declarations and ${fmt(d.examined.scans)} scans in ${fmt(d.seconds, 1)} s, peak RSS ${fmt(d.maxRssMB)} MB; ${fmt(d.opened)} cases opened`);
+  log(`  planted ${planted}: found ${fmt(d.found)}, missed ${fmt(d.missed)}; honest people flagged ${fmt(d.honestFlagged)}`);
+  log(`fraud detectors after the day's sync: ${fmt(r.detectDay.seconds, 2)} s, ${fmt(r.detectDay.opened)} more cases`);
   log(`city as of the last day: red ${fmt(r.incremental.total.red)}, yellow ${fmt(r.incremental.total.yellow)}, green ${fmt(r.incremental.total.green)}, no code ${fmt(r.incremental.total.no_code)}`);
 }

@@ -117,6 +117,17 @@ test('settings: an administrator manages users and key areas', async ({ page }) 
   await expect(page.getByTestId('settings-users')).toBeVisible();
   await expect(page.getByTestId('settings-users')).toContainText('wudi');
   await screenshot(page, '09-settings');
+  // The fraud detectors' thresholds: a value out of range is refused in the form, a good one saved.
+  await page.getByTestId('detect-maxSpeedKmh').fill('5');
+  await page.getByTestId('settings-detect-save').click();
+  await expect(page.getByTestId('detect-maxSpeedKmh-error')).toBeVisible();
+  await page.getByTestId('detect-maxSpeedKmh').fill('120');
+  await page.getByTestId('settings-detect-save').click();
+  await expect(page.getByTestId('settings-detect-saved')).toBeVisible();
+  expect(sql(w.db, "SELECT value FROM settings WHERE key = 'detectors.maxSpeedKmh'")).toBe('120');
+  await page.getByTestId('detect-maxSpeedKmh').fill('150');
+  await page.getByTestId('settings-detect-save').click();
+  await expect(page.getByTestId('settings-detect-saved')).toBeVisible();
 });
 
 test('English switch and sign out', async ({ page }) => {

@@ -1,9 +1,16 @@
 /** Long work through the API: a sync and an import run on a worker thread and report progress; cancel keeps what was committed. */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ConsoleEvent, JobState } from '../../shared/contract/api.ts';
+import { createConsoleServices } from '../../electron/backend/app/console-services.ts';
+import { openDatabase } from '../../electron/backend/db/database.ts';
 import { writeDemoCity } from '../../electron/backend/demo/demo-city.ts';
+import { flagCase, moveCase } from '../../electron/backend/enforcement/cases.ts';
+import { personCode } from '../../electron/backend/rules/person-code.ts';
+import { coloursBehind, recomputeColours } from '../../electron/backend/rules/recompute.ts';
+import { syncDirectory } from '../../electron/backend/sync/sync-directory.ts';
+import { parseDay } from '../../shared/domain/local-date.ts';
 import { writeCsv } from '../support/csv-files.ts';
 import { personId } from '../support/people.ts';
 import { testConsole } from '../support/console.ts';
@@ -97,5 +104,30 @@ describe('jobs', () => {
     expect(await c.ok('ofc', 'import.result', { jobId: job.id })).toMatchObject({ file: '健康打卡-2020-02-10.csv', feed: 'checkins', status: 'done', read: 3, accepted: 2, rejected: 1 });
     const asFeed = await c.ok('ofc', 'import.preview', { uploadId, feed: 'declarations' });
     expect(asFeed.problem?.zh).toMatch(/申报时间/);
+  });
+
+  test('a decision whose evaluation a crash interrupted is evaluated when the console starts', async () => {
+    const dir = tempDir();
+    const src = join(dir, 'x');
+    for (const f of ['residents', 'declarations']) mkdirSync(join(src, f), { recursive: true });
+    writeCsv(join(src, 'residents', 'r.csv'), [['person_id', 'county_code'], [personId(1), '371602']]);
+    writeCsv(join(src, 'declarations', 'd.csv'), [['person_id', 'declared_at', 'county_code'], [personId(1), '2020-02-10 09:00', '371602']]);
+    const db = openDatabase(join(dir, 'console.db'));
+    await syncDirectory(db, { source: src });
+    await recomputeColours(db, { workers: 0 });
+    expect(coloursBehind(db)).toBe(false);
+    // The decision commits; the process dies before the colours are evaluated.
+    const at = Date.parse('2020-02-12T10:00:00+08:00');
+    const id = flagCase(db, { personId: personId(1), behavior: 'other', reason: '举报', user: 'ofc', at })!;
+    moveCase(db, { id, move: 'review', role: 'credit', user: 'cre', reason: '审查', at });
+    moveCase(db, { id, move: 'decide', role: 'credit', user: 'cre', reason: '决定', at });
+    expect(personCode(db, personId(1), parseDay('2020-02-12')!)?.color).toBe('green');
+    expect(coloursBehind(db)).toBe(true);
+
+    const services = createConsoleServices(db, dir);
+    expect(services.jobs.current()).toMatchObject({ kind: 'colours' });
+    await services.jobs.idle();
+    expect(personCode(db, personId(1), parseDay('2020-02-12')!)?.color).toBe('red');
+    expect(coloursBehind(db)).toBe(false);
   });
 });

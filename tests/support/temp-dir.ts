@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 
 /** A fresh temporary folder per test, removed after it. */
 export function useTempDir(prefix = 'hcc-test-'): () => string {
@@ -14,4 +14,11 @@ export function useTempDir(prefix = 'hcc-test-'): () => string {
     dirs.push(d);
     return d;
   };
+}
+
+/** One temporary folder for a whole file's tests (a world they build on in turn), removed after them. */
+export function suiteTempDir(prefix = 'hcc-suite-'): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(d, { recursive: true, force: true }));
+  return d;
 }

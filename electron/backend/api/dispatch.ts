@@ -10,6 +10,7 @@ import type { CallContext } from './context.ts';
 import * as admin from './handlers/admin.ts';
 import * as auth from './handlers/auth.ts';
 import * as dashboard from './handlers/dashboard.ts';
+import * as enforcement from './handlers/enforcement.ts';
 import * as data from './handlers/data.ts';
 import * as people from './handlers/people.ts';
 
@@ -46,6 +47,18 @@ const HANDLERS: Handlers = {
   'settings.update': admin.settingsUpdate,
   'keyAreas.list': admin.keyAreasList,
   'keyAreas.save': admin.keyAreasSave,
+  'cases.counts': enforcement.counts,
+  'cases.list': enforcement.list,
+  'cases.get': enforcement.get,
+  'cases.move': enforcement.move,
+  'cases.flag': enforcement.flag,
+  'cases.detect': enforcement.detect,
+  'credit.list': enforcement.credits,
+  'credit.export': enforcement.creditExport,
+  'credit.report': enforcement.creditReport,
+  'notices.list': enforcement.notices,
+  'detect.settings': enforcement.settings,
+  'detect.saveSettings': enforcement.saveSettings,
 };
 
 const error = (code: ApiError['code'], message: string, messageZh: string): ApiResponse<never> => ({ ok: false, error: { code, message, messageZh } });

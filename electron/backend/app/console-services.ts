@@ -8,6 +8,7 @@ import { EventHub } from '../jobs/event-hub.ts';
 import { JobManager } from '../jobs/job-manager.ts';
 import { PersonRefs } from '../people/person-refs.ts';
 import { DownloadStore } from '../server/download-store.ts';
+import { coloursBehind } from '../rules/recompute.ts';
 import { Uploads } from '../uploads/uploads.ts';
 import { consoleSettings } from './console-settings.ts';
 
@@ -19,6 +20,8 @@ export function createConsoleServices(db: Db, dataDir: string, options: { resour
   const events = new EventHub();
   const jobs = new JobManager(db, dataDir, events, now);
   jobs.settingsChanged();
+  // Evaluation that a crash or a closed window interrupted (after a sync, or a decision) resumes now.
+  if (coloursBehind(db)) jobs.start({ kind: 'colours', full: false }, 'system');
   return {
     db,
     dataDir,

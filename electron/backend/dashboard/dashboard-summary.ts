@@ -8,12 +8,8 @@ import { FEED_NAMES, type FeedName } from '../../../shared/domain/feeds/feed-sch
 import { type Day, dayOfInstant, formatDay } from '../../../shared/domain/local-date.ts';
 import type { Db } from '../db/database.ts';
 import { type CountyStatsRow, countyStats, transitionsOn } from '../rules/county-stats.ts';
+import { openCases } from '../enforcement/forced-reds.ts';
 
-/** Open cases come from the enforcement tables when they exist (registered by that module). */
-let openCasesCounter: ((db: Db, day: Day, county: string | null) => number) | null = null;
-export function registerOpenCases(counter: typeof openCasesCounter): void {
-  openCasesCounter = counter;
-}
 
 const counts = (r: CountyStatsRow | undefined): ColorCounts => ({ red: r?.red ?? 0, yellow: r?.yellow ?? 0, green: r?.green ?? 0, total: r?.total ?? 0, noCode: r?.no_code ?? 0 });
 
@@ -21,9 +17,17 @@ function pick(rows: CountyStatsRow[], county: string | null): CountyStatsRow | u
   return rows.find((r) => r.county_code === (county ?? 'total'));
 }
 
+/**
+ * The latest date the data reaches: the feeds' latest records and the enforcement decisions (a
+ * decision made today is data too: it turns a code red today, and the dashboard must show it).
+ */
 export function latestDataDay(db: Db): Day | null {
   const days = freshnessDays(db);
-  const latest = Object.values(days).filter((d): d is Day => d !== null);
+  const latest = Object.values(days).filter((d): d is Day => d !== null && d !== undefined);
+  const caseTimes = ['decided_at', 'revoked_at', 'closed_at'].map(
+    (c) => (db.prepare(`SELECT max(${c}) AS t FROM cases`).get() as { t: number | null }).t,
+  );
+  for (const t of caseTimes) if (t !== null) latest.push(dayOfInstant(t));
   return latest.length ? Math.max(...latest) : null;
 }
 
@@ -100,7 +104,7 @@ export function dashboardSummary(db: Db, q: { asOf?: Day; county: string | null;
     ...now,
     coverage: now.total + now.noCode ? now.total / (now.total + now.noCode) : 0,
     change: { total: now.total - prev.total, red: now.red - prev.red, yellow: now.yellow - prev.yellow, green: now.green - prev.green, noCode: now.noCode - prev.noCode },
-    openCases: openCasesCounter ? openCasesCounter(db, asOf, q.county) : null,
+    openCases: openCases(db, asOf, q.county),
   };
   const trend: TrendPoint[] = [];
   for (let d = asOf - q.trendDays + 1; d <= asOf; d++) {

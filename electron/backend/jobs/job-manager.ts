@@ -77,6 +77,7 @@ export class JobManager {
       worker.on('exit', () => {
         const status: JobState['status'] = error ? 'failed' : final?.cancelled ? 'cancelled' : 'done';
         const state = tracker.finish(status, this.now(), error);
+        if (final?.casesOpened !== undefined) state.casesOpened = final.casesOpened;
         const result: JobResult = { state: structuredClone(state), report: final };
         this.results.set(id, result);
         this.running = null;
@@ -134,6 +135,7 @@ export class JobManager {
     if (r?.sync) Object.assign(details, { source: r.sync.source, ...r.sync.totals });
     if (r?.importOutcome) Object.assign(details, { file: request.kind === 'import' ? request.fileName : null, feed: r.importOutcome.feed, read: r.importOutcome.read, accepted: r.importOutcome.accepted, duplicates: r.importOutcome.duplicates, rejected: r.importOutcome.rejected });
     if (r?.colours) Object.assign(details, { colours: { mode: r.colours.mode, people: r.colours.people, changed: r.colours.changed } });
+    if (r?.casesOpened !== undefined) details.casesOpened = r.casesOpened;
     const action = request.kind === 'import' ? 'data.import' : request.kind === 'colours' ? 'colours.evaluate' : request.kind === 'demo' ? 'data.demo' : 'data.sync';
     audit(this.db, { user, action, details, at: this.now() });
   }

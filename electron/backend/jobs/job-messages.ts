@@ -21,5 +21,5 @@ export type JobReport =
   | { type: 'import-progress'; read: number; fraction: number | null }
   | { type: 'demo-writing' }
   | { type: 'colours'; done: number; total: number }
-  | { type: 'done'; sync?: SyncOutcome; importOutcome?: ImportOutcome; colours?: RecomputeResult; cancelled: boolean }
+  | { type: 'done'; sync?: SyncOutcome; importOutcome?: ImportOutcome; colours?: RecomputeResult; casesOpened?: number; cancelled: boolean }
   | { type: 'error'; message: string };

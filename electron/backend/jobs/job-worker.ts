@@ -8,6 +8,7 @@ import { loadDemoCity } from '../app/first-start.ts';
 import { openDatabase } from '../db/database.ts';
 import { importFile } from '../import/import-file.ts';
 import { recomputeColours } from '../rules/recompute.ts';
+import { runDetectors } from '../enforcement/detectors/run-detectors.ts';
 import { syncDirectory } from '../sync/sync-directory.ts';
 import type { JobReport, JobWorkerData } from './job-messages.ts';
 
@@ -45,6 +46,8 @@ async function run(): Promise<void> {
     // New data changes colours: evaluated before the job ends, even after a cancel (what was
     // committed is real data).
     done.colours = await recomputeColours(db, { full: request.kind === 'colours' && request.full, onProgress: (p) => report({ type: 'colours', ...p }) });
+    // The detectors run after every sync (ENFORCEMENT.md), on the colours just evaluated.
+    done.casesOpened = runDetectors(db, { now: Date.now() }).opened.length;
     report(done);
   } catch (err) {
     report({ type: 'error', message: (err as Error).message });

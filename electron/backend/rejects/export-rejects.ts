@@ -4,10 +4,12 @@ import ExcelJS from 'exceljs';
 import type { FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
 import type { Db } from '../db/database.ts';
 import { guardFormula, openCsvFile } from '../files/csv-writer.ts';
+import { writeAtomically } from '../files/write-atomically.ts';
 import { exportHeader, exportRows } from './rejects.ts';
 
 export async function exportRejects(db: Db, feed: FeedName, out: string): Promise<number> {
-  return extname(out).toLowerCase() === '.xlsx' ? exportXlsx(db, feed, out) : exportCsv(db, feed, out);
+  const xlsx = extname(out).toLowerCase() === '.xlsx';
+  return writeAtomically(out, (partial) => (xlsx ? exportXlsx(db, feed, partial) : exportCsv(db, feed, partial)));
 }
 
 async function exportCsv(db: Db, feed: FeedName, out: string): Promise<number> {

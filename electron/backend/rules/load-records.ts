@@ -5,7 +5,8 @@
  * person's county in the residents feed. Every person known to any person-keyed feed is included.
  */
 import { dayOfInstant } from '../../../shared/domain/local-date.ts';
-import type { ForcedRed, HealthStatus, KeyArea, PersonRecords } from '../../../shared/domain/rules/records.ts';
+import type { HealthStatus, KeyArea, PersonRecords } from '../../../shared/domain/rules/records.ts';
+import { forcedRedsOf } from '../enforcement/forced-reds.ts';
 import { emptyRecords } from '../../../shared/domain/rules/records.ts';
 import { isQuiet } from '../../../shared/domain/rules/evaluate.ts';
 import type { Db } from '../db/database.ts';
@@ -18,12 +19,6 @@ export interface LoadedPeople {
 
 type Row = Record<string, unknown>;
 
-/** Extra sources of forced reds (the enforcement tables register one). */
-export type ForcedRedSource = (db: Db, scope: PersonScope) => { person_id: string; red: ForcedRed }[];
-const forcedRedSources: ForcedRedSource[] = [];
-export function registerForcedRedSource(source: ForcedRedSource): void {
-  forcedRedSources.push(source);
-}
 
 export function loadKeyAreas(db: Db): KeyArea[] {
   return (db.prepare('SELECT region_code, effective_from, effective_to FROM key_areas').all() as Row[]).map((r) => ({
@@ -111,7 +106,7 @@ export function loadPeople(db: Db, scope: PersonScope, options: { checkinDays: '
   for (const [id, at, kind, day] of q('SELECT person_id, occurred_at, kind, day FROM medical WHERE $SCOPE')) {
     push(id as string, 'medical', { key: `${id}|${at}|${kind}`, day, kind });
   }
-  for (const source of forcedRedSources) for (const f of source(db, scope)) push(f.person_id, 'forcedReds', f.red);
+  for (const f of forcedRedsOf(db, scope)) push(f.person_id, 'forcedReds', f.red);
   if (options.checkinDays === 'all') loadCheckinDays(db, scope, person, null);
   else {
     const needed = new Set([...records.values()].filter((r) => !isQuiet(r)).map((r) => r.personId));

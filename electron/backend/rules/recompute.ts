@@ -90,6 +90,17 @@ export function dirtyPeople(db: Db, upToBatch: number): string[] {
   return (db.prepare(`${sql}\nORDER BY 1`).raw().all({ w, u: upToBatch }) as [string][]).map((r) => r[0]);
 }
 
+/**
+ * A cheap check for start-up: is anything waiting to be evaluated (a sync, or a decision queued in
+ * dirty_people, whose evaluation a crash or a closed window interrupted)? An empty database is not.
+ */
+export function coloursBehind(db: Db): boolean {
+  const upTo = coveredBatch(db);
+  const queued = db.prepare('SELECT 1 FROM dirty_people LIMIT 1').get() !== undefined;
+  if (upTo === 0 && !queued) return false;
+  return queued || needsFullRecompute(db) || Number(getSetting(db, 'colours.watermark') ?? 0) < upTo;
+}
+
 export function isColourStateFresh(db: Db): boolean {
   if (needsFullRecompute(db)) return false;
   const upTo = coveredBatch(db);

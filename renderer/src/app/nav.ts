@@ -19,7 +19,7 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'dashboard', anyOf: ['dashboard.view'], built: true },
   { id: 'data', anyOf: ['data.view'], built: true },
   { id: 'people', anyOf: ['people.view'], built: true },
-  { id: 'enforcement', anyOf: ['cases.view'], built: false },
+  { id: 'enforcement', anyOf: ['cases.view'], built: true },
   { id: 'briefings', anyOf: ['briefing.export'], built: false },
   { id: 'enterprises', anyOf: ['dashboard.view'], built: false },
   { id: 'settings', anyOf: ['users.manage', 'settings.manage'], built: true },

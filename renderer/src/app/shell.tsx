@@ -9,6 +9,7 @@ import { ROLE_NAMES } from '../../../shared/domain/roles.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { DashboardScreen } from '../features/dashboard/dashboard-screen.tsx';
 import { DataScreen } from '../features/data/data-screen.tsx';
+import { EnforcementScreen } from '../features/enforcement/enforcement-screen.tsx';
 import { PeopleScreen } from '../features/people/people-screen.tsx';
 import { SettingsScreen } from '../features/settings/settings-screen.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -85,6 +86,7 @@ function ScreenView({ screen, route, session }: { screen: ScreenId; route: Route
     case 'settings':
       return <SettingsScreen session={session} />;
     case 'enforcement':
+      return <EnforcementScreen session={session} />;
     case 'briefings':
     case 'enterprises':
       return <ComingSoon screen={screen} />;

@@ -7,6 +7,7 @@ import { commonMessages } from './common-messages.ts';
 import { authMessages } from '../features/auth/messages.ts';
 import { dashboardMessages } from '../features/dashboard/messages.ts';
 import { dataMessages } from '../features/data/messages.ts';
+import { enforcementMessages } from '../features/enforcement/messages.ts';
 import { peopleMessages } from '../features/people/messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 
@@ -15,6 +16,7 @@ export const zh = {
   ...authMessages.zh,
   ...dashboardMessages.zh,
   ...dataMessages.zh,
+  ...enforcementMessages.zh,
   ...peopleMessages.zh,
   ...settingsMessages.zh,
 };
@@ -26,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   ...authMessages.en,
   ...dashboardMessages.en,
   ...dataMessages.en,
+  ...enforcementMessages.en,
   ...peopleMessages.en,
   ...settingsMessages.en,
 };

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../shared/contract/people.ts';
 import { type MessageKey, en, zh } from '../../../renderer/src/i18n/messages.ts';
-import { type Translate, colourChangeText, declarationCondition, eventText, reasonText } from '../../../renderer/src/features/people/people-text.ts';
+import { colourChangeText, declarationCondition, eventText, reasonText } from '../../../renderer/src/features/people/people-text.ts';
 import { regionName } from '../../../renderer/src/features/people/regions.ts';
+import { tEn, tZh } from '../../support/translator.ts';
 
-function translator(table: Record<MessageKey, string>): Translate {
-  return (key, params) => {
-    let text = table[key];
-    for (const [k, v] of Object.entries(params ?? {})) text = text.replaceAll(`{${k}}`, String(v));
-    return text;
-  };
-}
-const tZh = translator(zh);
-const tEn = translator(en);
 
 /** Every source and condition the rules give (shared/domain/rules/triggers.ts). */
 const CONDITIONS: Record<string, string[]> = {

@@ -12,6 +12,8 @@ import {
   validateUserCreate,
   validateUserEdit,
 } from '../../../renderer/src/features/settings/validation.ts';
+import { thresholdsToForm, validateThresholds } from '../../../renderer/src/features/settings/thresholds-validation.ts';
+import { DEFAULT_DETECTOR_SETTINGS } from '../../../shared/domain/detector-thresholds.ts';
 
 describe('console settings form', () => {
   test('whole numbers within bounds', () => {
@@ -131,5 +133,23 @@ describe('server-side paging', () => {
     expect(lastPageOffset(50, 120)).toBe(100);
     expect(lastPageOffset(50, 100)).toBe(50);
     expect(lastPageOffset(50, 0)).toBe(0);
+  });
+});
+
+describe('detector thresholds form', () => {
+  const ok = thresholdsToForm(DEFAULT_DETECTOR_SETTINGS);
+  test('the defaults pass as they are; decimals where the threshold allows them', () => {
+    expect(validateThresholds(ok)).toEqual({ ok: true, value: DEFAULT_DETECTOR_SETTINGS });
+    expect(validateThresholds({ ...ok, codeValidityMinutes: '4.5' })).toMatchObject({ ok: true, value: { codeValidityMinutes: 4.5 } });
+  });
+  test('empty, out of range, not a number, or a fraction of a day is refused with the range', () => {
+    const r = validateThresholds({ ...ok, maxSpeedKmh: '', lookbackDays: '1.5', feverDays: '31', minScanGapMinutes: '-1' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.maxSpeedKmh).toEqual({ key: 'settings.error.required' });
+    expect(r.errors.lookbackDays).toEqual({ key: 'settings.error.range', params: { min: 1, max: 60 } });
+    expect(r.errors.feverDays).toEqual({ key: 'settings.error.range', params: { min: 1, max: 30 } });
+    expect(r.errors.minScanGapMinutes).toEqual({ key: 'settings.error.number', params: { min: 0, max: 120 } });
+    expect(r.errors.codeValidityMinutes).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { runDetectors } from '../../enforcement/detectors/run-detectors.ts';
 import { recomputeColours } from '../../rules/recompute.ts';
 import { syncDirectory } from '../../sync/sync-directory.ts';
 import { UsageError, required } from '../args.ts';
@@ -41,9 +42,11 @@ export const syncCommand: Command = {
       // New records change colours: bring them up to date for everyone affected.
       out.progress('evaluating colours...');
       const colours = await recomputeColours(db, { onProgress: (p) => out.progress(`  colours: chunk ${p.done}/${p.total}`) });
+      // The fraud detectors run after every sync (ENFORCEMENT.md).
+      const detected = runDetectors(db, { now: Date.now() });
       const feeds = Object.fromEntries(Object.entries(result.feeds).map(([feed, t]) => [feed, { ...t }]));
       const colourSummary = { mode: colours.mode, people: colours.people, changed: colours.changed, seconds: Number(colours.seconds.toFixed(2)) };
-      out.result({ status: result.status, feeds, totals: result.totals, unchanged_files: result.unchanged, ignored: result.ignored, colours: colourSummary }, () =>
+      out.result({ status: result.status, feeds, totals: result.totals, unchanged_files: result.unchanged, ignored: result.ignored, colours: colourSummary, cases_opened: detected.opened.length }, () =>
         [
           table(
             ['feed', 'files', 'read', 'accepted', 'duplicates', 'rejected'],
@@ -54,6 +57,7 @@ export const syncCommand: Command = {
           ),
           `${result.unchanged} file(s) unchanged since the last sync; status ${result.status}`,
           `colours: ${colours.mode} evaluation of ${colours.people} people, ${colours.changed} changed (${colourSummary.seconds} s)`,
+          `fraud detectors: ${detected.opened.length} case(s) opened`,
           ...(result.ignored.length ? [`ignored (not feed folders): ${result.ignored.join(', ')}`] : []),
         ].join('\n'),
       );

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { ExportResult, FeedStatus, RejectRow, RejectsPage } from '../../../../shared/contract/api.ts';
+import { useMemo, useState } from 'react';
+import type { ExportResult, FeedStatus, RejectRow } from '../../../../shared/contract/api.ts';
 import { FEED_NAMES, type FeedName, isFeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import { ApiCallError, api, bridge } from '../../api/client.ts';
+import { useAnswer } from '../../api/use-answer.ts';
 import { Card } from '../../components/card.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
@@ -17,13 +18,9 @@ export const REJECTS_PAGE_SIZE = 50;
 export function RejectsPanel({ feed, onFeed, feeds, dataVersion, canExport }: { feed: FeedName | null; onFeed: (feed: FeedName | null) => void; feeds: FeedStatus[]; dataVersion: number; canExport: boolean }) {
   const { t, lang, formatNumber } = useI18n();
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<RejectsPage | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
   const [exported, setExported] = useState<ExportResult | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
-  const [retry, setRetry] = useState(0);
   // A new feed starts at the first page (state adjusted while rendering, not in an effect).
   const [shownFeed, setShownFeed] = useState(feed);
   if (shownFeed !== feed) {
@@ -33,31 +30,20 @@ export function RejectsPanel({ feed, onFeed, feeds, dataVersion, canExport }: { 
     setExportError(null);
   }
 
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    api('rejects.list', { ...(feed ? { feed } : {}), offset, limit: REJECTS_PAGE_SIZE }).then(
-      (p) => {
-        if (!current) return;
+  const ask = useMemo(() => {
+    const list = (at: number) => api('rejects.list', { ...(feed ? { feed } : {}), offset: at, limit: REJECTS_PAGE_SIZE });
+    return () =>
+      list(offset).then((p) => {
         // Rows removed since (a re-import fixed them): step back to the last page that has rows.
-        if (p.rows.length === 0 && offset > 0 && p.total > 0) {
-          setOffset(Math.floor((p.total - 1) / REJECTS_PAGE_SIZE) * REJECTS_PAGE_SIZE);
-          return;
-        }
-        setPage(p);
-        setError(null);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!current) return;
-        setError(err);
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [feed, offset, dataVersion, retry]);
+        if (p.rows.length > 0 || offset === 0 || p.total === 0) return p;
+        const last = Math.floor((p.total - 1) / REJECTS_PAGE_SIZE) * REJECTS_PAGE_SIZE;
+        setOffset(last);
+        return list(last);
+      });
+    // `dataVersion` is a dependency on purpose: new data asks again for the same page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [feed, offset, dataVersion]);
+  const { data: page, error, loading, retry } = useAnswer(ask);
 
   const runExport = (format: 'csv' | 'xlsx') => {
     if (!feed) return;
@@ -133,7 +119,7 @@ export function RejectsPanel({ feed, onFeed, feeds, dataVersion, canExport }: { 
         </p>
       ) : null}
       {exportError ? <ErrorBox error={exportError} testId="rejects-export-error" /> : null}
-      {error ? <ErrorBox error={error} onRetry={() => setRetry((n) => n + 1)} testId="rejects-error" /> : null}
+      {error ? <ErrorBox error={error} onRetry={retry} testId="rejects-error" /> : null}
       <DataTable columns={columns} rows={page?.rows ?? []} rowKey={(r) => r.id} rowTestId={() => 'reject-row'} loading={loading} empty={t('data.rejects.empty')} testId="rejects-table" />
       {total > 0 ? (
         <nav className="table-paging data-paging" aria-label={t('table.paging')}>

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { PersonDetail, SessionInfo } from '../../../../shared/contract/api.ts';
 import { countyName } from '../../../../shared/domain/counties.ts';
 import { api } from '../../api/client.ts';
+import { useAnswer } from '../../api/use-answer.ts';
 import { routeHash } from '../../app/router.tsx';
 import { Card } from '../../components/card.tsx';
 import { ColorBadge } from '../../components/color-badge.tsx';
@@ -21,32 +22,15 @@ export function PersonPage({ personRef, session, hasResults }: { personRef: stri
   // null: the latest date the data reaches.
   const [asOf, setAsOf] = useState<string | null>(null);
   const [latest, setLatest] = useState<string | null>(null);
-  const [detail, setDetail] = useState<PersonDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [retry, setRetry] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    api('people.get', asOf ? { ref: personRef, asOf } : { ref: personRef }).then(
-      (d) => {
-        if (!current) return;
-        setDetail(d);
-        setError(null);
-        setLoading(false);
+  const ask = useMemo(
+    () => () =>
+      api('people.get', asOf ? { ref: personRef, asOf } : { ref: personRef }).then((d) => {
         if (asOf === null) setLatest(d.asOf);
-      },
-      (err: unknown) => {
-        if (!current) return;
-        setError(err);
-        setLoading(false);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [personRef, asOf, retry]);
+        return d;
+      }),
+    [personRef, asOf],
+  );
+  const { data: detail, error, loading, retry } = useAnswer(ask);
 
   const back = (
     <a href={routeHash({ screen: 'people', ref: null })} className="people-back" data-testid="person-back">
@@ -70,7 +54,7 @@ export function PersonPage({ personRef, session, hasResults }: { personRef: stri
         <span className="people-hint">{t('people.asOfHint')}</span>
         {loading && detail ? <span className="people-hint">{t('common.loading')}</span> : null}
       </div>
-      {error ? <ErrorBox error={error} onRetry={() => setRetry((n) => n + 1)} testId="person-error" /> : null}
+      {error ? <ErrorBox error={error} onRetry={retry} testId="person-error" /> : null}
       {!detail && loading ? <p className="people-hint">{t('common.loading')}</p> : null}
       {detail ? (
         <>

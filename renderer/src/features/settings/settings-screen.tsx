@@ -1,10 +1,11 @@
 import type { SessionInfo } from '../../../../shared/contract/api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ConsoleSettingsPanel } from './console-settings-panel.tsx';
+import { DetectorThresholdsPanel } from './detector-thresholds-panel.tsx';
 import { KeyAreasPanel } from './key-areas-panel.tsx';
 import { UsersPanel } from './users-panel.tsx';
 
-/** Users and roles ('users.manage'); console settings and key areas ('settings.manage'). */
+/** Users and roles ('users.manage'); console settings, key areas and detector thresholds ('settings.manage'). */
 export function SettingsScreen({ session }: { session: SessionInfo }) {
   const { t } = useI18n();
   const manageUsers = session.permissions.includes('users.manage');
@@ -17,6 +18,7 @@ export function SettingsScreen({ session }: { session: SessionInfo }) {
         <>
           <ConsoleSettingsPanel />
           <KeyAreasPanel />
+          <DetectorThresholdsPanel />
         </>
       ) : null}
     </section>

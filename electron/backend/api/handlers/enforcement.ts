@@ -1,0 +1,161 @@
+/** Handlers of the Enforcement screen (信用监管), scoped to the user's county when they have one. */
+import { basename } from 'node:path';
+import type { CaseDetail, CaseSummary, CreditRecordView, DetectorSettings, NoticeView } from '../../../../shared/contract/enforcement.ts';
+import type { ExportResult } from '../../../../shared/contract/data.ts';
+import { BEHAVIORS, type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type CaseState } from '../../../../shared/domain/cases.ts';
+import { type Day, dayOfInstant, formatDay } from '../../../../shared/domain/local-date.ts';
+import { maskName, maskPersonId } from '../../../../shared/domain/masking.ts';
+import { can } from '../../../../shared/domain/roles.ts';
+import { audit } from '../../audit/audit-log.ts';
+import { caseDetail, caseSummary, creditView } from '../../enforcement/case-views.ts';
+import { type CaseRow, countsByState, flagCase, getCase, listCases, moveCase } from '../../enforcement/cases.ts';
+import { creditReportHtml } from '../../enforcement/credit-report.ts';
+import { exportCreditRecords } from '../../enforcement/credit-export.ts';
+import { listCreditRecords } from '../../enforcement/credit-records.ts';
+import { detectorSettings, saveDetectorSettings } from '../../enforcement/detectors/detector-settings.ts';
+import { runDetectors } from '../../enforcement/detectors/run-detectors.ts';
+import { noticeList } from '../../enforcement/notices.ts';
+import { auditPersonTarget } from '../../people/person-refs.ts';
+import { auditSecret } from '../../people/people-service.ts';
+import { recomputeColours } from '../../rules/recompute.ts';
+import { latestDataDay } from '../../dashboard/dashboard-summary.ts';
+import { writeTextAtomically } from '../../files/write-atomically.ts';
+import { ApiFailure } from '../api-failure.ts';
+import { type CallContext, sessionOf } from '../context.ts';
+import { day, int, str } from '../params.ts';
+
+const scope = (ctx: CallContext) => sessionOf(ctx).user.county;
+
+function caseInScope(ctx: CallContext, id: number): CaseRow {
+  const c = getCase(ctx.services.db, id);
+  const county = scope(ctx);
+  if (!c || (county && c.county_code !== county)) throw ApiFailure.notFound(`no case ${id}`, `没有编号为 ${id} 的案件`);
+  return c;
+}
+
+function oneOf<T extends string>(p: Record<string, unknown>, name: string, values: readonly T[]): T | undefined {
+  const v = p[name];
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) throw ApiFailure.badRequest(`${name} must be one of ${values.join(', ')}`, `${name} 取值无效`);
+  return v as T;
+}
+
+export function counts(ctx: CallContext): Record<CaseState, number> {
+  return countsByState(ctx.services.db, scope(ctx));
+}
+
+export function list(ctx: CallContext, p: Record<string, unknown>): { rows: CaseSummary[]; total: number } {
+  const state = oneOf(p, 'state', CASE_STATES);
+  const behavior = oneOf(p, 'behavior', BEHAVIORS);
+  const r = listCases(ctx.services.db, { ...(state ? { state } : {}), ...(behavior ? { behavior } : {}), county: scope(ctx), offset: int(p, 'offset', 0, 1e9, 0), limit: int(p, 'limit', 1, 200, 50) });
+  return { rows: r.rows.map((c) => caseSummary(ctx.services.db, ctx.services.refs, c)), total: r.total };
+}
+
+export function get(ctx: CallContext, p: Record<string, unknown>): CaseDetail {
+  const c = caseInScope(ctx, int(p, 'id', 1, 1e12));
+  return caseDetail(ctx.services.db, ctx.services.refs, c, sessionOf(ctx).user.role, ctx.services.now());
+}
+
+export async function move(ctx: CallContext, p: Record<string, unknown>): Promise<CaseDetail> {
+  const s = sessionOf(ctx);
+  const c = caseInScope(ctx, int(p, 'id', 1, 1e12));
+  const m = oneOf<CaseMove>(p, 'move', CASE_MOVES);
+  if (!m) throw ApiFailure.badRequest('say which step (move)', '请指明操作');
+  const result = moveCase(ctx.services.db, { id: c.id, move: m, role: s.user.role, user: s.user.name, reason: str(p, 'reason', 2000), at: ctx.services.now() });
+  // The colour effect shows at once: the person's history (and the county sums) are evaluated now.
+  if (result.coloursChanged) {
+    await recomputeColours(ctx.services.db, { workers: 0 });
+    ctx.services.events.publish({ type: 'data-changed' });
+  }
+  return caseDetail(ctx.services.db, ctx.services.refs, result.row, s.user.role, ctx.services.now());
+}
+
+export function flag(ctx: CallContext, p: Record<string, unknown>): CaseDetail {
+  const s = sessionOf(ctx);
+  const personId = ctx.services.refs.fromRef(str(p, 'ref', 200));
+  if (!personId) throw ApiFailure.notFound('no such person (the reference may be from an earlier session)', '找不到该人员，请重新查询');
+  const behavior = oneOf(p, 'behavior', BEHAVIORS) ?? 'other';
+  const id = flagCase(ctx.services.db, { personId, behavior, reason: str(p, 'reason', 2000), user: s.user.name, at: ctx.services.now() });
+  return caseDetail(ctx.services.db, ctx.services.refs, getCase(ctx.services.db, id)!, s.user.role, ctx.services.now());
+}
+
+export function detect(ctx: CallContext): { opened: number } {
+  const r = runDetectors(ctx.services.db, { now: ctx.services.now() });
+  audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'detect.run', details: { opened: r.opened.length }, at: ctx.services.now() });
+  if (r.opened.length) ctx.services.events.publish({ type: 'data-changed' });
+  return { opened: r.opened.length };
+}
+
+export function credits(ctx: CallContext, p: Record<string, unknown>): { rows: CreditRecordView[]; total: number } {
+  const r = listCreditRecords(ctx.services.db, { county: scope(ctx), ...creditPeriod(p), offset: int(p, 'offset', 0, 1e9, 0), limit: int(p, 'limit', 1, 500, 50) });
+  return { rows: r.rows.map((c) => creditView(ctx.services.db, ctx.services.refs, c)), total: r.total };
+}
+
+/** The decision dates asked for (both ends included); a period that ends before it starts is a mistake. */
+function creditPeriod(p: Record<string, unknown>): { from?: Day; to?: Day } {
+  const from = day(p, 'from');
+  const to = day(p, 'to');
+  if (from !== undefined && to !== undefined && to < from) throw ApiFailure.badRequest('to must not be before from', '截止日期不能早于起始日期');
+  return { from, to };
+}
+
+function exportTarget(ctx: CallContext, p: Record<string, unknown>, fileName: string): { path: string; chosen: boolean } {
+  const target = ctx.transport === 'ipc' && typeof p.target === 'string' && p.target ? p.target : null;
+  return target ? { path: target, chosen: true } : { path: ctx.services.downloads.newPath(fileName), chosen: false };
+}
+
+function exportResult(ctx: CallContext, path: string, chosen: boolean, fileName: string, rows: number): ExportResult {
+  return { rows, fileName: chosen ? basename(path) : fileName, downloadUrl: chosen ? null : `/download/${ctx.services.downloads.register(path, fileName, sessionOf(ctx).token)}` };
+}
+
+/** Credit supervision may see full identities in its exports; the export is audited either way. */
+export async function creditExport(ctx: CallContext, p: Record<string, unknown>): Promise<ExportResult> {
+  const s = sessionOf(ctx);
+  const period = creditPeriod(p);
+  const span = period.from !== undefined || period.to !== undefined ? `${period.from === undefined ? '' : formatDay(period.from)}至${period.to === undefined ? '' : formatDay(period.to)}` : formatDay(dayOfInstant(ctx.services.now()));
+  const fileName = `诚信记录-${span}.xlsx`;
+  const { path, chosen } = exportTarget(ctx, p, fileName);
+  const unmasked = can(s.user.role, 'people.unmask');
+  const rows = await exportCreditRecords(ctx.services.db, path, { unmasked, county: scope(ctx), ...period });
+  const auditPeriod = { from: period.from === undefined ? null : formatDay(period.from), to: period.to === undefined ? null : formatDay(period.to) };
+  audit(ctx.services.db, { user: s.user.name, action: 'export.credit_records', details: { rows, unmasked, ...auditPeriod }, at: ctx.services.now() });
+  return exportResult(ctx, path, chosen, fileName, rows);
+}
+
+export function creditReport(ctx: CallContext, p: Record<string, unknown>): ExportResult {
+  const s = sessionOf(ctx);
+  const personId = ctx.services.refs.fromRef(str(p, 'ref', 200));
+  if (!personId) throw ApiFailure.notFound('no such person (the reference may be from an earlier session)', '找不到该人员，请重新查询');
+  const unmasked = can(s.user.role, 'people.unmask');
+  const fileName = `诚信记录报告-${maskPersonId(personId).replace(/\*/g, 'x')}.html`;
+  const { path, chosen } = exportTarget(ctx, p, fileName);
+  const report = creditReportHtml(ctx.services.db, { personId, unmasked, generatedBy: s.user.name, generatedAt: ctx.services.now() });
+  writeTextAtomically(path, report.html);
+  audit(ctx.services.db, { user: s.user.name, action: 'export.credit_report', target: auditPersonTarget(auditSecret(ctx.services.db), personId), details: { records: report.records, unmasked }, at: ctx.services.now() });
+  return exportResult(ctx, path, chosen, fileName, report.records);
+}
+
+export function notices(ctx: CallContext, p: Record<string, unknown>): { day: string; rows: NoticeView[] } {
+  const d = day(p, 'day') ?? latestDataDay(ctx.services.db) ?? dayOfInstant(ctx.services.now());
+  const rows = noticeList(ctx.services.db, d, scope(ctx)).map((n) => ({
+    kind: n.kind,
+    number: n.number,
+    idMasked: maskPersonId(n.person_id),
+    nameMasked: n.name ? maskName(n.name) : null,
+    county: n.county_code,
+    behavior: n.behavior as Behavior,
+    decidedAt: n.decided_at,
+    revokedAt: n.revoked_at,
+  }));
+  return { day: formatDay(d), rows };
+}
+
+export function settings(ctx: CallContext): DetectorSettings {
+  return detectorSettings(ctx.services.db);
+}
+
+export function saveSettings(ctx: CallContext, p: Record<string, unknown>): DetectorSettings {
+  const saved = saveDetectorSettings(ctx.services.db, p as Partial<DetectorSettings>);
+  audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'detect.settings', details: { ...saved }, at: ctx.services.now() });
+  return saved;
+}

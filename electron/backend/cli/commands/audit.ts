@@ -1,0 +1,34 @@
+import { auditHead, verifyAudit } from '../../audit/audit-verify.ts';
+import { UsageError } from '../args.ts';
+import type { Command } from '../command.ts';
+import { openDbFromArgs } from '../open-db.ts';
+
+export const auditCommand: Command = {
+  name: 'audit',
+  usage: 'audit verify --db F [--against HASH] | audit head --db F',
+  spec: { values: ['db', 'against'], flags: [] },
+  async run(args, out) {
+    const sub = args.positionals[0];
+    const db = openDbFromArgs(args);
+    try {
+      if (sub === 'verify') {
+        const against = args.options.get('against');
+        if (against !== undefined && !/^[0-9a-f]{64}$/.test(against)) throw new UsageError('--against must be a 64-character hash (from audit head or a briefing)');
+        const r = verifyAudit(db, against);
+        out.result(r, () =>
+          r.ok ? `audit log verified: ${r.entries} entries${against ? ', the recorded head is in the chain' : ''}` : `audit log BROKEN${r.first_broken !== null ? ` at entry ${r.first_broken}` : ''}: ${r.reason}`,
+        );
+        if (!r.ok) process.exitCode = 1;
+        return;
+      }
+      if (sub === 'head') {
+        const h = auditHead(db);
+        out.result({ id: h.id, hash: h.hash, at: h.at === null ? null : new Date(h.at).toISOString() }, () => `${h.id} ${h.hash}`);
+        return;
+      }
+      throw new UsageError('use audit verify or audit head');
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,68 @@
+import { isValidPersonId, normalizePersonId } from '../../../../shared/domain/person-id.ts';
+import { audit } from '../../audit/audit-log.ts';
+import { creditReportHtml } from '../../enforcement/credit-report.ts';
+import { exportCreditRecords } from '../../enforcement/credit-export.ts';
+import { listCreditRecords } from '../../enforcement/credit-records.ts';
+import { writeTextAtomically } from '../../files/write-atomically.ts';
+import { type ParsedArgs, UsageError, required } from '../args.ts';
+import { type Day, parseDay } from '../../../../shared/domain/local-date.ts';
+import type { Command } from '../command.ts';
+import { openDbFromArgs } from '../open-db.ts';
+import { table } from '../output.ts';
+
+/** --from / --to: decision dates, both ends included. */
+function dayOption(args: ParsedArgs, name: string): Day | undefined {
+  const raw = args.options.get(name);
+  if (raw === undefined) return undefined;
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? parseDay(raw) : null;
+  if (d === null) throw new UsageError(`--${name} must be a date like 2020-02-20, not ${raw}`);
+  return d;
+}
+
+export const creditCommand: Command = {
+  name: 'credit',
+  usage: 'credit list --db F [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE.xlsx] | credit report --db F --person ID --out FILE.html [--unmasked]',
+  spec: { values: ['db', 'person', 'out', 'from', 'to'], flags: ['unmasked'] },
+  async run(args, out) {
+    const sub = args.positionals[0];
+    const db = openDbFromArgs(args);
+    try {
+      if (sub === 'list') {
+        const period = { from: dayOption(args, 'from'), to: dayOption(args, 'to') };
+        if (period.from !== undefined && period.to !== undefined && period.to < period.from) throw new UsageError('--to must not be before --from');
+        const target = args.options.get('out');
+        if (target) {
+          // A file for the credit system: full identities (whoever runs hcc holds the database).
+          const rows = await exportCreditRecords(db, target, { unmasked: true, county: null, ...period });
+          audit(db, { user: null, action: 'export.credit_records', details: { rows, via: 'cli' } });
+          out.result({ file: target, rows }, () => `${rows} credit record(s) written to ${target}`);
+          return;
+        }
+        const rows = listCreditRecords(db, period).rows.map((r) => ({
+          number: r.number,
+          person_id: r.person_id,
+          behavior: r.behavior,
+          status: r.status,
+          decided_at: new Date(r.decided_at).toISOString(),
+        }));
+        out.result(rows, () => (rows.length ? table(['number', 'person', 'behavior', 'status', 'decided at'], rows.map((r) => [r.number, r.person_id, r.behavior, r.status, r.decided_at])) : 'no credit records'));
+        return;
+      }
+      if (sub === 'report') {
+        const raw = required(args, 'person');
+        if (!isValidPersonId(raw)) throw new UsageError('--person must be an 18-character ID number');
+        const target = required(args, 'out');
+        const unmasked = args.flags.has('unmasked');
+        const personId = normalizePersonId(raw);
+        const r = creditReportHtml(db, { personId, unmasked, generatedBy: 'hcc', generatedAt: Date.now() });
+        writeTextAtomically(target, r.html);
+        audit(db, { user: null, action: 'export.credit_report', details: { records: r.records, unmasked, via: 'cli' } });
+        out.result({ file: target, records: r.records }, () => `credit report with ${r.records} record(s) written to ${target}`);
+        return;
+      }
+      throw new UsageError('use credit list or credit report');
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,82 @@
+/** How cases and credit records look to the interface: people by reference, IDs and names masked. */
+import type { CaseDetail, CaseSummary, CreditRecordView, EvidenceView } from '../../../shared/contract/enforcement.ts';
+import { allowedMoves, type Behavior, type CaseState } from '../../../shared/domain/cases.ts';
+import { dayOfInstant } from '../../../shared/domain/local-date.ts';
+import { maskName, maskPersonId, maskPhone } from '../../../shared/domain/masking.ts';
+import type { Role } from '../../../shared/domain/roles.ts';
+import type { Db } from '../db/database.ts';
+import type { PersonRefs } from '../people/person-refs.ts';
+import { colourAndCounty } from '../people/people-service.ts';
+import { type CaseRow, caseHistory } from './cases.ts';
+import { type CreditRecord, creditRecordOfCase } from './credit-records.ts';
+import type { Evidence } from './evidence.ts';
+
+/** IDs (18 characters) and phones (11 digits) inside evidence keys and details, masked. */
+export function maskIdentifiers(text: string): string {
+  return text.replace(/(?<!\d)\d{17}[\dXx](?!\d)/g, (id) => maskPersonId(id)).replace(/(?<!\d)1\d{10}(?!\d)/g, (p) => maskPhone(p));
+}
+
+function nameOf(db: Db, personId: string): string | null {
+  const r = db.prepare('SELECT name FROM residents WHERE person_id = ?').get(personId) as { name: string | null } | undefined;
+  return r?.name ? maskName(r.name) : null;
+}
+
+export function caseSummary(db: Db, refs: PersonRefs, c: CaseRow): CaseSummary {
+  const evidence = JSON.parse(c.evidence) as Evidence;
+  return {
+    id: c.id,
+    ref: refs.toRef(c.person_id),
+    idMasked: maskPersonId(c.person_id),
+    nameMasked: nameOf(db, c.person_id),
+    county: c.county_code,
+    behavior: c.behavior,
+    state: c.state,
+    openedAt: c.opened_at,
+    openedBy: c.opened_by,
+    decidedAt: c.decided_at,
+    summary: evidence.summary,
+  };
+}
+
+export function creditView(db: Db, refs: PersonRefs, r: CreditRecord): CreditRecordView {
+  return {
+    number: r.number,
+    caseId: r.case_id,
+    ref: refs.toRef(r.person_id),
+    idMasked: maskPersonId(r.person_id),
+    nameMasked: nameOf(db, r.person_id),
+    county: r.county_code,
+    behavior: r.behavior as Behavior,
+    decidedAt: r.decided_at,
+    decidedBy: r.decided_by,
+    decision: r.decision,
+    legalBasis: r.legal_basis,
+    status: r.status,
+    revokedAt: r.revoked_at,
+    revokedReason: r.revoked_reason,
+  };
+}
+
+export function caseDetail(db: Db, refs: PersonRefs, c: CaseRow, role: Role, now: number): CaseDetail {
+  const evidence = JSON.parse(c.evidence) as Evidence;
+  const view: EvidenceView = {
+    rule: evidence.rule,
+    summary: evidence.summary,
+    thresholds: evidence.thresholds,
+    records: evidence.records.map((r) => ({
+      feed: r.feed,
+      key: maskIdentifiers(r.key),
+      at: r.at,
+      detail: Object.fromEntries(Object.entries(r.detail).map(([k, v]) => [k, typeof v === 'string' ? maskIdentifiers(v) : v])),
+    })),
+  };
+  const record = creditRecordOfCase(db, c.id);
+  return {
+    ...caseSummary(db, refs, c),
+    evidence: view,
+    history: caseHistory(db, c.id).map((h) => ({ at: h.at, user: h.user_name, move: h.move, from: h.from_state as CaseState | null, to: h.to_state as CaseState, reason: h.reason })),
+    allowedMoves: allowedMoves(c.state, role),
+    creditRecord: record ? creditView(db, refs, record) : null,
+    color: colourAndCounty(db, c.person_id, dayOfInstant(now)).color,
+  };
+}

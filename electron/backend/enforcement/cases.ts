@@ -1,0 +1,192 @@
+/**
+ * Cases: opened by a detector (once per behaviour, person and evidence) or flagged by an officer,
+ * then moved through the workflow of shared/domain/cases.ts by the roles it allows. Every move
+ * writes the case history (append-only) and the audit log in the same transaction; a decision
+ * writes the credit record and forces the code red, a revocation voids it.
+ */
+import { createHash } from 'node:crypto';
+import { type Behavior, type CaseMove, type CaseState, checkMove } from '../../../shared/domain/cases.ts';
+import type { Role } from '../../../shared/domain/roles.ts';
+import { decodeHistory } from '../../../shared/domain/rules/person-history.ts';
+import { maskPersonId } from '../../../shared/domain/masking.ts';
+import { ApiFailure } from '../api/api-failure.ts';
+import { audit } from '../audit/audit-log.ts';
+import type { Db } from '../db/database.ts';
+import { auditPersonTarget } from '../people/person-refs.ts';
+import { auditSecret } from '../people/people-service.ts';
+import { createCreditRecord, creditRecordOfCase, revokeCreditRecord } from './credit-records.ts';
+import type { Evidence } from './evidence.ts';
+
+export interface CaseRow {
+  id: number;
+  person_id: string;
+  behavior: Behavior;
+  state: CaseState;
+  evidence: string;
+  evidence_key: string;
+  county_code: string | null;
+  opened_at: number;
+  opened_by: string;
+  decided_at: number | null;
+  revoked_at: number | null;
+  closed_at: number | null;
+  updated_at: number;
+}
+
+export interface HistoryRow {
+  id: number;
+  case_id: number;
+  at: number;
+  user_name: string;
+  move: string;
+  from_state: string | null;
+  to_state: string;
+  reason: string;
+}
+
+/** The county a person is in now (their stored history's latest state), for the case queue. */
+function currentCounty(db: Db, personId: string): string | null {
+  const row = db.prepare('SELECT timeline FROM person_codes WHERE person_id = ?').get(personId) as { timeline: string } | undefined;
+  const states = row ? decodeHistory(row.timeline) : [];
+  const fromHistory = states[states.length - 1]?.county;
+  if (fromHistory) return fromHistory;
+  return (db.prepare('SELECT county_code FROM residents WHERE person_id = ?').get(personId) as { county_code: string | null } | undefined)?.county_code ?? null;
+}
+
+export function getCase(db: Db, id: number): CaseRow | undefined {
+  return db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined;
+}
+
+export function caseHistory(db: Db, id: number): HistoryRow[] {
+  return db.prepare('SELECT * FROM case_history WHERE case_id = ? ORDER BY id').all(id) as HistoryRow[];
+}
+
+function auditTarget(db: Db, personId: string): string {
+  return auditPersonTarget(auditSecret(db), personId);
+}
+
+/** Opens a case unless the same evidence already opened one; returns its id, or null. */
+export function openCase(
+  db: Db,
+  c: { personId: string; behavior: Behavior; evidence: Evidence; evidenceKey: string; openedBy: string; at: number },
+): number | null {
+  return db.transaction(() => {
+    const info = db
+      .prepare(
+        `INSERT OR IGNORE INTO cases (person_id, behavior, state, evidence, evidence_key, county_code, opened_at, opened_by, updated_at)
+         VALUES (?, ?, 'suspected', ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(c.personId, c.behavior, JSON.stringify(c.evidence), c.evidenceKey, currentCounty(db, c.personId), c.at, c.openedBy, c.at);
+    if (info.changes === 0) return null;
+    const id = Number(info.lastInsertRowid);
+    db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, NULL, ?, ?)').run(id, c.at, c.openedBy, 'open', 'suspected', c.evidence.summary);
+    audit(db, { user: c.openedBy, action: 'case.open', target: auditTarget(db, c.personId), details: { case: id, behavior: c.behavior, rule: c.evidence.rule, masked: maskPersonId(c.personId) }, at: c.at });
+    return id;
+  })();
+}
+
+/** An officer's suspicion: behaviour 'other' (or a named one) with a written reason. */
+export function flagCase(db: Db, f: { personId: string; behavior: Behavior; reason: string; user: string; at: number }): number {
+  const reason = requireReason(f.reason);
+  const key = `manual:${f.behavior}:${f.personId}:${createHash('sha256').update(reason).digest('hex').slice(0, 16)}`;
+  const id = openCase(db, {
+    personId: f.personId,
+    behavior: f.behavior,
+    evidence: { rule: 'manual', summary: reason, thresholds: {}, records: [] },
+    evidenceKey: key,
+    openedBy: f.user,
+    at: f.at,
+  });
+  if (id === null) throw ApiFailure.conflict('the same report of this person is already a case', '对此人的相同上报已立案');
+  return id;
+}
+
+function requireReason(reason: string): string {
+  const r = reason.trim();
+  if (r.length < 2) throw ApiFailure.badRequest('write the reason for this step', '请填写此操作的理由');
+  if (r.length > 2000) throw ApiFailure.badRequest('the reason is too long (2,000 characters at most)', '理由过长（最多2000字）');
+  return r;
+}
+
+export interface MoveResult {
+  row: CaseRow;
+  /** The move changed the person's colours (decision, revocation, end of a served term). */
+  coloursChanged: boolean;
+}
+
+/** Moves a case, or refuses (wrong state or role) without changing anything. */
+export function moveCase(db: Db, m: { id: number; move: CaseMove; role: Role; user: string; reason: string; at: number }): MoveResult {
+  const reason = requireReason(m.reason);
+  return db.transaction((): MoveResult => {
+    const c = getCase(db, m.id);
+    if (!c) throw ApiFailure.notFound(`no case ${m.id}`, `没有编号为 ${m.id} 的案件`);
+    const check = checkMove(c.state, m.move, m.role);
+    if (!check.ok) throw ApiFailure.of(check.code, check.en, check.zh);
+    let coloursChanged = false;
+    const sets: string[] = ['state = ?', 'updated_at = ?'];
+    const params: unknown[] = [check.to, m.at];
+    if (m.move === 'decide') {
+      sets.push('decided_at = ?');
+      params.push(m.at);
+      const evidence = JSON.parse(c.evidence) as Evidence;
+      const record = createCreditRecord(db, { caseId: c.id, personId: c.person_id, behavior: c.behavior, evidenceSummary: evidence.summary, decision: reason, decidedBy: m.user, decidedAt: m.at, county: c.county_code });
+      audit(db, { user: m.user, action: 'credit.record', target: auditTarget(db, c.person_id), details: { case: c.id, number: record.number, behavior: c.behavior }, at: m.at });
+      coloursChanged = true;
+    }
+    if (m.move === 'revoke') {
+      sets.push('revoked_at = ?');
+      params.push(m.at);
+      const record = creditRecordOfCase(db, c.id);
+      if (record) {
+        revokeCreditRecord(db, record.id, m.user, reason, m.at);
+        audit(db, { user: m.user, action: 'credit.revoke', target: auditTarget(db, c.person_id), details: { case: c.id, number: record.number }, at: m.at });
+      }
+      coloursChanged = true;
+    }
+    if (m.move === 'close') {
+      sets.push('closed_at = ?');
+      params.push(m.at);
+      // A served term ends the forced red (the 14-day rule takes over); other closings change nothing.
+      coloursChanged = c.decided_at !== null && c.revoked_at === null;
+    }
+    db.prepare(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`).run(...params, c.id);
+    db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(c.id, m.at, m.user, m.move, c.state, check.to, reason);
+    audit(db, { user: m.user, action: `case.${m.move}`, target: auditTarget(db, c.person_id), details: { case: c.id, from: c.state, to: check.to, reason }, at: m.at });
+    if (coloursChanged) db.prepare('INSERT OR IGNORE INTO dirty_people (person_id) VALUES (?)').run(c.person_id);
+    return { row: getCase(db, c.id)!, coloursChanged };
+  }).immediate();
+}
+
+export interface CaseQuery {
+  state?: CaseState;
+  behavior?: Behavior;
+  county?: string | null;
+  personId?: string;
+  offset?: number;
+  limit?: number;
+}
+
+function where(q: CaseQuery): { sql: string; params: unknown[] } {
+  const filters: [string, unknown][] = [];
+  if (q.state) filters.push(['state = ?', q.state]);
+  if (q.behavior) filters.push(['behavior = ?', q.behavior]);
+  if (q.county) filters.push(['county_code = ?', q.county]);
+  if (q.personId) filters.push(['person_id = ?', q.personId]);
+  const clauses = filters.map(([c]) => c);
+  const params = filters.map(([, v]) => v);
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export function listCases(db: Db, q: CaseQuery): { rows: CaseRow[]; total: number } {
+  const w = where(q);
+  const rows = db.prepare(`SELECT * FROM cases ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...w.params, q.limit ?? -1, q.offset ?? 0) as CaseRow[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM cases ${w.sql}`).get(...w.params) as { n: number }).n;
+  return { rows, total };
+}
+
+export function countsByState(db: Db, county: string | null): Record<CaseState, number> {
+  const counts = { suspected: 0, under_review: 0, decided: 0, dismissed: 0, appealed: 0, upheld: 0, revoked: 0, closed: 0 } as Record<CaseState, number>;
+  const rows = db.prepare(`SELECT state, count(*) AS n FROM cases ${county ? 'WHERE county_code = ?' : ''} GROUP BY state`).all(...(county ? [county] : [])) as { state: CaseState; n: number }[];
+  for (const r of rows) counts[r.state] = r.n;
+  return counts;
+}

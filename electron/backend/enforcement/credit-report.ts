@@ -1,0 +1,71 @@
+/**
+ * A person's credit report (诚信记录报告): identity (masked unless the reader may see it), every
+ * credit record with its status, and the cases behind them with their decisions and appeals. A
+ * print-ready HTML page (A4, no scripts, no outside resources) that any browser prints or saves as PDF.
+ */
+import { BEHAVIOR_NAMES, type Behavior } from '../../../shared/domain/cases.ts';
+import { countyName } from '../../../shared/domain/counties.ts';
+import { formatInstant } from '../../../shared/domain/local-date.ts';
+import { maskName, maskPersonId } from '../../../shared/domain/masking.ts';
+import type { Db } from '../db/database.ts';
+import { caseHistory, listCases } from './cases.ts';
+import { creditRecordsOf } from './credit-records.ts';
+import { LEGAL_BASIS } from './legal-basis.ts';
+
+const esc = (s: string | number | null | undefined) =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const time = (ms: number | null) => (ms === null ? '' : formatInstant(ms).replace('T', ' ').slice(0, 16));
+
+const MOVES_ZH: Record<string, string> = { open: '立案', review: '审查', decide: '作出决定', dismiss: '不予处理', appeal: '申诉', uphold: '维持', revoke: '撤销', close: '结案' };
+
+export interface CreditReportInput {
+  personId: string;
+  unmasked: boolean;
+  generatedBy: string;
+  generatedAt: number;
+}
+
+export function creditReportHtml(db: Db, r: CreditReportInput): { html: string; records: number } {
+  const who = db.prepare('SELECT name, county_code FROM residents WHERE person_id = ?').get(r.personId) as { name: string | null; county_code: string | null } | undefined;
+  const id = r.unmasked ? r.personId : maskPersonId(r.personId);
+  const name = who?.name ? (r.unmasked ? who.name : maskName(who.name)) : '—';
+  const records = creditRecordsOf(db, r.personId);
+  const cases = listCases(db, { personId: r.personId }).rows.reverse();
+  const recordRows = records
+    .map(
+      (c) => `<tr><td>${esc(c.number)}</td><td>${esc(BEHAVIOR_NAMES[c.behavior as Behavior]?.zh ?? c.behavior)}</td><td>${esc(time(c.decided_at))}</td>
+      <td>${esc(c.decision)}</td><td class="${c.status}">${c.status === 'effective' ? '有效' : `已撤销（${esc(time(c.revoked_at))}：${esc(c.revoked_reason)}）`}</td><td>${esc(c.decided_by)}</td></tr>`,
+    )
+    .join('');
+  const caseBlocks = cases
+    .map((c) => {
+      const steps = caseHistory(db, c.id)
+        .map((h) => `<tr><td>${esc(time(h.at))}</td><td>${esc(MOVES_ZH[h.move] ?? h.move)}</td><td>${esc(h.user_name)}</td><td>${esc(h.reason)}</td></tr>`)
+        .join('');
+      return `<h3>案件 ${c.id}：${esc(BEHAVIOR_NAMES[c.behavior].zh)}</h3><table><thead><tr><th>时间</th><th>环节</th><th>经办人</th><th>理由</th></tr></thead><tbody>${steps}</tbody></table>`;
+    })
+    .join('');
+  const html = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>个人诚信记录报告</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<style>
+@page { size: A4 portrait; margin: 18mm 16mm; }
+body { font-family: 'Noto Serif CJK SC', 'SimSun', 'Songti SC', serif; font-size: 11pt; color: #000; }
+h1 { text-align: center; font-size: 18pt; margin: 0 0 4mm; } h2 { font-size: 13pt; border-bottom: 1px solid #000; padding-bottom: 1mm; }
+h3 { font-size: 11.5pt; margin: 4mm 0 1mm; } table { width: 100%; border-collapse: collapse; margin-bottom: 3mm; page-break-inside: auto; }
+th, td { border: 1px solid #444; padding: 1.5mm 2mm; text-align: left; vertical-align: top; } th { background: #eee; }
+tr { page-break-inside: avoid; } .revoked { color: #666; } .meta { text-align: center; color: #333; margin-bottom: 6mm; } .basis { font-size: 9.5pt; }
+</style></head><body>
+<h1>个人诚信记录报告</h1>
+<div class="meta">滨州市新冠肺炎疫情处置工作领导小组（指挥部）· 生成时间 ${esc(time(r.generatedAt))} · 生成人 ${esc(r.generatedBy)}</div>
+<h2>身份信息</h2>
+<table><tr><th>姓名</th><td>${esc(name)}</td><th>身份证号</th><td>${esc(id)}</td></tr>
+<tr><th>县（市、区）</th><td colspan="3">${esc(who?.county_code ? countyName(who.county_code) : '—')}</td></tr></table>
+<h2>诚信记录（${records.length} 条）</h2>
+${records.length ? `<table><thead><tr><th>记录编号</th><th>行为</th><th>决定时间</th><th>决定内容</th><th>状态</th><th>决定人</th></tr></thead><tbody>${recordRows}</tbody></table>` : '<p>无诚信记录。</p>'}
+<p class="basis">依据：${esc(LEGAL_BASIS)}</p>
+<h2>案件经过</h2>
+${caseBlocks || '<p>无案件。</p>'}
+</body></html>`;
+  return { html, records: records.length };
+}

@@ -1,0 +1,61 @@
+/**
+ * `false_declaration` (不如实填报): one case per declaration that denied a condition the
+ * departments recorded, listing every contradicted condition with its records.
+ */
+import type { Db } from '../../db/database.ts';
+import type { EvidenceRecord } from '../evidence.ts';
+import type { BatchWindow } from './batch-window.ts';
+import { type NamedKeyArea, contradictions } from './declaration-checks.ts';
+import { declarationCandidates, loadDepartmentRecords } from './declaration-records.ts';
+import type { DetectorSettings } from './detector-settings.ts';
+import { localTime } from './evidence-text.ts';
+import type { Suspicion } from './suspicion.ts';
+
+/** Candidates are read in chunks: bounded memory however many people a key-area change touches. */
+const CHUNK = 5_000;
+
+export function findFalseDeclarations(db: Db, w: BatchWindow, full: boolean, s: DetectorSettings): { suspicions: Suspicion[]; examined: number } {
+  const areas = (db.prepare('SELECT region_code, effective_from, effective_to, name FROM key_areas WHERE batch_id <= ?').all(w.upTo) as {
+    region_code: string;
+    effective_from: number;
+    effective_to: number | null;
+    name: string | null;
+  }[]).map((a): NamedKeyArea => ({ regionCode: a.region_code, effectiveFrom: a.effective_from, effectiveTo: a.effective_to, name: a.name }));
+  const candidates = declarationCandidates(db, w, full);
+  const suspicions: Suspicion[] = [];
+  let examined = 0;
+  for (let i = 0; i < candidates.length; i += CHUNK) {
+    for (const [personId, records] of loadDepartmentRecords(db, candidates.slice(i, i + CHUNK), w.upTo)) {
+      for (const d of records.declarations) {
+        examined++;
+        const found = contradictions(d, records, areas, s);
+        if (found.length === 0) continue;
+        const declaration: EvidenceRecord = {
+          feed: 'declarations',
+          key: `${personId}|${d.declaredAt}`,
+          at: d.declaredAt,
+          detail: {
+            confirmed: d.confirmed,
+            suspected: d.suspected,
+            close_contact: d.closeContact,
+            key_area_visit: d.keyAreaVisit,
+            fever: d.fever,
+            returned_from_outside_province: d.returnedFromOutsideProvince,
+          },
+        };
+        suspicions.push({
+          personId,
+          behavior: 'false_declaration',
+          evidenceKey: `false_declaration:${personId}|${d.declaredAt}`,
+          evidence: {
+            rule: `false_declaration:${found.map((f) => f.condition).join('+')}`,
+            summary: `${localTime(d.declaredAt)}的申报：${found.map((f) => f.text).join('；')}`,
+            thresholds: { lookbackDays: s.lookbackDays, feverDays: s.feverDays },
+            records: [declaration, ...found.flatMap((f) => f.records)],
+          },
+        });
+      }
+    }
+  }
+  return { suspicions, examined };
+}

@@ -1,0 +1,133 @@
+/**
+ * `impersonation` (冒用他人): two consecutive scans of one person at different sites that no one
+ * could make in person: too far apart for the time between them (faster than `maxSpeedKmh`, sites'
+ * coordinates), or within `minScanGapMinutes` of each other.
+ *
+ * A daily run compares every pair of consecutive scans that involves a new scan (late-arriving ones
+ * included) and is close enough in time to break a rule (scan-neighbours.ts), and no other pair.
+ */
+import type { Db } from '../../db/database.ts';
+import type { EvidenceRecord } from '../evidence.ts';
+import type { BatchWindow } from './batch-window.ts';
+import type { DetectorSettings } from './detector-settings.ts';
+import { duration, localTime } from './evidence-text.ts';
+import { visitScanLists } from './scan-neighbours.ts';
+import { type SiteRegister, distanceKm, siteLabel } from './site-register.ts';
+import type { Suspicion } from './suspicion.ts';
+
+interface Scan {
+  id: string;
+  site: string;
+  at: number;
+  batch: number;
+}
+
+export function findImpersonations(db: Db, w: BatchWindow, full: boolean, s: DetectorSettings, sites: SiteRegister): { suspicions: Suspicion[]; examined: number; pairs: number } {
+  const suspicions: Suspicion[] = [];
+  let pairs = 0;
+  const idOf = db.prepare('SELECT scan_id FROM scans WHERE id = ?').pluck();
+  const ids = new Map<number, string>();
+  const scanId = (rowid: number) => ids.get(rowid) ?? ids.set(rowid, idOf.get(rowid) as string).get(rowid)!;
+  const horizon = horizonMs(s, sites);
+  const examined = visitScanLists(db, w, horizon, full || w.after === 0, (person, list) => {
+    // Scans at the same instant are ordered by their ids, as the evidence key promises.
+    if (list.some((x, i) => i > 0 && x.at === list[i - 1]!.at)) list.sort((a, b) => a.at - b.at || (scanId(a.rowid) < scanId(b.rowid) ? -1 : 1));
+    for (let i = 1; i < list.length; i++) {
+      const a = list[i - 1]!;
+      const b = list[i]!;
+      if ((a.batch <= w.after && b.batch <= w.after) || a.site === b.site || b.at - a.at > horizon) continue;
+      pairs++;
+      const found = comparePair(person, { ...a, id: scanId(a.rowid) }, { ...b, id: scanId(b.rowid) }, s, sites);
+      if (found) suspicions.push(found);
+    }
+  });
+  return { suspicions, examined, pairs };
+}
+
+/**
+ * The longest time between two scans that can still break a rule. The distance between two points
+ * is at most the Earth's radius times the diagonal of their latitude/longitude box in radians (the
+ * east-west metric shrinks with cos(latitude), never grows), so the farthest pair of sites is no
+ * farther than that diagonal for the register's box.
+ */
+function horizonMs(s: DetectorSettings, sites: SiteRegister): number {
+  let minLat = Infinity;
+  let maxLat = -Infinity;
+  let minLon = Infinity;
+  let maxLon = -Infinity;
+  for (const site of sites.values()) {
+    if (site.lat === null || site.lon === null) continue;
+    minLat = Math.min(minLat, site.lat);
+    maxLat = Math.max(maxLat, site.lat);
+    minLon = Math.min(minLon, site.lon);
+    maxLon = Math.max(maxLon, site.lon);
+  }
+  const rad = Math.PI / 180;
+  const farthestKm = minLat === Infinity ? 0 : 6371 * Math.hypot((maxLat - minLat) * rad, (maxLon - minLon) * rad);
+  return Math.max(s.minScanGapMinutes * 60_000, Math.ceil((farthestKm / s.maxSpeedKmh) * 3_600_000)) + 1000;
+}
+
+function coordinates(sites: SiteRegister, id: string): { lat: number; lon: number } | null {
+  const site = sites.get(id);
+  return site && site.lat !== null && site.lon !== null ? { lat: site.lat, lon: site.lon } : null;
+}
+
+/** Speeds are compared to the metre per hour: coordinates and times are not more precise than that. */
+const roundSpeed = (kmh: number) => (Number.isFinite(kmh) ? Math.round(kmh * 1000) / 1000 : kmh);
+
+function comparePair(personId: string, a: Scan, b: Scan, s: DetectorSettings, sites: SiteRegister): Suspicion | null {
+  const gapMs = b.at - a.at;
+  const placeA = coordinates(sites, a.site);
+  const placeB = coordinates(sites, b.site);
+  const clauses: string[] = [];
+  const rules: string[] = [];
+  let km: number | null = null;
+  let speed: number | null = null;
+  const nameA = siteLabel(sites, a.site);
+  const nameB = siteLabel(sites, b.site);
+  // The speed rule needs both sites' coordinates; the gap rule does not.
+  if (placeA && placeB) {
+    km = distanceKm(placeA, placeB);
+    // The same instant at two places is an infinite speed.
+    speed = km === 0 ? 0 : roundSpeed(gapMs === 0 ? Infinity : km / (gapMs / 3_600_000));
+    if (speed > s.maxSpeedKmh) {
+      rules.push('speed');
+      clauses.push(
+        gapMs === 0
+          ? `${localTime(a.at)}同时在相距${km.toFixed(1)}公里的${nameA}和${nameB}扫码`
+          : `${localTime(a.at)}在${nameA}扫码，${duration(gapMs)}后在相距${km.toFixed(1)}公里的${nameB}扫码，需时速${Math.round(speed)}公里，超过${s.maxSpeedKmh}公里/小时`,
+      );
+    }
+  }
+  if (gapMs <= s.minScanGapMinutes * 60_000) {
+    rules.push('gap');
+    clauses.push(
+      clauses.length > 0
+        ? `两次扫码间隔不超过${s.minScanGapMinutes}分钟`
+        : `${localTime(a.at)}在${nameA}扫码，${duration(gapMs)}后又在另一场所${nameB}扫码，间隔不超过${s.minScanGapMinutes}分钟`,
+    );
+  }
+  if (rules.length === 0) return null;
+  const record = (scan: Scan): EvidenceRecord => {
+    const site = sites.get(scan.site);
+    return { feed: 'scans', key: scan.id, at: scan.at, detail: { site_id: scan.site, site_name: site?.name ?? null, lat: site?.lat ?? null, lon: site?.lon ?? null } };
+  };
+  const pair: EvidenceRecord = {
+    feed: 'scans',
+    key: `${a.id}:${b.id}`,
+    at: b.at,
+    // JSON has no Infinity: an instantaneous move is a null speed with gap 0.
+    detail: { gap_seconds: gapMs / 1000, distance_km: km === null ? null : Math.round(km * 1000) / 1000, speed_kmh: speed !== null && Number.isFinite(speed) ? speed : null },
+  };
+  return {
+    personId,
+    behavior: 'impersonation',
+    evidenceKey: `impersonation:${a.id}:${b.id}`,
+    evidence: {
+      rule: `impersonation:${rules.join('+')}`,
+      summary: clauses.join('；'),
+      thresholds: { maxSpeedKmh: s.maxSpeedKmh, minScanGapMinutes: s.minScanGapMinutes },
+      records: [record(a), record(b), pair],
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The case workflow of credit supervision (ENFORCEMENT.md): states, the moves between them, and
+ * which role may make each move. The service layer refuses anything this table does not allow, with
+ * a message saying why, and changes nothing.
+ */
+import type { Role } from './roles.ts';
+
+export type CaseState = 'suspected' | 'under_review' | 'decided' | 'dismissed' | 'appealed' | 'upheld' | 'revoked' | 'closed';
+export type Behavior = 'false_declaration' | 'screenshot' | 'impersonation' | 'other';
+export type CaseMove = 'review' | 'decide' | 'dismiss' | 'appeal' | 'uphold' | 'revoke' | 'close';
+
+export const CASE_STATES: readonly CaseState[] = ['suspected', 'under_review', 'decided', 'dismissed', 'appealed', 'upheld', 'revoked', 'closed'];
+export const BEHAVIORS: readonly Behavior[] = ['false_declaration', 'screenshot', 'impersonation', 'other'];
+export const CASE_MOVES: readonly CaseMove[] = ['review', 'decide', 'dismiss', 'appeal', 'uphold', 'revoke', 'close'];
+
+interface MoveRule {
+  from: readonly CaseState[];
+  to: CaseState;
+  /** Roles that may make the move (credit supervision judges; ENFORCEMENT.md "Roles"). */
+  roles: readonly Role[];
+}
+
+export const MOVES: Record<CaseMove, MoveRule> = {
+  review: { from: ['suspected'], to: 'under_review', roles: ['credit'] },
+  decide: { from: ['under_review'], to: 'decided', roles: ['credit'] },
+  dismiss: { from: ['under_review'], to: 'dismissed', roles: ['credit'] },
+  appeal: { from: ['decided'], to: 'appealed', roles: ['credit'] },
+  uphold: { from: ['appealed'], to: 'upheld', roles: ['credit'] },
+  revoke: { from: ['appealed'], to: 'revoked', roles: ['credit'] },
+  close: { from: ['decided', 'upheld', 'revoked', 'dismissed'], to: 'closed', roles: ['credit'] },
+};
+
+export const BEHAVIOR_NAMES: Record<Behavior, { zh: string; en: string }> = {
+  false_declaration: { zh: '不如实填报', en: 'False declaration' },
+  screenshot: { zh: '套取截图', en: 'Screenshot of a code' },
+  impersonation: { zh: '冒用他人', en: 'Using another person’s code' },
+  other: { zh: '其他（人工上报）', en: 'Other (reported by an officer)' },
+};
+
+export const CASE_STATE_NAMES: Record<CaseState, { zh: string; en: string }> = {
+  suspected: { zh: '待核查', en: 'suspected' },
+  under_review: { zh: '审查中', en: 'under review' },
+  decided: { zh: '已决定', en: 'decided' },
+  dismissed: { zh: '不予处理', en: 'dismissed' },
+  appealed: { zh: '申诉中', en: 'appealed' },
+  upheld: { zh: '维持原决定', en: 'upheld' },
+  revoked: { zh: '已撤销', en: 'revoked' },
+  closed: { zh: '已结案', en: 'closed' },
+};
+
+export const CASE_MOVE_NAMES: Record<CaseMove, { zh: string; en: string }> = {
+  review: { zh: '审查', en: 'review' },
+  decide: { zh: '作出决定', en: 'decide' },
+  dismiss: { zh: '不予处理', en: 'dismiss' },
+  appeal: { zh: '记录申诉', en: 'appeal' },
+  uphold: { zh: '维持', en: 'uphold' },
+  revoke: { zh: '撤销', en: 'revoke' },
+  close: { zh: '结案', en: 'close' },
+};
+
+export type MoveCheck = { ok: true; to: CaseState } | { ok: false; code: 'forbidden' | 'conflict'; en: string; zh: string };
+
+/** Whether `role` may make `move` on a case in `state`, and the state it leads to. */
+export function checkMove(state: CaseState, move: CaseMove, role: Role): MoveCheck {
+  const rule = MOVES[move];
+  if (!rule.roles.includes(role)) {
+    return { ok: false, code: 'forbidden', en: `only credit supervision may ${move} a case`, zh: `只有信用监管员可以${CASE_MOVE_NAMES[move].zh}` };
+  }
+  if (!rule.from.includes(state)) {
+    return {
+      ok: false,
+      code: 'conflict',
+      en: `a case that is ${CASE_STATE_NAMES[state].en} cannot be moved with ${move}`,
+      zh: `案件当前状态为“${CASE_STATE_NAMES[state].zh}”，不能执行“${CASE_MOVE_NAMES[move].zh}”`,
+    };
+  }
+  return { ok: true, to: rule.to };
+}
+
+/** The moves `role` may make now (the case page shows only these). */
+export function allowedMoves(state: CaseState, role: Role): CaseMove[] {
+  return CASE_MOVES.filter((m) => checkMove(state, m, role).ok);
+}
