@@ -14,6 +14,7 @@ export default defineConfig({
           'demo-day-worker': resolve('electron/backend/demo/demo-day-worker.ts'),
           'evaluate-worker': resolve('electron/backend/rules/evaluate-worker.ts'),
           'job-worker': resolve('electron/backend/jobs/job-worker.ts'),
+          'briefing-worker': resolve('electron/backend/briefing/briefing-worker.ts'),
         },
       },
     },

@@ -13,6 +13,7 @@ import type { PersonDetail, PersonRef, PersonSummary } from './people.ts';
 import type { ConsoleSettings, KeyAreaRow, UserRow } from './settings.ts';
 import type { CaseDetail, CaseSummary, CreditRecordView, DetectorSettings, NoticeView } from './enforcement.ts';
 import type { Behavior, CaseMove, CaseState } from '../domain/cases.ts';
+import type { BriefingExportRecord, BriefingExportResult, BriefingPreview } from './briefing.ts';
 
 export type * from './auth.ts';
 export type * from './dashboard.ts';
@@ -20,6 +21,7 @@ export type * from './data.ts';
 export type * from './people.ts';
 export type * from './settings.ts';
 export type * from './enforcement.ts';
+export type * from './briefing.ts';
 
 type Empty = Record<string, never>;
 
@@ -93,6 +95,13 @@ export interface ApiMethods {
   'notices.list': { params: { day?: string }; result: { day: string; rows: NoticeView[] } };
   'detect.settings': { params: Empty; result: DetectorSettings };
   'detect.saveSettings': { params: Partial<DetectorSettings>; result: DetectorSettings };
+
+  /** The daily briefing's key figures for a date (default: the latest date the data reaches). */
+  'briefing.preview': { params: { day?: string; trendFrom?: string }; result: BriefingPreview };
+  /** Writes the daily Excel briefing (BRIEFING.md); `trendFrom` starts the trend sheet (default 13 days before). */
+  'briefing.export': { params: { day: string; trendFrom?: string; target?: string }; result: BriefingExportResult };
+  /** The briefings exported lately, newest first. */
+  'briefing.recent': { params: { limit?: number }; result: BriefingExportRecord[] };
 }
 
 export type MethodName = keyof ApiMethods;
@@ -144,12 +153,15 @@ export const METHOD_ACCESS: Record<MethodName, Access> = {
   'notices.list': 'cases.view',
   'detect.settings': 'settings.manage',
   'detect.saveSettings': 'settings.manage',
+  'briefing.preview': 'briefing.export',
+  'briefing.export': 'briefing.export',
+  'briefing.recent': 'briefing.export',
 };
 
 export const METHOD_NAMES = Object.keys(METHOD_ACCESS) as MethodName[];
 
 /** Methods that write a file: the desktop asks where (native save dialog), the browser downloads. */
-export const EXPORT_METHODS = ['rejects.export', 'credit.export', 'credit.report'] as const satisfies readonly MethodName[];
+export const EXPORT_METHODS = ['rejects.export', 'credit.export', 'credit.report', 'briefing.export'] as const satisfies readonly MethodName[];
 export type ExportMethod = (typeof EXPORT_METHODS)[number];
 
 export interface ApiError {

@@ -5,12 +5,14 @@
  *   npm run bench -- --only import --people 45000 --days 14
  *   npm run bench -- --only colours --city 4000000
  *   npm run bench -- --only interface        (after colours: the dashboard on that city)
+ *   npm run bench -- --only briefing         (after colours: the daily Excel briefing of that city)
  * The colours section syncs a 4-million-resident city once into .bench/base-<N>.db (about half an
  * hour the first time) and reuses it afterwards.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR, machine } from './bench-util.ts';
+import { printBriefingBench, runBriefingBench } from './briefing-bench.ts';
 import { printImportBench, runImportBench } from './import-bench.ts';
 import { printRulesBench, runRulesBench } from './rules-bench.ts';
 import { runUiBench } from './ui-bench.ts';
@@ -40,5 +42,11 @@ if (!only || only === 'colours') {
 }
 if (!only || only === 'interface') {
   results.interface = await runUiBench(opt('city', 4_000_000), log);
+}
+if (!only || only === 'briefing') {
+  // The last day the colours section synced (2020-02-23).
+  const r = runBriefingBench(opt('city', 4_000_000), 18_315, log);
+  printBriefingBench(r, log);
+  results.briefing = r;
 }
 writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2));

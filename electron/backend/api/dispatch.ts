@@ -9,6 +9,7 @@ import { ApiFailure } from './api-failure.ts';
 import type { CallContext } from './context.ts';
 import * as admin from './handlers/admin.ts';
 import * as auth from './handlers/auth.ts';
+import * as briefing from './handlers/briefing.ts';
 import * as dashboard from './handlers/dashboard.ts';
 import * as enforcement from './handlers/enforcement.ts';
 import * as data from './handlers/data.ts';
@@ -56,6 +57,9 @@ const HANDLERS: Handlers = {
   'credit.list': enforcement.credits,
   'credit.export': enforcement.creditExport,
   'credit.report': enforcement.creditReport,
+  'briefing.preview': briefing.preview,
+  'briefing.export': briefing.exportBriefing,
+  'briefing.recent': briefing.recent,
   'notices.list': enforcement.notices,
   'detect.settings': enforcement.settings,
   'detect.saveSettings': enforcement.saveSettings,

@@ -20,7 +20,7 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'data', anyOf: ['data.view'], built: true },
   { id: 'people', anyOf: ['people.view'], built: true },
   { id: 'enforcement', anyOf: ['cases.view'], built: true },
-  { id: 'briefings', anyOf: ['briefing.export'], built: false },
+  { id: 'briefings', anyOf: ['briefing.export'], built: true },
   { id: 'enterprises', anyOf: ['dashboard.view'], built: false },
   { id: 'settings', anyOf: ['users.manage', 'settings.manage'], built: true },
 ];

@@ -7,6 +7,7 @@ import type { SessionInfo } from '../../../shared/contract/api.ts';
 import { countyName } from '../../../shared/domain/counties.ts';
 import { ROLE_NAMES } from '../../../shared/domain/roles.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { BriefingsScreen } from '../features/briefings/briefings-screen.tsx';
 import { DashboardScreen } from '../features/dashboard/dashboard-screen.tsx';
 import { DataScreen } from '../features/data/data-screen.tsx';
 import { EnforcementScreen } from '../features/enforcement/enforcement-screen.tsx';
@@ -88,6 +89,7 @@ function ScreenView({ screen, route, session }: { screen: ScreenId; route: Route
     case 'enforcement':
       return <EnforcementScreen session={session} />;
     case 'briefings':
+      return <BriefingsScreen />;
     case 'enterprises':
       return <ComingSoon screen={screen} />;
   }

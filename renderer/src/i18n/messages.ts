@@ -5,6 +5,7 @@
  */
 import { commonMessages } from './common-messages.ts';
 import { authMessages } from '../features/auth/messages.ts';
+import { briefingsMessages } from '../features/briefings/messages.ts';
 import { dashboardMessages } from '../features/dashboard/messages.ts';
 import { dataMessages } from '../features/data/messages.ts';
 import { enforcementMessages } from '../features/enforcement/messages.ts';
@@ -14,6 +15,7 @@ import { settingsMessages } from '../features/settings/messages.ts';
 export const zh = {
   ...commonMessages.zh,
   ...authMessages.zh,
+  ...briefingsMessages.zh,
   ...dashboardMessages.zh,
   ...dataMessages.zh,
   ...enforcementMessages.zh,
@@ -26,6 +28,7 @@ export type MessageKey = keyof typeof zh;
 export const en: Record<MessageKey, string> = {
   ...commonMessages.en,
   ...authMessages.en,
+  ...briefingsMessages.en,
   ...dashboardMessages.en,
   ...dataMessages.en,
   ...enforcementMessages.en,

@@ -22,8 +22,8 @@ describe('navigation', () => {
     expect(ids(['settings.manage'])).toEqual(['settings']);
   });
 
-  test('briefings and enterprises are announced as later releases', () => {
-    expect(SCREENS.filter((s) => !s.built).map((s) => s.id)).toEqual(['briefings', 'enterprises']);
+  test('enterprises is announced as a later release', () => {
+    expect(SCREENS.filter((s) => !s.built).map((s) => s.id)).toEqual(['enterprises']);
   });
 
   test('a route the user may not see falls back to their first screen', () => {

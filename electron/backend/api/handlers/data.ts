@@ -12,6 +12,7 @@ import { exportRejects } from '../../rejects/export-rejects.ts';
 import { countRejects, listRejects } from '../../rejects/rejects.ts';
 import { previewImport } from '../../uploads/import-preview.ts';
 import { ApiFailure } from '../api-failure.ts';
+import { exportResult, exportTarget } from '../export-target.ts';
 import { type CallContext, sessionOf } from '../context.ts';
 import { bool, feed, int, optStr, str } from '../params.ts';
 
@@ -84,12 +85,10 @@ export async function rejectsExport(ctx: CallContext, p: Record<string, unknown>
   const f = feed(p, 'feed');
   const format = p.format === 'xlsx' ? 'xlsx' : 'csv';
   const fileName = `${f}-rejects.${format}`;
-  const target = ctx.transport === 'ipc' ? optStr(p, 'target', 2000) : undefined;
-  const path = target ?? ctx.services.downloads.newPath(fileName);
-  const rows = await exportRejects(ctx.services.db, f, path);
-  audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'export.rejects', target: `feed:${f}`, details: { rows, format, file: basename(path) }, at: ctx.services.now() });
-  const downloadUrl = target ? null : `/download/${ctx.services.downloads.register(path, fileName, sessionOf(ctx).token)}`;
-  return { rows, fileName: target ? basename(target) : fileName, downloadUrl };
+  const target = exportTarget(ctx, p, fileName);
+  const rows = await exportRejects(ctx.services.db, f, target.path);
+  audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'export.rejects', target: `feed:${f}`, details: { rows, format, file: basename(target.path) }, at: ctx.services.now() });
+  return exportResult(ctx, target, fileName, rows);
 }
 
 export function uploadBegin(ctx: CallContext, p: Record<string, unknown>): { uploadId: string } {

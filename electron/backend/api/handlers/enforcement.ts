@@ -1,5 +1,4 @@
 /** Handlers of the Enforcement screen (信用监管), scoped to the user's county when they have one. */
-import { basename } from 'node:path';
 import type { CaseDetail, CaseSummary, CreditRecordView, DetectorSettings, NoticeView } from '../../../../shared/contract/enforcement.ts';
 import type { ExportResult } from '../../../../shared/contract/data.ts';
 import { BEHAVIORS, type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type CaseState } from '../../../../shared/domain/cases.ts';
@@ -21,6 +20,7 @@ import { recomputeColours } from '../../rules/recompute.ts';
 import { latestDataDay } from '../../dashboard/dashboard-summary.ts';
 import { writeTextAtomically } from '../../files/write-atomically.ts';
 import { ApiFailure } from '../api-failure.ts';
+import { exportResult, exportTarget } from '../export-target.ts';
 import { type CallContext, sessionOf } from '../context.ts';
 import { day, int, str } from '../params.ts';
 
@@ -99,27 +99,18 @@ function creditPeriod(p: Record<string, unknown>): { from?: Day; to?: Day } {
   return { from, to };
 }
 
-function exportTarget(ctx: CallContext, p: Record<string, unknown>, fileName: string): { path: string; chosen: boolean } {
-  const target = ctx.transport === 'ipc' && typeof p.target === 'string' && p.target ? p.target : null;
-  return target ? { path: target, chosen: true } : { path: ctx.services.downloads.newPath(fileName), chosen: false };
-}
-
-function exportResult(ctx: CallContext, path: string, chosen: boolean, fileName: string, rows: number): ExportResult {
-  return { rows, fileName: chosen ? basename(path) : fileName, downloadUrl: chosen ? null : `/download/${ctx.services.downloads.register(path, fileName, sessionOf(ctx).token)}` };
-}
-
 /** Credit supervision may see full identities in its exports; the export is audited either way. */
 export async function creditExport(ctx: CallContext, p: Record<string, unknown>): Promise<ExportResult> {
   const s = sessionOf(ctx);
   const period = creditPeriod(p);
   const span = period.from !== undefined || period.to !== undefined ? `${period.from === undefined ? '' : formatDay(period.from)}至${period.to === undefined ? '' : formatDay(period.to)}` : formatDay(dayOfInstant(ctx.services.now()));
   const fileName = `诚信记录-${span}.xlsx`;
-  const { path, chosen } = exportTarget(ctx, p, fileName);
+  const target = exportTarget(ctx, p, fileName);
   const unmasked = can(s.user.role, 'people.unmask');
-  const rows = await exportCreditRecords(ctx.services.db, path, { unmasked, county: scope(ctx), ...period });
+  const rows = await exportCreditRecords(ctx.services.db, target.path, { unmasked, county: scope(ctx), ...period });
   const auditPeriod = { from: period.from === undefined ? null : formatDay(period.from), to: period.to === undefined ? null : formatDay(period.to) };
   audit(ctx.services.db, { user: s.user.name, action: 'export.credit_records', details: { rows, unmasked, ...auditPeriod }, at: ctx.services.now() });
-  return exportResult(ctx, path, chosen, fileName, rows);
+  return exportResult(ctx, target, fileName, rows);
 }
 
 export function creditReport(ctx: CallContext, p: Record<string, unknown>): ExportResult {
@@ -128,11 +119,11 @@ export function creditReport(ctx: CallContext, p: Record<string, unknown>): Expo
   if (!personId) throw ApiFailure.notFound('no such person (the reference may be from an earlier session)', '找不到该人员，请重新查询');
   const unmasked = can(s.user.role, 'people.unmask');
   const fileName = `诚信记录报告-${maskPersonId(personId).replace(/\*/g, 'x')}.html`;
-  const { path, chosen } = exportTarget(ctx, p, fileName);
+  const target = exportTarget(ctx, p, fileName);
   const report = creditReportHtml(ctx.services.db, { personId, unmasked, generatedBy: s.user.name, generatedAt: ctx.services.now() });
-  writeTextAtomically(path, report.html);
+  writeTextAtomically(target.path, report.html);
   audit(ctx.services.db, { user: s.user.name, action: 'export.credit_report', target: auditPersonTarget(auditSecret(ctx.services.db), personId), details: { records: report.records, unmasked }, at: ctx.services.now() });
-  return exportResult(ctx, path, chosen, fileName, report.records);
+  return exportResult(ctx, target, fileName, report.records);
 }
 
 export function notices(ctx: CallContext, p: Record<string, unknown>): { day: string; rows: NoticeView[] } {

@@ -4,20 +4,11 @@ import { creditReportHtml } from '../../enforcement/credit-report.ts';
 import { exportCreditRecords } from '../../enforcement/credit-export.ts';
 import { listCreditRecords } from '../../enforcement/credit-records.ts';
 import { writeTextAtomically } from '../../files/write-atomically.ts';
-import { type ParsedArgs, UsageError, required } from '../args.ts';
-import { type Day, parseDay } from '../../../../shared/domain/local-date.ts';
+import { UsageError, required } from '../args.ts';
+import { dayOption } from '../as-of.ts';
 import type { Command } from '../command.ts';
 import { openDbFromArgs } from '../open-db.ts';
 import { table } from '../output.ts';
-
-/** --from / --to: decision dates, both ends included. */
-function dayOption(args: ParsedArgs, name: string): Day | undefined {
-  const raw = args.options.get(name);
-  if (raw === undefined) return undefined;
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? parseDay(raw) : null;
-  if (d === null) throw new UsageError(`--${name} must be a date like 2020-02-20, not ${raw}`);
-  return d;
-}
 
 export const creditCommand: Command = {
   name: 'credit',

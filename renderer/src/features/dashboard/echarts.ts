@@ -5,10 +5,12 @@
 import { BarChart, LineChart, MapChart } from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { MAP_NAME } from '../../../../shared/charts/index.ts';
 
-echarts.use([MapChart, BarChart, LineChart, TooltipComponent, GridComponent, LegendComponent, VisualMapComponent, GeoComponent, CanvasRenderer]);
+// The shared options size their grids with containLabel (axis labels inside the grid), an opt-in feature in ECharts 6.
+echarts.use([MapChart, BarChart, LineChart, TooltipComponent, GridComponent, LegendComponent, VisualMapComponent, GeoComponent, LegacyGridContainLabel, CanvasRenderer]);
 
 export { echarts };
 

@@ -1,0 +1,82 @@
+/**
+ * Handlers of the Briefings screen (简报导出): the key figures of a date, the export (written in a
+ * worker thread, audited) and the exports made lately. The briefing is city-wide, so a
+ * county-scoped account may not export it.
+ */
+import type { BriefingExportRecord, BriefingExportResult, BriefingPreview } from '../../../../shared/contract/briefing.ts';
+import { type Day, dayOfInstant, formatDay } from '../../../../shared/domain/local-date.ts';
+import { audit } from '../../audit/audit-log.ts';
+import { briefingFigures } from '../../briefing/briefing-data.ts';
+import { TREND_MAX_DAYS, briefingFileName, defaultTrendFrom } from '../../briefing/briefing-period.ts';
+import { writeBriefingInWorker } from '../../briefing/run-briefing.ts';
+import { latestDataDay } from '../../dashboard/dashboard-summary.ts';
+import { isColourStateFresh } from '../../rules/recompute.ts';
+import { ApiFailure } from '../api-failure.ts';
+import { type CallContext, sessionOf } from '../context.ts';
+import { exportResult, exportTarget } from '../export-target.ts';
+import { day, int } from '../params.ts';
+
+function cityWide(ctx: CallContext): void {
+  if (sessionOf(ctx).user.county) throw ApiFailure.forbidden('the briefing covers the whole city; a county-scoped account cannot export it', '简报为全市范围，县区账号不能导出');
+}
+
+function period(ctx: CallContext, p: Record<string, unknown>, required: boolean): { day: Day; trendFrom: Day } {
+  const d = day(p, 'day') ?? (required ? undefined : (latestDataDay(ctx.services.db) ?? dayOfInstant(ctx.services.now())));
+  if (d === undefined) throw ApiFailure.badRequest('day is required (YYYY-MM-DD)', '请选择简报日期');
+  const from = day(p, 'trendFrom') ?? defaultTrendFrom(d);
+  if (from > d) throw ApiFailure.badRequest('the trend cannot start after the briefing date', '趋势起始日期不能晚于简报日期');
+  if (d - from + 1 > TREND_MAX_DAYS) throw ApiFailure.badRequest(`the trend can cover at most ${TREND_MAX_DAYS} days`, `趋势最多 ${TREND_MAX_DAYS} 天`);
+  return { day: d, trendFrom: from };
+}
+
+export function preview(ctx: CallContext, p: Record<string, unknown>): BriefingPreview {
+  cityWide(ctx);
+  const db = ctx.services.db;
+  const q = period(ctx, p, false);
+  const f = briefingFigures(db, q.day, q.trendFrom);
+  const last = f.summary.trend.at(-1);
+  const latest = latestDataDay(db);
+  return {
+    day: formatDay(q.day),
+    latestDataDay: latest === null ? null : formatDay(latest),
+    fileName: briefingFileName(q.day),
+    kpis: f.summary.kpis,
+    turned: { red: last?.turnedRed ?? 0, yellow: last?.turnedYellow ?? 0, green: last?.turnedGreen ?? 0 },
+    newCodes: last?.newCodes ?? 0,
+    enforcement: f.enforcement,
+    changes: f.changes,
+    notices: f.notices,
+    trendFrom: formatDay(q.trendFrom),
+    freshness: f.summary.freshness,
+  };
+}
+
+export async function exportBriefing(ctx: CallContext, p: Record<string, unknown>): Promise<BriefingExportResult> {
+  cityWide(ctx);
+  const s = sessionOf(ctx);
+  const q = period(ctx, p, true);
+  // The figures must be today's colours: after a sync the console recomputes them in the background.
+  if (!isColourStateFresh(ctx.services.db)) throw ApiFailure.of('busy', 'the colours are being recomputed after new data; export again in a moment', '新数据的码色正在重新计算，请稍后再导出');
+  const fileName = briefingFileName(q.day);
+  const target = exportTarget(ctx, p, fileName);
+  const now = ctx.services.now();
+  const written = await writeBriefingInWorker(ctx.services.db.name, target.path, { ...q, generatedAt: now, generatedBy: s.user.name });
+  audit(ctx.services.db, {
+    user: s.user.name,
+    action: 'export.briefing',
+    details: { day: formatDay(q.day), trendFrom: formatDay(q.trendFrom), file: fileName, rows: written.rows },
+    at: ctx.services.now(),
+  });
+  return { ...exportResult(ctx, target, fileName, written.rows), sheets: written.sheets };
+}
+
+export function recent(ctx: CallContext, p: Record<string, unknown>): BriefingExportRecord[] {
+  const limit = int(p, 'limit', 1, 100, 10);
+  const rows = ctx.services.db
+    .prepare("SELECT at, user_name, details FROM audit_log WHERE action = 'export.briefing' ORDER BY id DESC LIMIT ?")
+    .all(limit) as { at: number; user_name: string | null; details: string }[];
+  return rows.map((r) => {
+    const d = JSON.parse(r.details) as { day?: string; file?: string };
+    return { at: r.at, user: r.user_name ?? '', day: d.day ?? '', fileName: d.file ?? '' };
+  });
+}

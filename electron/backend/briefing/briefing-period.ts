@@ -1,0 +1,34 @@
+/**
+ * The briefing's dates, and the choices BRIEFING.md leaves open, kept here in one place.
+ */
+import { type Day, formatDay } from '../../../shared/domain/local-date.ts';
+
+/** The trend sheet's default length: the last 14 days, the briefing date included. */
+export const TREND_DAYS = 14;
+/** A chosen trend range may not be longer than a year (one row per day). */
+export const TREND_MAX_DAYS = 366;
+
+export function defaultTrendFrom(day: Day): Day {
+  return day - (TREND_DAYS - 1);
+}
+
+export function briefingFileName(day: Day): string {
+  return `滨州健康码每日简报_${formatDay(day)}.xlsx`;
+}
+
+/**
+ * Interpretation (转码明细 "the people whose colour changed that day"): a change from one colour to
+ * another. New codes (no code → a colour) are counted on the summary sheet but not listed: on the
+ * first day of a city they are millions of rows, more than a worksheet holds, and they are not news.
+ */
+export const LIST_NEW_CODES = false;
+
+/**
+ * Interpretation (数据质量 "rows … that day"): a department file counts for the day of its version
+ * time, the date in its name (`checkins-2020-02-20.csv`) or else its modification time — the day
+ * its data is about, not the day it happened to be imported.
+ */
+export const QUALITY_DAY_BY = 'file version time' as const;
+
+/** Excel's last row is 1,048,576; a longer list is cut with a note saying so (never silently). */
+export const SHEET_ROW_LIMIT = 1_048_000;

@@ -1,0 +1,17 @@
+/** A worker thread that writes one briefing (see write-briefing.ts), then answers and ends. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/database.ts';
+import { type BriefingRequest, writeBriefing } from './write-briefing.ts';
+
+const job = workerData as { dbFile: string; target: string; request: BriefingRequest };
+const db = openDatabase(job.dbFile, { readonly: true, skipIntegrityCheck: true, cacheMB: 64 });
+writeBriefing(db, job.target, job.request).then(
+  (written) => {
+    db.close();
+    parentPort?.postMessage({ ok: true, written });
+  },
+  (err: unknown) => {
+    db.close();
+    parentPort?.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
+  },
+);

@@ -1,0 +1,23 @@
+/** Runs writeBriefing in a worker thread: a city-scale briefing takes seconds of CPU. */
+import { Worker } from 'node:worker_threads';
+import { workerUrl } from '../workers/worker-url.ts';
+import type { BriefingRequest, WrittenBriefing } from './write-briefing.ts';
+
+export function writeBriefingInWorker(dbFile: string, target: string, request: BriefingRequest): Promise<WrittenBriefing> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl(import.meta.url, 'briefing-worker'), { workerData: { dbFile, target, request } });
+    let answered = false;
+    worker.once('message', (m: { ok: true; written: WrittenBriefing } | { ok: false; message: string }) => {
+      answered = true;
+      if (m.ok) resolve(m.written);
+      else reject(new Error(m.message));
+    });
+    worker.once('error', (e) => {
+      answered = true;
+      reject(e);
+    });
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the briefing worker stopped (exit ${code}) before it answered`));
+    });
+  });
+}

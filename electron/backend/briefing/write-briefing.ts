@@ -1,0 +1,34 @@
+/**
+ * Writes the daily briefing of a date to a file, whole or not at all. The CLI calls this directly;
+ * the console runs it in a worker thread (briefing-worker.ts) so the API keeps answering meanwhile.
+ */
+import type { Day } from '../../../shared/domain/local-date.ts';
+import type { Db } from '../db/database.ts';
+import { writeAtomically } from '../files/write-atomically.ts';
+import { briefingData } from './briefing-data.ts';
+import { briefingChartImages } from './chart-images.ts';
+import { type BriefingMeta, SHEET_NAMES, buildBriefingWorkbook } from './briefing-workbook.ts';
+
+export interface BriefingRequest extends BriefingMeta {
+  day: Day;
+  trendFrom: Day;
+}
+
+export interface WrittenBriefing {
+  file: string;
+  sheets: string[];
+  /** Rows of the two lists (转码明细 + 执法通报). */
+  rows: number;
+}
+
+export async function writeBriefing(db: Db, target: string, r: BriefingRequest): Promise<WrittenBriefing> {
+  let images: ReturnType<typeof briefingChartImages> | undefined;
+  const data = briefingData(db, r.day, r.trendFrom, (f) => {
+    images = briefingChartImages(f.summary.counties, f.summary.trend);
+    // Awaited below; if reading the lists fails first, this keeps the images' failure from going unhandled.
+    images.catch(() => undefined);
+  });
+  const wb = buildBriefingWorkbook(data, r, await images!);
+  await writeAtomically(target, (partial) => wb.xlsx.writeFile(partial));
+  return { file: target, sheets: [...SHEET_NAMES], rows: data.changeLines.length + data.noticeLines.length };
+}

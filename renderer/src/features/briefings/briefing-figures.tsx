@@ -1,0 +1,104 @@
+/** The key figures of a briefing date: the code colours with their change, the day's colour changes, enforcement and the sheets' rows. */
+import type { ReactNode } from 'react';
+import type { BriefingPreview } from '../../../../shared/contract/briefing.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { changeView, daysInRange } from './briefing-text.ts';
+
+type Tone = 'total' | 'red' | 'yellow' | 'green';
+
+function Change({ id, value, worseWhenUp }: { id: string; value: number; worseWhenUp: boolean }) {
+  const { t, formatNumber } = useI18n();
+  const view = changeView(value, worseWhenUp, formatNumber);
+  return (
+    <div className={`brf-change brf-change-${view.tone}`} data-testid={`${id}-change`} data-value={value}>
+      {view.text === null ? t('briefings.kpi.unchanged') : t('briefings.kpi.change', { change: view.text })}
+    </div>
+  );
+}
+
+function Kpi({ tone, label, value, change, worseWhenUp }: { tone: Tone; label: MessageKey; value: number; change: number; worseWhenUp: boolean }) {
+  const { t, formatNumber } = useI18n();
+  const id = `brf-${tone}`;
+  return (
+    <div className={`brf-kpi brf-kpi-${tone}`}>
+      <div className="brf-kpi-label">{t(label)}</div>
+      <div className="brf-kpi-value" data-testid={id} data-value={value}>
+        {formatNumber(value)}
+      </div>
+      <Change id={id} value={change} worseWhenUp={worseWhenUp} />
+    </div>
+  );
+}
+
+/** One figure of a group: a label, a number and its unit; `tone` marks it with a code colour. */
+function Figure({ id, label, value, unit, tone }: { id: string; label: ReactNode; value: number; unit: MessageKey; tone?: 'red' | 'yellow' | 'green' }) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <div className={tone ? `brf-figure brf-figure-${tone}` : 'brf-figure'}>
+      <dt>{label}</dt>
+      <dd>
+        <span className="brf-figure-value" data-testid={id} data-value={value}>
+          {formatNumber(value)}
+        </span>
+        <span className="brf-unit">{t(unit)}</span>
+      </dd>
+    </div>
+  );
+}
+
+function Group({ title, children, testId }: { title: MessageKey; children: ReactNode; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <section className="brf-group" data-testid={testId} aria-label={t(title)}>
+      <h3>{t(title)}</h3>
+      <dl>{children}</dl>
+    </section>
+  );
+}
+
+/** The preview's figures, in the order of the workbook's 概况 sheet. `trendFrom` is the trend start the export will use. */
+export function BriefingFigures({ preview, trendFrom }: { preview: BriefingPreview; trendFrom: string | null }) {
+  const { t, formatNumber } = useI18n();
+  const k = preview.kpis;
+  const from = trendFrom ?? preview.trendFrom;
+  const trendDays = daysInRange(from, preview.day);
+  return (
+    <>
+      <div className="brf-kpis">
+        <Kpi tone="total" label="briefings.kpi.total" value={k.total} change={k.change.total} worseWhenUp={false} />
+        <Kpi tone="red" label="briefings.kpi.red" value={k.red} change={k.change.red} worseWhenUp />
+        <Kpi tone="yellow" label="briefings.kpi.yellow" value={k.yellow} change={k.change.yellow} worseWhenUp />
+        <Kpi tone="green" label="briefings.kpi.green" value={k.green} change={k.change.green} worseWhenUp={false} />
+      </div>
+      <div className="brf-groups">
+        <Group title="briefings.group.turned" testId="brf-group-turned">
+          <Figure id="brf-turned-red" label={t('briefings.turned.red')} value={preview.turned.red} unit="briefings.unit.people" tone="red" />
+          <Figure id="brf-turned-yellow" label={t('briefings.turned.yellow')} value={preview.turned.yellow} unit="briefings.unit.people" tone="yellow" />
+          <Figure id="brf-turned-green" label={t('briefings.turned.green')} value={preview.turned.green} unit="briefings.unit.people" tone="green" />
+          <Figure id="brf-new-codes" label={t('briefings.newCodes')} value={preview.newCodes} unit="briefings.unit.people" />
+        </Group>
+        <Group title="briefings.group.enforcement" testId="brf-group-enforcement">
+          <Figure id="brf-new-suspicions" label={t('briefings.enf.newSuspicions')} value={preview.enforcement.newSuspicions} unit="briefings.unit.cases" />
+          <Figure id="brf-decisions" label={t('briefings.enf.decisions')} value={preview.enforcement.decisions} unit="briefings.unit.cases" />
+          <Figure id="brf-revocations" label={t('briefings.enf.revocations')} value={preview.enforcement.revocations} unit="briefings.unit.cases" />
+          <Figure id="brf-open-cases" label={t('briefings.enf.openCases')} value={preview.enforcement.openCases} unit="briefings.unit.cases" />
+        </Group>
+        <Group title="briefings.group.sheets" testId="brf-group-sheets">
+          <Figure id="brf-changes-rows" label={t('briefings.sheet.changes')} value={preview.changes} unit="briefings.unit.rows" />
+          <Figure id="brf-notices-rows" label={t('briefings.sheet.notices')} value={preview.notices} unit="briefings.unit.rows" />
+          <div className="brf-figure">
+            <dt>{t('briefings.sheet.trend')}</dt>
+            <dd>
+              <span className="brf-figure-value" data-testid="brf-trend-days" data-value={trendDays} data-from={from}>
+                {formatNumber(trendDays)}
+              </span>
+              <span className="brf-unit">{t('briefings.unit.days')}</span>
+              <span className="brf-range">{t('briefings.trendRange', { from, to: preview.day })}</span>
+            </dd>
+          </div>
+        </Group>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { FeedFreshness, IsoDay, Kpis } from './dashboard.ts';
+
+/** The daily briefing's key figures, shown before exporting (the same queries as the workbook). */
+export interface BriefingPreview {
+  day: IsoDay;
+  /** The latest date the data reaches (the default briefing date). */
+  latestDataDay: IsoDay | null;
+  /** `滨州健康码每日简报_YYYY-MM-DD.xlsx` */
+  fileName: string;
+  /** City totals with the change against the day before and open cases. */
+  kpis: Kpis;
+  /** People who turned red/yellow/green that day (from another colour). */
+  turned: { red: number; yellow: number; green: number };
+  /** New code holders that day (counted, not listed). */
+  newCodes: number;
+  /** Enforcement that day. */
+  enforcement: { newSuspicions: number; decisions: number; revocations: number; openCases: number };
+  /** Rows of the 转码明细 and 执法通报 sheets. */
+  changes: number;
+  notices: number;
+  /** The trend's first day (default: 13 days before the briefing date). */
+  trendFrom: IsoDay;
+  freshness: FeedFreshness[];
+}
+
+/** A briefing someone exported (from the audit log). */
+export interface BriefingExportRecord {
+  at: number;
+  user: string;
+  day: IsoDay;
+  fileName: string;
+}
+
+export interface BriefingExportResult {
+  rows: number;
+  fileName: string;
+  downloadUrl: string | null;
+  /** The workbook's sheet names, in order. */
+  sheets: string[];
+}
