@@ -37,6 +37,15 @@ export const BEHAVIOR_NAMES: Record<Behavior, { zh: string; en: string }> = {
   other: { zh: '其他（人工上报）', en: 'Other (reported by an officer)' },
 };
 
+export function isBehavior(value: unknown): value is Behavior {
+  return typeof value === 'string' && (BEHAVIORS as readonly string[]).includes(value);
+}
+
+/** A behaviour in words; a stored value this version does not know is shown as it is. */
+export function behaviorName(behavior: string, lang: 'zh' | 'en' = 'zh'): string {
+  return isBehavior(behavior) ? BEHAVIOR_NAMES[behavior][lang] : behavior;
+}
+
 export const CASE_STATE_NAMES: Record<CaseState, { zh: string; en: string }> = {
   suspected: { zh: '待核查', en: 'suspected' },
   under_review: { zh: '审查中', en: 'under review' },

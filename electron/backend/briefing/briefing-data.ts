@@ -4,7 +4,7 @@
  * masked here, before anything reaches a workbook: a briefing never holds an unmasked ID or phone.
  */
 import type { DashboardSummary } from '../../../shared/contract/dashboard.ts';
-import { BEHAVIOR_NAMES, type Behavior } from '../../../shared/domain/cases.ts';
+import { behaviorName } from '../../../shared/domain/cases.ts';
 import { type Day, dayStartInstant } from '../../../shared/domain/local-date.ts';
 import { maskName, maskPersonId } from '../../../shared/domain/masking.ts';
 import type { CodeColor } from '../../../shared/domain/rules/colors.ts';
@@ -113,7 +113,7 @@ function noticeLines(db: Db, day: Day): NoticeLine[] {
     idMasked: maskPersonId(n.person_id),
     nameMasked: n.name ? maskName(n.name) : '',
     county: n.county_code,
-    behavior: BEHAVIOR_NAMES[n.behavior as Behavior]?.zh ?? n.behavior,
+    behavior: behaviorName(n.behavior),
     decidedAt: n.decided_at,
     revokedAt: n.revoked_at,
   }));

@@ -78,8 +78,14 @@ function summarySheet(wb: ExcelJS.Workbook, d: BriefingData, meta: BriefingMeta)
   return sheet.finish();
 }
 
-function countyName0(r: CountyStatsRow): string {
+function countyName0(r: { county_code: string; county_name: string }): string {
   return r.county_code === TOTAL_CODE ? '全市合计' : r.county_name;
+}
+
+/** Counties in code order, then the city total in bold (the rows come that way from the queries). */
+function addCountyRows<R extends { county_code: string }>(sheet: BriefingSheet, rows: readonly R[], line: (r: R) => CellValue[]): void {
+  sheet.addRows(rows.filter((r) => r.county_code !== TOTAL_CODE).map(line));
+  sheet.addRows(rows.filter((r) => r.county_code === TOTAL_CODE).map(line), { total: true });
 }
 
 function countySheet(wb: ExcelJS.Workbook, d: BriefingData, image: ChartImage): void {
@@ -105,8 +111,7 @@ function countySheet(wb: ExcelJS.Workbook, d: BriefingData, image: ChartImage): 
     const b = d.countiesBefore.find((x) => x.county_code === r.county_code);
     return [countyName0(r), r.total, r.red, r.yellow, r.green, rate(r.red + r.yellow, r.total), r.no_code, rate(r.total, r.total + r.no_code), r.red - (b?.red ?? 0), r.yellow - (b?.yellow ?? 0), r.green - (b?.green ?? 0)];
   };
-  sheet.addRows(d.counties.filter((r) => r.county_code !== TOTAL_CODE).map(line));
-  sheet.addRows(d.counties.filter((r) => r.county_code === TOTAL_CODE).map(line), { total: true });
+  addCountyRows(sheet, d.counties, line);
   const width = sheet.finish();
   placeImage(wb, sheet, image, width);
 }
@@ -214,7 +219,7 @@ function enterprisesSheet(wb: ExcelJS.Workbook, d: BriefingData): void {
     ],
   });
   const line = (r: (typeof d.enterprises)[number]): CellValue[] => [
-    r.county_code === TOTAL_CODE ? '全市合计' : r.county_name,
+    countyName0(r),
     r.approved,
     r.staff,
     r.red,
@@ -225,8 +230,7 @@ function enterprisesSheet(wb: ExcelJS.Workbook, d: BriefingData): void {
     r.yellow,
     r.red,
   ];
-  sheet.addRows(d.enterprises.filter((r) => r.county_code !== TOTAL_CODE).map(line));
-  sheet.addRows(d.enterprises.filter((r) => r.county_code === TOTAL_CODE).map(line), { total: true });
+  addCountyRows(sheet, d.enterprises, line);
   sheet.finish();
 }
 

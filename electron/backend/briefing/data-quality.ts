@@ -5,6 +5,7 @@
 import { FEEDS, type FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
 import { type Day, dayStartInstant } from '../../../shared/domain/local-date.ts';
 import type { Db } from '../db/database.ts';
+import { lastImportTimes } from '../import/batches.ts';
 
 export interface QualityRow {
   feed: FeedName;
@@ -25,9 +26,7 @@ export function dataQuality(db: Db, day: Day): QualityRow[] {
        WHERE version_time >= ? AND version_time < ? AND status <> 'running' ORDER BY id`,
     )
     .all(dayStartInstant(day), dayStartInstant(day + 1)) as { feed: FeedName; file_name: string; status: string; accepted: number; duplicates: number; rejected: number }[];
-  const last = new Map(
-    (db.prepare("SELECT feed, max(finished_at) AS at FROM import_batches WHERE status = 'done' GROUP BY feed").all() as { feed: FeedName; at: number }[]).map((r) => [r.feed, r.at]),
-  );
+  const last = lastImportTimes(db);
   return FEEDS.map((f) => {
     const mine = batches.filter((b) => b.feed === f.name);
     const sum = (k: 'accepted' | 'duplicates' | 'rejected') => mine.reduce((a, b) => a + b[k], 0);

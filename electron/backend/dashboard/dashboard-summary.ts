@@ -7,6 +7,7 @@ import type { ColorCounts, CountyRow, DashboardSummary, FeedFreshness, Kpis, Tra
 import { FEED_NAMES, type FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
 import { type Day, dayOfInstant, formatDay } from '../../../shared/domain/local-date.ts';
 import type { Db } from '../db/database.ts';
+import { lastImportTimes } from '../import/batches.ts';
 import { type CountyStatsRow, countyStats, transitionsOn } from '../rules/county-stats.ts';
 import { openCases } from '../enforcement/forced-reds.ts';
 
@@ -63,9 +64,7 @@ function readFreshnessDays(db: Db): Partial<Record<FeedName, Day | null>> {
 
 export function feedFreshness(db: Db): FeedFreshness[] {
   const days = freshnessDays(db);
-  const lastImports = new Map(
-    (db.prepare("SELECT feed, max(finished_at) AS at FROM import_batches WHERE status = 'done' GROUP BY feed").all() as { feed: FeedName; at: number }[]).map((r) => [r.feed, r.at]),
-  );
+  const lastImports = lastImportTimes(db);
   return FEED_NAMES.map((feed) => ({ feed, lastImportAt: lastImports.get(feed) ?? null, latestRecordDay: days[feed] === undefined || days[feed] === null ? null : formatDay(days[feed]) }));
 }
 

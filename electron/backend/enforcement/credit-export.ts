@@ -3,7 +3,7 @@
  * masked unless the reader may see them, text as text (never formulas).
  */
 import ExcelJS from 'exceljs';
-import { BEHAVIOR_NAMES, type Behavior } from '../../../shared/domain/cases.ts';
+import { behaviorName } from '../../../shared/domain/cases.ts';
 import { countyName } from '../../../shared/domain/counties.ts';
 import { formatInstant } from '../../../shared/domain/local-date.ts';
 import { maskName, maskPersonId } from '../../../shared/domain/masking.ts';
@@ -48,7 +48,7 @@ async function writeCreditRecords(db: Db, target: string, o: CreditExportOptions
       id: o.unmasked ? r.person_id : maskPersonId(r.person_id),
       name: o.unmasked ? name : name && maskName(name),
       county: r.county_code ? countyName(r.county_code) : '',
-      behavior: BEHAVIOR_NAMES[r.behavior as Behavior]?.zh ?? r.behavior,
+      behavior: behaviorName(r.behavior),
       decided: formatInstant(r.decided_at).replace('T', ' ').slice(0, 16),
       status: r.status === 'effective' ? '有效' : '已撤销',
       revoked: r.revoked_at ? formatInstant(r.revoked_at).replace('T', ' ').slice(0, 16) : '',

@@ -3,7 +3,7 @@
  * credit record with its status, and the cases behind them with their decisions and appeals. A
  * print-ready HTML page (A4, no scripts, no outside resources) that any browser prints or saves as PDF.
  */
-import { BEHAVIOR_NAMES, type Behavior } from '../../../shared/domain/cases.ts';
+import { BEHAVIOR_NAMES, behaviorName } from '../../../shared/domain/cases.ts';
 import { countyName } from '../../../shared/domain/counties.ts';
 import { formatInstant } from '../../../shared/domain/local-date.ts';
 import { maskName, maskPersonId } from '../../../shared/domain/masking.ts';
@@ -33,7 +33,7 @@ export function creditReportHtml(db: Db, r: CreditReportInput): { html: string; 
   const cases = listCases(db, { personId: r.personId }).rows.reverse();
   const recordRows = records
     .map(
-      (c) => `<tr><td>${esc(c.number)}</td><td>${esc(BEHAVIOR_NAMES[c.behavior as Behavior]?.zh ?? c.behavior)}</td><td>${esc(time(c.decided_at))}</td>
+      (c) => `<tr><td>${esc(c.number)}</td><td>${esc(behaviorName(c.behavior))}</td><td>${esc(time(c.decided_at))}</td>
       <td>${esc(c.decision)}</td><td class="${c.status}">${c.status === 'effective' ? '有效' : `已撤销（${esc(time(c.revoked_at))}：${esc(c.revoked_reason)}）`}</td><td>${esc(c.decided_by)}</td></tr>`,
     )
     .join('');

@@ -123,3 +123,9 @@ export function insertRejects(db: Db, t: RejectTarget, rejects: readonly RejectR
     s.run(t.batchId, t.feed, t.fileName, t.fileHash, r.line, first.column, first.value, reason, reasonZh, JSON.stringify(r.problems), JSON.stringify(r.raw));
   }
 }
+
+/** Each feed's last finished import (any origin), for freshness displays. */
+export function lastImportTimes(db: Db): Map<FeedName, number> {
+  const rows = db.prepare("SELECT feed, max(finished_at) AS at FROM import_batches WHERE status = 'done' GROUP BY feed").all() as { feed: FeedName; at: number }[];
+  return new Map(rows.map((r) => [r.feed, r.at]));
+}

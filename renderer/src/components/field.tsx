@@ -14,20 +14,31 @@ export function useProblemText(): (problem: Problem) => string {
 
 /**
  * A labelled form field: the label wraps the control (so clicking the label focuses it), the hint
- * and the error sit below and are announced with it.
+ * and the error sit below and are announced with it. `aside` sits beside the control, outside the
+ * label (a "back to the default" button).
  */
-export function Field({ label, hint, error, children, testId }: { label: ReactNode; hint?: ReactNode; error?: Problem | null; children: (describedBy: string | undefined, invalid: boolean) => ReactNode; testId?: string }) {
+export function Field({ label, hint, error, children, testId, aside }: { label: ReactNode; hint?: ReactNode; error?: Problem | null; children: (describedBy: string | undefined, invalid: boolean) => ReactNode; testId?: string; aside?: ReactNode }) {
   const problemText = useProblemText();
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const labelled = (
+    <label>
+      <span className="field-label">{label}</span>
+      {children(describedBy, Boolean(error))}
+    </label>
+  );
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label>
-        <span className="field-label">{label}</span>
-        {children(describedBy, Boolean(error))}
-      </label>
+      {aside ? (
+        <div className="field-with-aside">
+          {labelled}
+          {aside}
+        </div>
+      ) : (
+        labelled
+      )}
       {hint ? (
         <p className="field-hint" id={hintId}>
           {hint}

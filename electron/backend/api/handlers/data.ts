@@ -8,6 +8,7 @@ import { consoleSettings } from '../../app/console-settings.ts';
 import { isEmptyDatabase } from '../../app/first-start.ts';
 import { audit } from '../../audit/audit-log.ts';
 import type { Db } from '../../db/database.ts';
+import { lastImportTimes } from '../../import/batches.ts';
 import { exportRejects } from '../../rejects/export-rejects.ts';
 import { countRejects, listRejects } from '../../rejects/rejects.ts';
 import { previewImport } from '../../uploads/import-preview.ts';
@@ -22,7 +23,7 @@ function requireCityWide(ctx: CallContext): void {
 }
 
 export function feedStatuses(db: Db): FeedStatus[] {
-  const last = new Map((db.prepare("SELECT feed, max(finished_at) AS at FROM import_batches WHERE status = 'done' GROUP BY feed").all() as { feed: string; at: number }[]).map((r) => [r.feed, r.at]));
+  const last = lastImportTimes(db);
   const rejected = new Map((db.prepare('SELECT feed, count(*) AS n FROM rejected_rows GROUP BY feed').all() as { feed: string; n: number }[]).map((r) => [r.feed, r.n]));
   return FEED_NAMES.map((f) => ({
     feed: f,

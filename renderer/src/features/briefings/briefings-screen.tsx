@@ -10,6 +10,7 @@ import { useRemote } from '../../api/use-remote.ts';
 import { Card } from '../../components/card.tsx';
 import { DateInput } from '../../components/date-input.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { Field } from '../../components/field.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { BriefingFigures } from './briefing-figures.tsx';
@@ -101,54 +102,46 @@ export function BriefingsScreen() {
       <Card title={t('briefings.form.title')} testId="briefing-form" className="brf-form-card">
         <div className="brf-form">
           <div className="brf-field">
-            <div className="brf-field-row">
-              <label className="brf-label">
-                <span className="field-label">{t('briefings.day')}</span>
-                <DateInput value={shownDay} onChange={pickDay} max={latest ?? undefined} invalid={dayError !== undefined} describedBy={dayError ? 'brf-day-hint brf-day-error' : 'brf-day-hint'} testId="briefing-day" required />
-              </label>
-              {dayPick !== null && latest !== null && dayPick !== latest ? (
-                <button
-                  type="button"
-                  className="button-quiet brf-link-button"
-                  onClick={() => {
-                    setDayPick(null);
-                    setTrendPick(null);
-                  }}
-                  data-testid="briefing-day-latest"
-                >
-                  {t('briefings.dayLatest')}
-                </button>
-              ) : null}
-            </div>
-            <p className="field-hint" id="brf-day-hint">
-              {latest ? t('briefings.dayHint', { day: latest }) : '\u00a0'}
-            </p>
-            {dayError ? (
-              <p className="field-error" role="alert" id="brf-day-error" data-testid="briefing-day-error">
-                {t(dayError.key, dayError.params)}
-              </p>
-            ) : null}
+            <Field
+              label={t('briefings.day')}
+              hint={latest ? t('briefings.dayHint', { day: latest }) : '\u00a0'}
+              error={dayError}
+              testId="briefing-day"
+              aside={
+                dayPick !== null && latest !== null && dayPick !== latest ? (
+                  <button
+                    type="button"
+                    className="button-quiet brf-link-button"
+                    onClick={() => {
+                      setDayPick(null);
+                      setTrendPick(null);
+                    }}
+                    data-testid="briefing-day-latest"
+                  >
+                    {t('briefings.dayLatest')}
+                  </button>
+                ) : null
+              }
+            >
+              {(describedBy, invalid) => <DateInput value={shownDay} onChange={pickDay} max={latest ?? undefined} invalid={invalid} describedBy={describedBy} testId="briefing-day" required />}
+            </Field>
           </div>
           <div className="brf-field">
-            <div className="brf-field-row">
-              <label className="brf-label">
-                <span className="field-label">{t('briefings.trendFrom')}</span>
-                <DateInput value={shownTrendFrom} onChange={setTrendPick} max={shownDay || undefined} invalid={trendError !== undefined} describedBy={trendError ? 'brf-trend-hint brf-trend-error' : 'brf-trend-hint'} testId="briefing-trend-from" />
-              </label>
-              {trendPick !== null ? (
-                <button type="button" className="button-quiet brf-link-button" onClick={() => setTrendPick(null)} data-testid="briefing-trend-default">
-                  {t('briefings.trendDefault')}
-                </button>
-              ) : null}
-            </div>
-            <p className="field-hint" id="brf-trend-hint">
-              {t('briefings.trendHint')}
-            </p>
-            {trendError ? (
-              <p className="field-error" role="alert" id="brf-trend-error" data-testid="briefing-trend-error">
-                {t(trendError.key, trendError.params)}
-              </p>
-            ) : null}
+            <Field
+              label={t('briefings.trendFrom')}
+              hint={t('briefings.trendHint')}
+              error={trendError}
+              testId="briefing-trend"
+              aside={
+                trendPick !== null ? (
+                  <button type="button" className="button-quiet brf-link-button" onClick={() => setTrendPick(null)} data-testid="briefing-trend-default">
+                    {t('briefings.trendDefault')}
+                  </button>
+                ) : null
+              }
+            >
+              {(describedBy, invalid) => <DateInput value={shownTrendFrom} onChange={setTrendPick} max={shownDay || undefined} invalid={invalid} describedBy={describedBy} testId="briefing-trend-from" />}
+            </Field>
           </div>
           <div className="brf-export">
             <button type="button" className="button-primary brf-export-button" onClick={exportBriefing} disabled={!canExport} aria-busy={exporting} data-testid="briefing-export">

@@ -4,7 +4,9 @@
  * queries of the queue. Pure: the translator is passed in, so tests use the message tables.
  */
 import type { CaseDetail, EvidenceView, NoticeView } from '../../../../shared/contract/enforcement.ts';
-import { BEHAVIORS, BEHAVIOR_NAMES, type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type CaseState } from '../../../../shared/domain/cases.ts';
+import { type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type CaseState, behaviorName, isBehavior } from '../../../../shared/domain/cases.ts';
+
+export { behaviorName, isBehavior };
 import { formatDay, todayInChina } from '../../../../shared/domain/local-date.ts';
 import type { Permission } from '../../../../shared/domain/roles.ts';
 import type { Problem, Validated } from '../../components/form-errors.ts';
@@ -24,9 +26,6 @@ export function isCaseState(value: unknown): value is CaseState {
   return typeof value === 'string' && (CASE_STATES as readonly string[]).includes(value);
 }
 
-export function isBehavior(value: unknown): value is Behavior {
-  return typeof value === 'string' && (BEHAVIORS as readonly string[]).includes(value);
-}
 
 export function isCaseMove(value: unknown): value is CaseMove {
   return typeof value === 'string' && (CASE_MOVES as readonly string[]).includes(value);
@@ -159,9 +158,6 @@ export function stateTone(state: CaseState): 'warn' | 'info' | 'bad' | 'good' | 
 
 // ---- Words of the data ------------------------------------------------------------------------
 
-export function behaviorName(behavior: string, lang: Lang): string {
-  return isBehavior(behavior) ? BEHAVIOR_NAMES[behavior][lang] : behavior;
-}
 
 /** Who opened a case: a user's name, or the detectors (which sign as `detector…` or `system`). */
 export function openedByText(t: Translate, openedBy: string): string {
