@@ -43,7 +43,7 @@ describe('audit hash chain', () => {
     expect(verifyAudit(openDatabase(file))).toMatchObject({ ok: false, first_broken: 4, reason: expect.stringMatching(/edited/) });
     const r = await runCli(['audit', 'verify', '--db', file, '--json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, entries: 4, first_broken: 4 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, entries: 10, first_broken: 4 });
   });
 
   test('a deleted entry is reported where the gap is', () => {

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { type Db, openDatabase } from '../../electron/backend/db/database.ts';
 import { detectorSettings, saveDetectorSettings } from '../../electron/backend/enforcement/detectors/detector-settings.ts';
+import { detectorWatermark, finishedBatch } from '../../electron/backend/enforcement/detectors/batch-window.ts';
 import { runDetectors } from '../../electron/backend/enforcement/detectors/run-detectors.ts';
 import type { Evidence } from '../../electron/backend/enforcement/evidence.ts';
-import { createBatch, finishBatch } from '../../electron/backend/import/batches.ts';
+import { addBatchCounts, createBatch } from '../../electron/backend/import/batches.ts';
 import { parseDay } from '../../shared/domain/local-date.ts';
 import { recomputeColours } from '../../electron/backend/rules/recompute.ts';
 import { syncDirectory } from '../../electron/backend/sync/sync-directory.ts';
@@ -192,22 +193,32 @@ describe('detector rules and their edges', () => {
     expect(evidence(db).get('screenshot:age:SC-20-1')!.thresholds).toEqual({ codeValidityMinutes: 4 });
   }, 60_000);
 
-  test('a batch still being imported is not examined until it is finished', async () => {
+  test('rows a batch adds after the detectors passed it are examined; an abandoned batch holds nothing back', async () => {
     const dir = tempDir();
     const ex = join(dir, 'exchange');
     exchange(ex, FIRST);
     const db = openDatabase(join(dir, 'c.db'));
     await daily(db, ex);
     const batch = createBatch(db, { feed: 'scans', fileName: 'late.csv', filePath: '/late.csv', fileHash: 'x', fileSize: 1, versionTime: NOW, encoding: null, origin: 'import', strict: false, status: 'running', startedAt: NOW });
-    db.prepare(`INSERT INTO scans (scan_id, person_id, site_id, scanned_at, day, code_issued_at, shown_color, action, batch_id) VALUES ('SC-LATE', ?, 'S1', ?, ?, ?, 'green', 'pass', ?)`)
-      .run(p(20), ms('2020-02-19 18:00:00'), parseDay('2020-02-19'), ms('2020-02-19 17:00:00'), batch);
+    // One chunk of the batch, written as the importer writes it (rows, then the counts).
+    const chunk = (scanId: string, line: number) =>
+      db.transaction(() => {
+        db.prepare(`INSERT INTO scans (scan_id, person_id, site_id, scanned_at, day, code_issued_at, shown_color, action, batch_id) VALUES (?, ?, 'S1', ?, ?, ?, 'green', 'pass', ?)`)
+          .run(scanId, p(20), ms('2020-02-19 18:00:00') + line * 60_000, parseDay('2020-02-19'), ms('2020-02-19 17:00:00'), batch);
+        addBatchCounts(db, batch, { read: 1, accepted: 1, duplicates: 0, rejected: 0, resumeLine: line });
+      })();
+    chunk('SC-LATE', 1);
     await recomputeColours(db, { workers: 0 });
-    expect(runDetectors(db, { now: NOW }).opened).toEqual([]);
-    finishBatch(db, batch, 'done', NOW);
-    await recomputeColours(db, { workers: 0 });
-    const run = runDetectors(db, { now: NOW });
-    expect(run.opened).toHaveLength(1);
+    expect(runDetectors(db, { now: NOW }).opened).toHaveLength(1);
     expect(evidence(db).has('screenshot:age:SC-LATE')).toBe(true);
+    // The import goes on (resumed after a kill) under the same batch id: its new rows are seen too.
+    chunk('SC-LATE-2', 2);
+    expect(detectorWatermark(db, 'screenshot')).toBe(batch - 1);
+    await recomputeColours(db, { workers: 0 });
+    expect(runDetectors(db, { now: NOW }).opened).toHaveLength(1);
+    expect(evidence(db).has('screenshot:age:SC-LATE-2')).toBe(true);
+    // The batch is never finished; a later one is examined all the same.
+    expect(finishedBatch(db)).toBe(batch);
   }, 60_000);
 
   test('an incremental run reaches the big tables only through their indexes', async () => {

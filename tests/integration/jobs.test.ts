@@ -118,7 +118,7 @@ describe('jobs', () => {
     expect(coloursBehind(db)).toBe(false);
     // The decision commits; the process dies before the colours are evaluated.
     const at = Date.parse('2020-02-12T10:00:00+08:00');
-    const id = flagCase(db, { personId: personId(1), behavior: 'other', reason: '举报', user: 'ofc', at })!;
+    const id = flagCase(db, { personId: personId(1), behavior: 'other', reason: '举报', role: 'officer', user: 'ofc', at })!;
     moveCase(db, { id, move: 'review', role: 'credit', user: 'cre', reason: '审查', at });
     moveCase(db, { id, move: 'decide', role: 'credit', user: 'cre', reason: '决定', at });
     expect(personCode(db, personId(1), parseDay('2020-02-12')!)?.color).toBe('green');

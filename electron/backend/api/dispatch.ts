@@ -6,6 +6,7 @@
 import { type ApiError, type ApiResponse, METHOD_ACCESS, type MethodName, type ParamsOf, type ResultOf } from '../../../shared/contract/api.ts';
 import { can } from '../../../shared/domain/roles.ts';
 import { ApiFailure } from './api-failure.ts';
+import { FileAccessError } from '../files/file-errors.ts';
 import type { CallContext } from './context.ts';
 import * as admin from './handlers/admin.ts';
 import * as auth from './handlers/auth.ts';
@@ -87,6 +88,7 @@ export async function dispatch(ctx: CallContext, method: string, params: unknown
     return { ok: true, value: await handler(ctx, params as never) };
   } catch (err) {
     if (err instanceof ApiFailure) return { ok: false, error: err.error };
+    if (err instanceof FileAccessError) return error('bad_request', err.message, err.messageZh);
     // Internal details stay in the log (never personal data: messages come from our code); the
     // page gets a message a person can act on.
     console.error(`api ${method} failed: ${(err as Error).message}`);

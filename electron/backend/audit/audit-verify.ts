@@ -23,10 +23,12 @@ export function verifyAudit(db: Db, against?: string): VerifyResult {
   let prev = GENESIS_HASH;
   let entries = 0;
   let lastId = 0;
-  let anchorFound = false;
+  // The head of an empty log (0, the genesis hash) is the start of every chain.
+  let anchorFound = against === GENESIS_HASH;
+  const total = () => (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
   for (const e of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<AuditEntry>) {
     entries++;
-    const broken = (reason: string): VerifyResult => ({ ok: false, entries, first_broken: e.id, reason, ...(against ? { anchor_found: false } : {}) });
+    const broken = (reason: string): VerifyResult => ({ ok: false, entries: total(), first_broken: e.id, reason, ...(against ? { anchor_found: false } : {}) });
     if (e.id !== lastId + 1) return broken(`entries ${lastId + 1}–${e.id - 1} are missing`);
     if (e.prev_hash !== prev) return broken('its link to the previous entry does not match');
     if (entryHash(prev, e) !== e.hash) return broken('its content does not match its hash (edited)');

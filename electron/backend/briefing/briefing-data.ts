@@ -8,14 +8,13 @@ import { behaviorName } from '../../../shared/domain/cases.ts';
 import { type Day, dayStartInstant } from '../../../shared/domain/local-date.ts';
 import { maskName, maskPersonId } from '../../../shared/domain/masking.ts';
 import type { CodeColor } from '../../../shared/domain/rules/colors.ts';
+import { FIRST_CODES_AS_CHANGES } from '../../../shared/domain/rules/interpretations.ts';
 import { changeReason } from '../../../shared/domain/rules/reason-words.ts';
 import { type AuditHead, auditHead } from '../audit/audit-verify.ts';
 import { dashboardSummary } from '../dashboard/dashboard-summary.ts';
 import type { Db } from '../db/database.ts';
 import { noticeList } from '../enforcement/notices.ts';
-import { openCases } from '../enforcement/forced-reds.ts';
 import { type CountyStatsRow, countyStats } from '../rules/county-stats.ts';
-import { LIST_NEW_CODES } from './briefing-period.ts';
 import { type QualityRow, dataQuality } from './data-quality.ts';
 import { type EnterpriseCountyRow, enterpriseStaff } from './enterprise-staff.ts';
 
@@ -67,23 +66,25 @@ export interface BriefingData extends BriefingFigures {
   audit: AuditHead;
 }
 
-const BETWEEN_COLOURS = LIST_NEW_CODES ? "c.to_color <> 'none'" : "c.from_color <> 'none' AND c.to_color <> 'none'";
+/** The day's changes as the briefing lists them: between colours, or a first red or yellow code (interpretations.ts). */
+const BETWEEN_COLOURS = `c.to_color <> 'none' AND (c.from_color <> 'none' OR c.to_color IN (${FIRST_CODES_AS_CHANGES.map((c) => `'${c}'`).join(', ')}))`;
 
-function enforcementOn(db: Db, day: Day): EnforcementFigures {
+function enforcementOn(db: Db, day: Day, openNow: number): EnforcementFigures {
   const [start, end] = [dayStartInstant(day), dayStartInstant(day + 1)];
   const count = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { n: number }).n;
   return {
     newSuspicions: count('SELECT count(*) AS n FROM cases WHERE opened_at >= ? AND opened_at < ?', start, end),
     decisions: count('SELECT count(*) AS n FROM credit_records WHERE decided_day = ?', day),
     revocations: count("SELECT count(*) AS n FROM credit_record_events WHERE kind = 'revoked' AND day = ?", day),
-    openCases: openCases(db, day, null),
+    // As the dashboard counts them for the same date.
+    openCases: openNow,
   };
 }
 
 export function briefingFigures(db: Db, day: Day, trendFrom: Day): BriefingFigures {
   const summary = dashboardSummary(db, { asOf: day, county: null, trendDays: day - trendFrom + 1 });
   const changes = (db.prepare(`SELECT count(*) AS n FROM code_changes c WHERE c.day = ? AND ${BETWEEN_COLOURS}`).get(day) as { n: number }).n;
-  return { day, trendFrom, summary, enforcement: enforcementOn(db, day), changes, notices: noticeList(db, day).length };
+  return { day, trendFrom, summary, enforcement: enforcementOn(db, day, summary.kpis.openCases ?? 0), changes, notices: noticeList(db, day).length };
 }
 
 function changeLines(db: Db, day: Day): ChangeLine[] {

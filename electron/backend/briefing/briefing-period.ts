@@ -16,12 +16,6 @@ export function briefingFileName(day: Day): string {
   return `滨州健康码每日简报_${formatDay(day)}.xlsx`;
 }
 
-/**
- * Interpretation (转码明细 "the people whose colour changed that day"): a change from one colour to
- * another. New codes (no code → a colour) are counted on the summary sheet but not listed: on the
- * first day of a city they are millions of rows, more than a worksheet holds, and they are not news.
- */
-export const LIST_NEW_CODES = false;
 
 /**
  * Interpretation (数据质量 "rows … that day"): a department file counts for the day of its version

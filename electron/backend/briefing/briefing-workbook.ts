@@ -58,7 +58,7 @@ function summarySheet(wb: ExcelJS.Workbook, d: BriefingData, meta: BriefingMeta)
     ['当日转为红码', t?.turnedRed ?? 0, null, '由其他码色转为红码'],
     ['当日转为黄码', t?.turnedYellow ?? 0, null, '由其他码色转为黄码'],
     ['当日转为绿码', t?.turnedGreen ?? 0, null, '由其他码色转为绿码'],
-    ['当日新领码', t?.newCodes ?? 0, null, '首次获得健康码（不列入转码明细）'],
+    ['当日新领码', t?.newCodes ?? 0, null, '首次获得健康码；首次即为红码、黄码的计入转红、转黄并列入转码明细'],
     ['当日新增疑似案件', d.enforcement.newSuspicions, null, '自动检测与人工上报'],
     ['当日处罚决定', d.enforcement.decisions, null, '转为红码并纳入诚信记录，见“执法通报”'],
     ['当日撤销决定', d.enforcement.revocations, null, '诚信记录标记为已撤销，见“执法通报”'],
@@ -136,12 +136,19 @@ function trendSheet(wb: ExcelJS.Workbook, d: BriefingData, image: ChartImage): v
   placeImage(wb, sheet, image, width);
 }
 
+/** A table longer than this leaves no room for the image below it on an A4 landscape page. */
+const ROWS_BESIDE_IMAGE = 12;
+
 function placeImage(wb: ExcelJS.Workbook, sheet: BriefingSheet, image: ChartImage, tableWidth: number): void {
   // The image fits under the table, as wide as the table (at least 720 px), so printing one page wide keeps both legible.
   const width = Math.max(720, tableWidth);
   const height = Math.round((image.height / image.width) * width);
+  const last = sheet.ws.rowCount;
+  // Spreadsheet programs print an image only as far as the page it starts on: after a long table
+  // it starts a page of its own.
+  if (last - sheet.headerRow > ROWS_BESIDE_IMAGE) sheet.ws.getRow(last).addPageBreak();
   const id = wb.addImage({ buffer: image.png as unknown as ExcelJS.Buffer, extension: 'png' });
-  sheet.ws.addImage(id, { tl: { col: 0, row: sheet.ws.rowCount + 1 }, ext: { width, height } });
+  sheet.ws.addImage(id, { tl: { col: 0, row: last + 1 }, ext: { width, height } });
 }
 
 function colourCell(cell: ExcelJS.Cell, color: CodeColor): void {

@@ -1,6 +1,7 @@
 /** A worker thread that writes one briefing (see write-briefing.ts), then answers and ends. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/database.ts';
+import { FileAccessError } from '../files/file-errors.ts';
 import { type BriefingRequest, writeBriefing } from './write-briefing.ts';
 
 const job = workerData as { dbFile: string; target: string; request: BriefingRequest };
@@ -12,6 +13,6 @@ writeBriefing(db, job.target, job.request).then(
   },
   (err: unknown) => {
     db.close();
-    parentPort?.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
+    parentPort?.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err), messageZh: err instanceof FileAccessError ? err.messageZh : null });
   },
 );

@@ -136,7 +136,12 @@ export function countyDistributionImage(rows: readonly CountyRow[], lang: ChartL
 
 /** Holders by colour over the last days (lines) and the day's changes (bars), as on the dashboard. */
 export function trendImage(points: readonly TrendPoint[], lang: ChartLanguage = 'zh'): ChartImage {
-  return renderChart(trendOption(points, CHART_LABELS[lang], { theme: 'light', animation: false }));
+  return renderChart(trendOption(points, CHART_LABELS[lang], briefingTrendOptions(points)));
+}
+
+/** The briefing's chart covers exactly the days of its trend table, the empty ones included. */
+function briefingTrendOptions(points: readonly TrendPoint[]) {
+  return { theme: 'light', animation: false, days: points.length, trimEmptyStart: false } as const;
 }
 
 function chartSvg(option: ChartOption): string {
@@ -156,7 +161,7 @@ function chartSvg(option: ChartOption): string {
  */
 export function briefingChartImages(counties: readonly CountyRow[], trend: readonly TrendPoint[], lang: ChartLanguage = 'zh'): Promise<{ county: ChartImage; trend: ChartImage }> {
   const labels = CHART_LABELS[lang];
-  const svgs = [chartSvg(countyDistributionOption(counties, labels, { theme: 'light', animation: false })), chartSvg(trendOption(trend, labels, { theme: 'light', animation: false }))];
+  const svgs = [chartSvg(countyDistributionOption(counties, labels, { theme: 'light', animation: false })), chartSvg(trendOption(trend, labels, briefingTrendOptions(trend)))];
   return Promise.all(svgs.map((svg) => renderAsync(svg, renderOptions()))).then(([county, trendPng]) => ({
     county: { png: county!.asPng(), width: CHART_WIDTH, height: CHART_HEIGHT },
     trend: { png: trendPng!.asPng(), width: CHART_WIDTH, height: CHART_HEIGHT },

@@ -1,5 +1,6 @@
 /** Runs writeBriefing in a worker thread: a city-scale briefing takes seconds of CPU. */
 import { Worker } from 'node:worker_threads';
+import { FileAccessError } from '../files/file-errors.ts';
 import { workerUrl } from '../workers/worker-url.ts';
 import type { BriefingRequest, WrittenBriefing } from './write-briefing.ts';
 
@@ -7,10 +8,10 @@ export function writeBriefingInWorker(dbFile: string, target: string, request: B
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl(import.meta.url, 'briefing-worker'), { workerData: { dbFile, target, request } });
     let answered = false;
-    worker.once('message', (m: { ok: true; written: WrittenBriefing } | { ok: false; message: string }) => {
+    worker.once('message', (m: { ok: true; written: WrittenBriefing } | { ok: false; message: string; messageZh: string | null }) => {
       answered = true;
       if (m.ok) resolve(m.written);
-      else reject(new Error(m.message));
+      else reject(m.messageZh === null ? new Error(m.message) : new FileAccessError(m.message, m.messageZh));
     });
     worker.once('error', (e) => {
       answered = true;

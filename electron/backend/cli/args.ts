@@ -15,6 +15,8 @@ export interface ArgSpec {
   values: readonly string[];
   /** Options without a value. */
   flags: readonly string[];
+  /** How many plain arguments (sub-command, files) the command takes; none unless said. */
+  positionals?: number;
 }
 
 export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
@@ -38,6 +40,8 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec): ParsedArgs {
       throw new UsageError(`unknown option --${name}`);
     }
   }
+  const most = spec.positionals ?? 0;
+  if (out.positionals.length > most) throw new UsageError(`unexpected argument ${out.positionals[most]}`);
   return out;
 }
 

@@ -3,6 +3,7 @@
  * `hcc stats` and the briefing: KPI cards with the change against the day before, all counties,
  * the trend, the day's transitions, and how fresh each feed is.
  */
+import { countsAsTurning } from '../../../shared/domain/rules/interpretations.ts';
 import type { ColorCounts, CountyRow, DashboardSummary, FeedFreshness, Kpis, TransitionCount, TrendPoint } from '../../../shared/contract/dashboard.ts';
 import { FEED_NAMES, type FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
 import { type Day, dayOfInstant, formatDay } from '../../../shared/domain/local-date.ts';
@@ -80,9 +81,9 @@ function transitionCounts(db: Db, day: Day, county: string | null): TransitionCo
   return [...sums.values()].filter((t) => t.n !== 0);
 }
 
-/** Turned red/yellow/green: from another colour (new codes are counted apart). */
+/** Turned red/yellow/green: from another colour, or a first code that is red or yellow (interpretations.ts). */
 function turned(ts: TransitionCount[]): Pick<TrendPoint, 'turnedRed' | 'turnedYellow' | 'turnedGreen' | 'newCodes'> {
-  const into = (c: string) => ts.filter((t) => t.to === c && t.from !== 'none').reduce((a, t) => a + t.n, 0);
+  const into = (c: string) => ts.filter((t) => t.to === c && countsAsTurning(t.from, t.to)).reduce((a, t) => a + t.n, 0);
   return { turnedRed: into('red'), turnedYellow: into('yellow'), turnedGreen: into('green'), newCodes: ts.filter((t) => t.from === 'none' && t.to !== 'none').reduce((a, t) => a + t.n, 0) };
 }
 
@@ -103,7 +104,7 @@ export function dashboardSummary(db: Db, q: { asOf?: Day; county: string | null;
     ...now,
     coverage: now.total + now.noCode ? now.total / (now.total + now.noCode) : 0,
     change: { total: now.total - prev.total, red: now.red - prev.red, yellow: now.yellow - prev.yellow, green: now.green - prev.green, noCode: now.noCode - prev.noCode },
-    openCases: openCases(db, asOf, q.county),
+    openCases: openCases(db, asOf, q.county, latest === null || asOf >= latest),
   };
   const trend: TrendPoint[] = [];
   for (let d = asOf - q.trendDays + 1; d <= asOf; d++) {

@@ -2,7 +2,7 @@
  * Opening the console's SQLite database: WAL with synchronous=FULL (a committed sync survives a
  * power cut), foreign keys, a busy timeout, an integrity check, and the migrations.
  */
-import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.ts';
 
@@ -30,7 +30,10 @@ export interface OpenOptions {
 const QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024;
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  if (existsSync(file) && statSync(file).size > 0) assertSqliteHeader(file);
+  // The file is never opened outside SQLite here: on POSIX, closing any other handle to a file
+  // drops every lock this process holds on it, SQLite's included ("How to corrupt an SQLite
+  // file", 2.2), and the console opens the database again for every worker and job. A file that
+  // is not SQLite is recognised by SQLite's own answer instead.
   let db: Db;
   try {
     db = new Database(file, { readonly: options.readonly ?? false });
@@ -66,6 +69,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.close();
     if (err instanceof DatabaseOpenError) throw err;
     const message = (err as Error).message;
+    if (/file is not a database/i.test(message)) {
+      throw new DatabaseOpenError('not_a_database', `${file} is not a console database (not an SQLite file); check the --db path or restore from a backup`);
+    }
     if (/not a database|malformed|corrupt/i.test(message)) {
       throw new DatabaseOpenError('damaged', `the database ${file} is damaged (${oneLine(message)}); restore it from a backup`);
     }
@@ -92,23 +98,6 @@ function migrate(db: Db, file: string): void {
       m.up?.(db);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
-  }
-}
-
-/** Refuses files that are not SQLite before SQLite gets a chance to treat them as empty. */
-function assertSqliteHeader(file: string): void {
-  const fd = openSync(file, 'r');
-  try {
-    const header = Buffer.alloc(16);
-    readSync(fd, header, 0, 16, 0);
-    if (header.toString('latin1') !== 'SQLite format 3\u0000') {
-      throw new DatabaseOpenError(
-        'not_a_database',
-        `${file} is not a console database (not an SQLite file); check the --db path or restore from a backup`,
-      );
-    }
-  } finally {
-    closeSync(fd);
   }
 }
 

@@ -15,7 +15,7 @@ import type { Db } from '../db/database.ts';
 import { auditPersonTarget } from '../people/person-refs.ts';
 import { auditSecret } from '../people/people-service.ts';
 import { createCreditRecord, creditRecordOfCase, revokeCreditRecord } from './credit-records.ts';
-import type { Evidence } from './evidence.ts';
+import { type Evidence, actRecords } from './evidence.ts';
 
 export interface CaseRow {
   id: number;
@@ -71,6 +71,16 @@ export function openCase(
   c: { personId: string; behavior: Behavior; evidence: Evidence; evidenceKey: string; openedBy: string; at: number },
 ): number | null {
   return db.transaction(() => {
+    const acts = actRecords(c.behavior, c.evidence);
+    const known = db.prepare('SELECT case_id FROM case_evidence_records WHERE behavior = ? AND person_id = ? AND feed = ? AND record_key = ?').pluck();
+    const remember = db.prepare('INSERT OR IGNORE INTO case_evidence_records (behavior, person_id, feed, record_key, case_id) VALUES (?, ?, ?, ?, ?)');
+    const earlier = acts.map((r) => known.get(c.behavior, c.personId, r.feed, r.key) as number | undefined).find((id) => id !== undefined);
+    if (earlier !== undefined) {
+      // The same act seen again (a run of scans growing): its new records join the earlier case's
+      // coverage, so the run's next step is recognised too.
+      for (const r of acts) remember.run(c.behavior, c.personId, r.feed, r.key, earlier);
+      return null;
+    }
     const info = db
       .prepare(
         `INSERT OR IGNORE INTO cases (person_id, behavior, state, evidence, evidence_key, county_code, opened_at, opened_by, updated_at)
@@ -79,16 +89,24 @@ export function openCase(
       .run(c.personId, c.behavior, JSON.stringify(c.evidence), c.evidenceKey, currentCounty(db, c.personId), c.at, c.openedBy, c.at);
     if (info.changes === 0) return null;
     const id = Number(info.lastInsertRowid);
+    for (const r of acts) remember.run(c.behavior, c.personId, r.feed, r.key, id);
     db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, NULL, ?, ?)').run(id, c.at, c.openedBy, 'open', 'suspected', c.evidence.summary);
     audit(db, { user: c.openedBy, action: 'case.open', target: auditTarget(db, c.personId), details: { case: id, behavior: c.behavior, rule: c.evidence.rule, masked: maskPersonId(c.personId) }, at: c.at });
     return id;
   })();
 }
 
-/** An officer's suspicion: behaviour 'other' (or a named one) with a written reason. */
-export function flagCase(db: Db, f: { personId: string; behavior: Behavior; reason: string; user: string; at: number }): number {
+/**
+ * An officer's suspicion: behaviour 'other' (or a named one) with a written reason. Officers and
+ * credit staff may flag (ENFORCEMENT.md role table); the person must be one the city has records of.
+ * The same reason, whatever its case and spacing, is the same report.
+ */
+export function flagCase(db: Db, f: { personId: string; behavior: Behavior; reason: string; role: Role; user: string; at: number }): number {
+  if (f.role !== 'officer' && f.role !== 'credit') throw ApiFailure.forbidden(`the ${f.role} role may not flag a suspicion (officers and credit staff may)`, '您的角色不能上报疑似案件（值班人员和信用监管人员可以）');
   const reason = requireReason(f.reason);
-  const key = `manual:${f.behavior}:${f.personId}:${createHash('sha256').update(reason).digest('hex').slice(0, 16)}`;
+  if (!knownPerson(db, f.personId)) throw ApiFailure.notFound('no resident or record with this ID number', '没有此身份证号的居民或记录');
+  const sameReason = reason.toLowerCase().replace(/\s+/g, ' ');
+  const key = `manual:${f.behavior}:${f.personId}:${createHash('sha256').update(sameReason).digest('hex').slice(0, 16)}`;
   const id = openCase(db, {
     personId: f.personId,
     behavior: f.behavior,
@@ -99,6 +117,14 @@ export function flagCase(db: Db, f: { personId: string; behavior: Behavior; reas
   });
   if (id === null) throw ApiFailure.conflict('the same report of this person is already a case', '对此人的相同上报已立案');
   return id;
+}
+
+/** A person the city holds any record of: a resident, or someone whose code has been evaluated. */
+function knownPerson(db: Db, personId: string): boolean {
+  return (
+    db.prepare('SELECT 1 FROM residents WHERE person_id = ?').get(personId) !== undefined ||
+    db.prepare('SELECT 1 FROM person_codes WHERE person_id = ?').get(personId) !== undefined
+  );
 }
 
 function requireReason(reason: string): string {

@@ -13,3 +13,13 @@ export interface Evidence {
   thresholds: Record<string, number>;
   records: EvidenceRecord[];
 }
+
+/**
+ * The records that are the act itself (the declaration made, the scans shown), as opposed to the
+ * records that show it false. Two suspicions of one behaviour and person that share an act record
+ * are the same act, and open one case (ENFORCEMENT.md "Suspicions").
+ */
+export function actRecords(behavior: string, evidence: Evidence): EvidenceRecord[] {
+  const feed = behavior === 'false_declaration' ? 'declarations' : behavior === 'other' ? null : 'scans';
+  return evidence.records.filter((r) => r.feed === feed && r.at !== null);
+}

@@ -9,14 +9,21 @@ import type { Db } from '../db/database.ts';
 import { type PersonScope, scopeSql } from '../rules/person-scope.ts';
 
 export function forcedRedsOf(db: Db, scope: PersonScope): { person_id: string; red: ForcedRed }[] {
-  const s = scopeSql(scope);
+  // Read from the append-only tables (credit records, their revocations, the case history), not
+  // from the case row, which the queue updates in place: a forced red cannot be lifted by editing it.
+  const s = scopeSql(scope, 'r.person_id');
   const rows = db
-    .prepare(`SELECT id, person_id, decided_at, revoked_at, closed_at FROM cases WHERE decided_at IS NOT NULL AND ${s.sql}`)
-    .all(...s.params) as { id: number; person_id: string; decided_at: number; revoked_at: number | null; closed_at: number | null }[];
+    .prepare(
+      `SELECT r.case_id, r.person_id, r.decided_at,
+         (SELECT min(e.at) FROM credit_record_events e WHERE e.record_id = r.id AND e.kind = 'revoked') AS revoked_at,
+         (SELECT min(h.at) FROM case_history h WHERE h.case_id = r.case_id AND h.move = 'close') AS closed_at
+       FROM credit_records r WHERE ${s.sql}`,
+    )
+    .all(...s.params) as { case_id: number; person_id: string; decided_at: number; revoked_at: number | null; closed_at: number | null }[];
   return rows.map((r) => ({
     person_id: r.person_id,
     red: {
-      key: `case:${r.id}`,
+      key: `case:${r.case_id}`,
       decidedDay: dayOfInstant(r.decided_at),
       // A revoked case's later closing changes nothing: the decision is already void.
       closedDay: r.closed_at !== null && r.revoked_at === null ? dayOfInstant(r.closed_at) : null,
@@ -25,9 +32,13 @@ export function forcedRedsOf(db: Db, scope: PersonScope): { person_id: string; r
   }));
 }
 
-/** Cases open at the end of a day (the dashboard's "open cases"), optionally in one county. */
-export function openCases(db: Db, day: Day, county: string | null): number {
-  const end = dayStartInstant(day + 1);
+/**
+ * Cases open at the end of a day (the dashboard's "open cases"), optionally in one county. For the
+ * latest day of the data (`current`) it is the cases open now: cases are opened on the wall clock,
+ * which can be later than the data's last day (a demo city, or a feed a day behind).
+ */
+export function openCases(db: Db, day: Day, county: string | null, current = false): number {
+  const end = current ? Number.MAX_SAFE_INTEGER : dayStartInstant(day + 1);
   const sql = `SELECT count(*) AS n FROM cases WHERE opened_at < ? AND (closed_at IS NULL OR closed_at >= ?)${county ? ' AND county_code = ?' : ''}`;
   return (db.prepare(sql).get(end, end, ...(county ? [county] : [])) as { n: number }).n;
 }

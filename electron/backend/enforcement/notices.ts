@@ -21,11 +21,13 @@ export function noticeList(db: Db, day: Day, county: string | null = null): Noti
   const params = county ? [county] : [];
   const decisions = db
     .prepare(
-      `SELECT 'decision' AS kind, r.number, r.person_id, p.name, r.county_code, r.behavior, r.decided_at, NULL AS revoked_at
+      // A decision revoked by the end of the list's day says so on its own row too.
+      `SELECT 'decision' AS kind, r.number, r.person_id, p.name, r.county_code, r.behavior, r.decided_at,
+         (SELECT min(e.at) FROM credit_record_events e WHERE e.record_id = r.id AND e.kind = 'revoked' AND e.day <= ?) AS revoked_at
        FROM credit_records r LEFT JOIN residents p ON p.person_id = r.person_id
        WHERE r.decided_day = ? ${scope} ORDER BY r.number`,
     )
-    .all(day, ...params) as NoticeRow[];
+    .all(day, day, ...params) as NoticeRow[];
   const revocations = db
     .prepare(
       `SELECT 'revocation' AS kind, r.number, r.person_id, p.name, r.county_code, r.behavior, r.decided_at, e.at AS revoked_at

@@ -6,6 +6,7 @@
  */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileAccessError } from './file-errors.ts';
 
 function partialName(target: string): string {
   return join(dirname(target), `.${basename(target)}.partial-${process.pid}-${Date.now().toString(36)}`);
@@ -19,7 +20,8 @@ export async function writeAtomically<T>(target: string, write: (partial: string
     return result;
   } catch (e) {
     rmSync(partial, { force: true });
-    throw e;
+    // The user named the target; the temporary name means nothing to them.
+    throw fileAccessError(e, target, 'write') ?? e;
   }
 }
 
@@ -30,6 +32,7 @@ export function writeTextAtomically(target: string, text: string): void {
     renameSync(partial, target);
   } catch (e) {
     rmSync(partial, { force: true });
-    throw e;
+    // The user named the target; the temporary name means nothing to them.
+    throw fileAccessError(e, target, 'write') ?? e;
   }
 }

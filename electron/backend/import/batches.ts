@@ -4,6 +4,7 @@
  */
 import type { FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
 import type { Db } from '../db/database.ts';
+import { rewindWatermarks } from '../rules/watermarks.ts';
 import { statementCache } from './feed-writers/feed-writer.ts';
 import type { RejectRecord } from './parse-chunks.ts';
 
@@ -99,6 +100,7 @@ export function addBatchCounts(
   c: { read: number; accepted: number; duplicates: number; rejected: number; resumeLine: number },
 ): void {
   statements(db).counts.run({ id, ...c });
+  rewindWatermarks(db, id);
 }
 
 export function finishBatch(db: Db, id: number, status: BatchStatus, at: number, error?: { en: string; zh: string }): void {

@@ -24,11 +24,11 @@ export async function* csvRows(
   let pending = '';
   let line = 1;
   const batch: SourceRow[] = [];
-  // Decided once per file, so papaparse does not guess it again for every piece.
-  let newline: '\r\n' | '\n' | null = null;
 
   const take = (text: string): void => {
-    for (const cells of Papa.parse<string[]>(text, { delimiter: ',', quoteChar: '"', skipEmptyLines: false, newline: newline ?? '\n' }).data) {
+    // Line ends may be mixed (a file edited by hand): CRLF becomes LF, so every row ends alike.
+    const lf = text.indexOf('\r') >= 0 ? text.replace(/\r\n/g, '\n') : text;
+    for (const cells of Papa.parse<string[]>(lf, { delimiter: ',', quoteChar: '"', skipEmptyLines: false, newline: '\n' }).data) {
       const start = line;
       line += 1 + extraLines(cells);
       // An empty line is not a row: nothing to account for.
@@ -41,20 +41,19 @@ export async function* csvRows(
     for await (const chunk of file) {
       progress.bytesRead += (chunk as Buffer).length;
       pending += decoder.decode(chunk as Buffer, { stream: true });
-      const cut = lastRowBreak(pending);
+      const cut = lastRowBreak(pending, false);
       if (cut < 0) continue;
-      if (newline === null) {
-        const first = pending.indexOf('\n');
-        newline = first > 0 && pending.charCodeAt(first - 1) === 13 ? '\r\n' : '\n';
-      }
       take(stripCr(pending.slice(0, cut)));
       pending = pending.slice(cut + 1);
       while (batch.length >= batchSize) yield batch.splice(0, batchSize);
     }
     pending += decoder.decode();
-    if (pending.length > 0) {
-      newline ??= pending.includes('\r\n') ? '\r\n' : '\n';
-      take(stripCr(pending.endsWith('\n') ? pending.slice(0, -1) : pending));
+    if (pending.length > 0 && !pending.endsWith('\n')) pending += '\n';
+    // At the end a quote still open is a stray one: each pass takes at least one line.
+    while (pending.length > 0) {
+      const cut = lastRowBreak(pending, true);
+      take(stripCr(pending.slice(0, cut)));
+      pending = pending.slice(cut + 1);
     }
     while (batch.length > 0) yield batch.splice(0, batchSize);
   } finally {
@@ -62,17 +61,41 @@ export async function* csvRows(
   }
 }
 
-/** Index of the last '\n' that ends a row (not inside a quoted field), or -1. */
-export function lastRowBreak(text: string): number {
+/**
+ * A quoted field may hold line breaks, but not this many: a quote still open after them is a stray
+ * mark (`"36.5` typed by hand), and the rest of the file must not become one field of one row.
+ */
+export const MAX_LINES_IN_QUOTES = 100;
+
+/**
+ * Index of the last '\n' that ends a row (not inside a quoted field), or -1. When a quote has stayed
+ * open for MAX_LINES_IN_QUOTES lines (or until the end of the file, `atEnd`), it is a stray quote:
+ * the answer is then the end of the line it opened on, so that line alone becomes a (bad) row and
+ * the rows after it are read as usual.
+ */
+export function lastRowBreak(text: string, atEnd = false): number {
   // Most exchange files quote nothing: then every line break ends a row.
   if (text.indexOf('"') < 0) return text.lastIndexOf('\n');
   let quotes = 0;
   let last = -1;
+  // Since the last row break: the first line break inside quotes, and how many there were.
+  let openLineEnd = -1;
+  let linesOpen = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) quotes++;
-    else if (c === 10 && (quotes & 1) === 0) last = i;
+    else if (c === 10) {
+      if ((quotes & 1) === 0) {
+        last = i;
+        openLineEnd = -1;
+        linesOpen = 0;
+      } else {
+        if (openLineEnd < 0) openLineEnd = i;
+        if (++linesOpen > MAX_LINES_IN_QUOTES) return openLineEnd;
+      }
+    }
   }
+  if (atEnd && (quotes & 1) === 1) return last >= 0 ? last : openLineEnd;
   return last;
 }
 

@@ -13,7 +13,9 @@ export function fileVersionTime(path: string, name = basename(path)): number {
 }
 
 export function versionTimeFromName(name: string): number | null {
-  const m = /(?:^|[^0-9])(\d{4})-?(\d{2})-?(\d{2})(?:[T_ -]?(\d{2})[:.-]?(\d{2})(?:[:.-]?(\d{2}))?)?(?![0-9])/.exec(name);
+  // A year of this century or the last: other digit runs in a name (a county code such as 371602)
+  // are not dates.
+  const m = /(?:^|[^0-9])((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?:[T_ -]?(\d{2})[:.-]?(\d{2})(?:[:.-]?(\d{2}))?)?(?![0-9])/.exec(name);
   if (!m) return null;
   const day = dayFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
   if (day === null) return null;

@@ -19,6 +19,7 @@ import {
   setBatchHeader,
 } from './batches.ts';
 import { writerFor } from './feed-writers/index.ts';
+import { fileFormat } from './row-source.ts';
 import { fileVersionTime } from './file-version.ts';
 import type { OpenedInfo, RejectRecord } from './parse-chunks.ts';
 import { type ParseRunner, createParseRunner } from './parse-runner.ts';
@@ -92,6 +93,11 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
   const fileName = req.displayName ?? basename(path);
   const writer = writerFor(req.feed);
   const strict = req.strict ?? false;
+  // A workbook can turn out damaged half-way (a broken shared string, a limit passed), and a file
+  // that cannot be read is stored not at all (EXCHANGE.md): a workbook is imported in one
+  // transaction, as a strict import is. A kill then loses the whole file's work, and the next run
+  // reads it again from the start. CSV rows are independent, so CSV commits in groups and resumes.
+  const whole = strict || fileFormat(path) === 'xlsx';
   const outcome: ImportOutcome = {
     batchId: null,
     file: req.displayName ?? req.path,
@@ -110,7 +116,7 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
   const startBatch = (info: OpenedInfo): number => {
     outcome.hash = info.hash;
     versionTime = fileVersionTime(path, req.displayName);
-    if (!strict) {
+    if (!whole) {
       const previous = findResumableBatch(db, path, info.hash, req.feed);
       if (previous) {
         outcome.batchId = previous.id;
@@ -142,10 +148,13 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
   const events = runner.parse({ path, feed: req.feed }, size, startBatch);
   let unreadableError: { en: string; zh: string } | null = null;
   let chunksSeen = false;
+  // Kept for a strict import that fails: its batch is written again after the rollback, and the
+  // rejects export needs the file's own column order.
+  let header: { header: readonly string[]; ignored: readonly string[] } | null = null;
   let groupRows = 0;
   let groupStarted = 0;
   const commitGroup = () => {
-    if (!strict && db.inTransaction) db.exec('COMMIT');
+    if (!whole && db.inTransaction) db.exec('COMMIT');
     groupRows = 0;
   };
   try {
@@ -157,11 +166,12 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
       const batchId = outcome.batchId!;
       if (event.type === 'header') {
         outcome.ignoredColumns = event.ignored;
+        header = { header: event.header, ignored: event.ignored };
         db.transaction(() => setBatchHeader(db, batchId, event.header, event.ignored))();
         continue;
       }
       chunksSeen = true;
-      if (!strict && !db.inTransaction) {
+      if (!whole && !db.inTransaction) {
         db.exec('BEGIN IMMEDIATE');
         groupStarted = performance.now();
       }
@@ -190,13 +200,15 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   }
-  return finish(db, req, outcome, { unreadableError, chunksSeen, strict, strictRejects, fileName, versionTime, path, now: now() });
+  return finish(db, req, outcome, { unreadableError, chunksSeen, strict, whole, header, strictRejects, fileName, versionTime, path, now: now() });
 }
 
 interface FinishContext {
   unreadableError: { en: string; zh: string } | null;
   chunksSeen: boolean;
   strict: boolean;
+  whole: boolean;
+  header: { header: readonly string[]; ignored: readonly string[] } | null;
   strictRejects: RejectRecord[];
   fileName: string;
   versionTime: number;
@@ -206,11 +218,23 @@ interface FinishContext {
 
 function finish(db: Db, req: ImportRequest, outcome: ImportOutcome, f: FinishContext): ImportOutcome {
   if (f.strict && db.inTransaction) return finishStrict(db, req, outcome, f);
+  if (f.whole && db.inTransaction) {
+    if (f.unreadableError === null && outcome.status !== 'cancelled') {
+      finishBatch(db, outcome.batchId!, 'done', f.now);
+      req.onFinish?.(db, outcome);
+      db.exec('COMMIT');
+      return outcome;
+    }
+    // Damaged part-way, or cancelled: nothing of the file stays.
+    db.exec('ROLLBACK');
+    Object.assign(outcome, { batchId: null, read: 0, accepted: 0, duplicates: 0, rejected: 0, ignoredColumns: [] });
+    if (outcome.status === 'cancelled') return outcome;
+  }
   if (f.unreadableError) {
     outcome.error = f.unreadableError;
-    // Before any row: the file is rejected whole. After rows were committed (a workbook that
-    // turns out broken half-way), the batch fails and keeps the rows it accounted for.
-    outcome.status = f.chunksSeen || outcome.resumedAfterLine > 0 ? 'failed' : 'unreadable';
+    // Before any row: the file is rejected whole. After rows were committed (a CSV resumed by an
+    // earlier run, then unreadable), the batch fails and keeps the rows it accounted for.
+    outcome.status = outcome.batchId !== null && (f.chunksSeen || outcome.resumedAfterLine > 0) ? 'failed' : 'unreadable';
   }
   db.transaction(() => {
     if (outcome.batchId === null) {
@@ -261,6 +285,7 @@ function finishStrict(db: Db, req: ImportRequest, outcome: ImportOutcome, f: Fin
     : { read: outcome.read, accepted: 0, duplicates: 0, rejected: outcome.read };
   db.transaction(() => {
     outcome.batchId = createBatch(db, { ...failedBatch(req, f, outcome.hash), status: 'running' });
+    if (f.header) setBatchHeader(db, outcome.batchId, f.header.header, f.header.ignored);
     insertRejects(db, { batchId: outcome.batchId, feed: req.feed, fileName: f.fileName, fileHash: outcome.hash ?? '' }, f.strictRejects);
     addBatchCounts(db, outcome.batchId, { ...counts, resumeLine: 0 });
     finishBatch(db, outcome.batchId, status, f.now, error);

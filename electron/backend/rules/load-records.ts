@@ -110,9 +110,19 @@ export function loadPeople(db: Db, scope: PersonScope, options: { checkinDays: '
   if (options.checkinDays === 'all') loadCheckinDays(db, scope, person, null);
   else {
     const needed = new Set([...records.values()].filter((r) => !isQuiet(r)).map((r) => r.personId));
+    // Someone known only by their check-ins still gets a stored history ("no code"): CLI.md's
+    // `code` answers none for them, and `stats` counts them under no_code.
+    const checkinsOnly = (id: string) => {
+      if (!records.has(id)) person(id);
+    };
     // A range is read in one sweep (its people are neighbours in the table: fewer pages than
     // looking up the ones needed one by one); a list of people is looked up.
-    if (needed.size) loadCheckinDays(db, scope.kind === 'range' ? scope : { kind: 'ids', ids: [...needed] }, person, needed);
+    if (scope.kind === 'range') loadCheckinDays(db, scope, person, needed, checkinsOnly);
+    else {
+      if (needed.size) loadCheckinDays(db, { kind: 'ids', ids: [...needed] }, person, needed);
+      const unseen = scope.ids.filter((id) => !records.has(id));
+      if (unseen.length) loadCheckinDays(db, { kind: 'ids', ids: unseen }, person, new Set(), checkinsOnly);
+    }
   }
   // Known from these feeds too, though nothing in them changes a colour.
   for (const [id] of q('SELECT DISTINCT person_id FROM staff WHERE $SCOPE')) person(id as string);
@@ -121,7 +131,14 @@ export function loadPeople(db: Db, scope: PersonScope, options: { checkinDays: '
 }
 
 /** Days with a check-in, from the per-32-day bitmaps (set bits only); `only` limits whose are kept. */
-function loadCheckinDays(db: Db, scope: PersonScope, person: (id: string) => PersonRecords, only: ReadonlySet<string> | null): void {
+function loadCheckinDays(
+  db: Db,
+  scope: PersonScope,
+  person: (id: string) => PersonRecords,
+  only: ReadonlySet<string> | null,
+  /** Told of each person whose days are not kept. */
+  other?: (id: string) => void,
+): void {
   // Two queries on purpose: SQLite answers a lone min() or max() from the index, but min() and
   // max() together scan the whole table (measured: 0.4 s at 4 million residents, per chunk).
   const bounds = {
@@ -135,7 +152,10 @@ function loadCheckinDays(db: Db, scope: PersonScope, person: (id: string) => Per
   for (let block = bounds.lo; block <= bounds.hi; block++) {
     const base = block * 32;
     for (const [id, mask] of stmt.all(block, ...s.params) as [string, number][]) {
-      if (only && !only.has(id)) continue;
+      if (only && !only.has(id)) {
+        other?.(id);
+        continue;
+      }
       let list = days.get(id);
       if (!list) {
         list = [];

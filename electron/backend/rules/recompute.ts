@@ -21,6 +21,7 @@ import type { EvaluateJob } from './evaluate-worker.ts';
 import { loadKeyAreas } from './load-records.ts';
 import type { PersonScope } from './person-scope.ts';
 import { getSetting, setSetting } from './settings.ts';
+import { newRequestToken, newestBatch } from './watermarks.ts';
 
 const CHUNK_PEOPLE = 20_000;
 /** Below this many chunks, starting worker threads costs more than it saves. */
@@ -43,19 +44,21 @@ export interface RecomputeOptions {
 }
 
 export function needsFullRecompute(db: Db): boolean {
-  if (getSetting(db, 'colours.full_recompute') === '1') return true;
+  // Any value but '0' asks for one: a request stores a fresh token, so a run that started before
+  // the request can tell that it did not cover it (see recomputeColours).
+  const request = getSetting(db, 'colours.full_recompute');
+  if (request !== null && request !== '0') return true;
   return getSetting(db, 'colours.rules_version') !== String(RULES_VERSION);
 }
 
 /**
- * The batch up to which check-in changes are covered: the newest finished batch, but never past a
- * batch still running (its rows may still arrive with its id).
+ * The batch up to which changes are covered: the newest, running or not. Rows a running batch adds
+ * later (an import still going, or one resumed after a kill) move the watermarks back below it
+ * (rewindWatermarks, on every chunk written), so they are evaluated too; and a batch abandoned for
+ * good never holds back the evaluation of everything after it.
  */
 function coveredBatch(db: Db): number {
-  const r = db
-    .prepare(`SELECT coalesce(max(id), 0) AS newest, (SELECT min(id) FROM import_batches WHERE status = 'running') AS running FROM import_batches`)
-    .get() as { newest: number; running: number | null };
-  return r.running === null ? r.newest : r.running - 1;
+  return newestBatch(db);
 }
 
 /**
@@ -111,13 +114,17 @@ export async function recomputeColours(db: Db, options: RecomputeOptions = {}): 
   const started = performance.now();
   const upToBatch = coveredBatch(db);
   const full = options.full === true || needsFullRecompute(db);
+  const watermarkAtStart = getSetting(db, 'colours.watermark');
+  let fullRequest: string | null = null;
   const keyAreas = loadKeyAreas(db);
   let scopes: PersonScope[];
   if (full) {
     // The flag stays set until the run completes, so a killed full run is finished by the next one;
     // people marked dirty from here on are left for the next incremental run.
     db.transaction(() => {
-      setSetting(db, 'colours.full_recompute', '1');
+      const pending = getSetting(db, 'colours.full_recompute');
+      fullRequest = pending !== null && pending !== '0' ? pending : newRequestToken();
+      setSetting(db, 'colours.full_recompute', fullRequest);
       db.exec('DELETE FROM dirty_people');
     }).immediate();
     scopes = idRanges(db, options.chunkPeople ?? CHUNK_PEOPLE);
@@ -148,8 +155,10 @@ export async function recomputeColours(db: Db, options: RecomputeOptions = {}): 
     }
   }
   db.transaction(() => {
-    setSetting(db, 'colours.watermark', String(upToBatch));
-    setSetting(db, 'colours.full_recompute', '0');
+    // What happened meanwhile stays asked for: rows that moved the watermark back, a key-area
+    // change that asked for another full run.
+    if (getSetting(db, 'colours.watermark') === watermarkAtStart) setSetting(db, 'colours.watermark', String(upToBatch));
+    if (fullRequest !== null && getSetting(db, 'colours.full_recompute') === fullRequest) setSetting(db, 'colours.full_recompute', '0');
     setSetting(db, 'colours.rules_version', String(RULES_VERSION));
   }).immediate();
   return { mode: full ? 'full' : people ? 'incremental' : 'none', people, changed, seconds: (performance.now() - started) / 1000 };

@@ -87,8 +87,8 @@ export const reasons = {
   enumUnknown: (allowed: string): Texts => ({ en: `unknown value; use one of ${allowed}`, zh: `取值无效，应为：${allowed}` }),
   tooLong: (max: number): Texts => ({ en: `value longer than ${max} characters`, zh: `内容超过${max}个字符` }),
   fieldCount: (got: number, want: number): Texts => ({
-    en: `row has ${got} fields but the header has ${want} (a comma inside an unquoted value?)`,
-    zh: `该行有${got}列，表头有${want}列（是否有未加引号的逗号？）`,
+    en: `row has ${got} fields but the header has ${want} (a comma inside an unquoted value, or a stray quote mark?)`,
+    zh: `该行有${got}列，表头有${want}列（是否有未加引号的逗号，或多余的引号？）`,
   }),
   lastSeenBeforeFirstSeen: (): Texts => ({
     en: 'last_seen is before first_seen; swap or correct them',

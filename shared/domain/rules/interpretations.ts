@@ -22,7 +22,19 @@ export const INTERPRETATIONS = {
     'decision entirely; as of earlier dates the person did hold a red code and the history shows it. (evaluate.ts)',
   forcedRedCode: 'A person given a code by a forced red keeps holding one after the case is closed. (evaluate.ts: codeStart)',
   timeZone: 'Local dates are Asia/Shanghai, a fixed UTC+8 (no daylight saving since 1991). (local-date.ts)',
+  firstCodes:
+    "A first code that is red or yellow counts as turning red or yellow that day, and the briefing lists it among the day's " +
+    'changes: it is the news a briefing carries. A first green code is counted only as a new code: on the first day of a ' +
+    'city those are millions, more than a worksheet holds. (FIRST_CODES_AS_CHANGES)',
 } as const;
+
+/** Colours whose first issue counts as a change of colour (see INTERPRETATIONS.firstCodes). */
+export const FIRST_CODES_AS_CHANGES: readonly string[] = ['red', 'yellow'];
+
+/** Whether a transition from→to counts as turning into `to` (see INTERPRETATIONS.firstCodes). */
+export function countsAsTurning(from: string, to: string): boolean {
+  return to !== 'none' && (from !== 'none' || FIRST_CODES_AS_CHANGES.includes(to));
+}
 
 /** Province code of Shandong: travel inside it triggers nothing. */
 export const HOME_PROVINCE = '37';

@@ -3,6 +3,7 @@
  * worker thread, audited) and the exports made lately. The briefing is city-wide, so a
  * county-scoped account may not export it.
  */
+import { basename } from 'node:path';
 import type { BriefingExportRecord, BriefingExportResult, BriefingPreview } from '../../../../shared/contract/briefing.ts';
 import { type Day, dayOfInstant, formatDay } from '../../../../shared/domain/local-date.ts';
 import { audit } from '../../audit/audit-log.ts';
@@ -64,7 +65,7 @@ export async function exportBriefing(ctx: CallContext, p: Record<string, unknown
   audit(ctx.services.db, {
     user: s.user.name,
     action: 'export.briefing',
-    details: { day: formatDay(q.day), trendFrom: formatDay(q.trendFrom), file: fileName, rows: written.rows },
+    details: { day: formatDay(q.day), trendFrom: formatDay(q.trendFrom), file: target.chosen ? basename(target.path) : fileName, rows: written.rows },
     at: ctx.services.now(),
   });
   return { ...exportResult(ctx, target, fileName, written.rows), sheets: written.sheets };

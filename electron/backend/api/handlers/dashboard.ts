@@ -10,7 +10,9 @@ export function summary(ctx: CallContext, p: Record<string, unknown>): Dashboard
   // A county's duty officer sees their county, whatever the page asks for.
   const scope = sessionOf(ctx).user.county;
   const asOf = day(p, 'asOf');
-  return dashboardSummary(ctx.services.db, { ...(asOf !== undefined ? { asOf } : {}), county: scope ?? county(p, 'county') ?? null, trendDays: int(p, 'trendDays', 1, 120, 30) });
+  const s = dashboardSummary(ctx.services.db, { ...(asOf !== undefined ? { asOf } : {}), county: scope ?? county(p, 'county') ?? null, trendDays: int(p, 'trendDays', 1, 120, 30) });
+  // The county table, bars and map of a county-scoped account show its own county only.
+  return scope ? { ...s, counties: s.counties.filter((c) => c.countyCode === scope) } : s;
 }
 
 let mapCache: { geojson: unknown; credit: string } | null = null;

@@ -75,7 +75,7 @@ export function flag(ctx: CallContext, p: Record<string, unknown>): CaseDetail {
   const personId = ctx.services.refs.fromRef(str(p, 'ref', 200));
   if (!personId) throw ApiFailure.notFound('no such person (the reference may be from an earlier session)', '找不到该人员，请重新查询');
   const behavior = oneOf(p, 'behavior', BEHAVIORS) ?? 'other';
-  const id = flagCase(ctx.services.db, { personId, behavior, reason: str(p, 'reason', 2000), user: s.user.name, at: ctx.services.now() });
+  const id = flagCase(ctx.services.db, { personId, behavior, reason: str(p, 'reason', 2000), role: s.user.role, user: s.user.name, at: ctx.services.now() });
   return caseDetail(ctx.services.db, ctx.services.refs, getCase(ctx.services.db, id)!, s.user.role, ctx.services.now());
 }
 

@@ -6,7 +6,7 @@ import { ensureColoursFresh } from '../../rules/ensure-fresh.ts';
 import { UsageError, required } from '../args.ts';
 import { dayOption } from '../as-of.ts';
 import type { Command } from '../command.ts';
-import { openDbFromArgs } from '../open-db.ts';
+import { openExistingDbFromArgs } from '../open-db.ts';
 
 export const briefingCommand: Command = {
   name: 'briefing',
@@ -20,7 +20,7 @@ export const briefingCommand: Command = {
     const trendFrom = dayOption(args, 'trend-from') ?? defaultTrendFrom(day);
     if (trendFrom > day) throw new UsageError('--trend-from must not be after --date');
     if (day - trendFrom + 1 > TREND_MAX_DAYS) throw new UsageError(`the trend can cover at most ${TREND_MAX_DAYS} days`);
-    const db = openDbFromArgs(args);
+    const db = openExistingDbFromArgs(args);
     try {
       await ensureColoursFresh(db);
       const written = await writeBriefing(db, target, { day, trendFrom, generatedAt: Date.now(), generatedBy: 'hcc' });

@@ -1,11 +1,11 @@
 import { BEHAVIORS, type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type CaseState } from '../../../../shared/domain/cases.ts';
 import { isValidPersonId, normalizePersonId } from '../../../../shared/domain/person-id.ts';
 import { ApiFailure } from '../../api/api-failure.ts';
-import { getUser } from '../../auth/users.ts';
 import type { Db } from '../../db/database.ts';
 import { type CaseRow, caseHistory, flagCase, getCase, listCases, moveCase } from '../../enforcement/cases.ts';
 import { recomputeColours } from '../../rules/recompute.ts';
 import { UsageError, required } from '../args.ts';
+import { actingUser } from '../cli-audit.ts';
 import type { Command } from '../command.ts';
 import { openDbFromArgs } from '../open-db.ts';
 import { table } from '../output.ts';
@@ -24,13 +24,6 @@ function caseJson(db: Db, c: CaseRow) {
   };
 }
 
-/** The acting user must exist; their role decides what they may do (checked by the service). */
-function actingUser(db: Db, name: string) {
-  const u = getUser(db, name);
-  if (!u || u.disabled) throw new Error(`no active user named ${name} in this database`);
-  return u;
-}
-
 function caseId(raw: string): number {
   if (!/^\d+$/.test(raw)) throw new UsageError(`--id must be a case number, not ${raw}`);
   return Number(raw);
@@ -39,7 +32,7 @@ function caseId(raw: string): number {
 export const caseCommand: Command = {
   name: 'case',
   usage: `case list|show|flag|${CASE_MOVES.join('|')} --db F [--id N] [--state S] [--person ID --behavior B] [--user U --reason TEXT]`,
-  spec: { values: ['db', 'id', 'state', 'person', 'behavior', 'user', 'reason'], flags: [] },
+  spec: { values: ['db', 'id', 'state', 'person', 'behavior', 'user', 'reason'], flags: [], positionals: 1 },
   async run(args, out) {
     const sub = args.positionals[0];
     const db = openDbFromArgs(args);
@@ -69,8 +62,7 @@ export const caseCommand: Command = {
           if (!isValidPersonId(raw)) throw new UsageError(`--person must be an 18-character ID number`);
           const behavior = args.options.get('behavior') ?? 'other';
           if (!(BEHAVIORS as readonly string[]).includes(behavior)) throw new UsageError(`--behavior must be one of ${BEHAVIORS.join(', ')}`);
-          if (user.role !== 'officer' && user.role !== 'credit') throw new Error(`${user.name} (${user.role}) may not flag a suspicion`);
-          const id = flagCase(db, { personId: normalizePersonId(raw), behavior: behavior as Behavior, reason, user: user.name, at: Date.now() });
+          const id = flagCase(db, { personId: normalizePersonId(raw), behavior: behavior as Behavior, reason, role: user.role, user: user.name, at: Date.now() });
           const json = caseJson(db, getCase(db, id)!);
           out.result(json, () => `case ${id} opened`);
           return;

@@ -5,7 +5,7 @@ import { personCode } from '../../rules/person-code.ts';
 import { required } from '../args.ts';
 import { asOfDay, dayText } from '../as-of.ts';
 import type { Command } from '../command.ts';
-import { openDbFromArgs } from '../open-db.ts';
+import { openExistingDbFromArgs } from '../open-db.ts';
 
 export const codeCommand: Command = {
   name: 'code',
@@ -14,7 +14,7 @@ export const codeCommand: Command = {
   async run(args, out) {
     const raw = required(args, 'person');
     const asOf = asOfDay(args);
-    const db = openDbFromArgs(args);
+    const db = openExistingDbFromArgs(args);
     try {
       await ensureColoursFresh(db);
       const id = isValidPersonId(raw) ? normalizePersonId(raw) : raw;

@@ -1,21 +1,37 @@
+import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { type FeedName, FEED_NAMES, isFeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import { type ImportOutcome, importFile } from '../../import/import-file.ts';
 import { createParseRunner } from '../../import/parse-runner.ts';
 import { recomputeColours } from '../../rules/recompute.ts';
 import { UsageError, required } from '../args.ts';
+import { auditCli, cliActor } from '../cli-audit.ts';
 import type { Command } from '../command.ts';
 import { openDbFromArgs } from '../open-db.ts';
 import { table } from '../output.ts';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import --db F --feed FEED [--strict] FILE...',
-  spec: { values: ['db', 'feed'], flags: ['strict'] },
+  usage: 'import --db F --feed FEED [--strict] [--user U] FILE...',
+  spec: { values: ['db', 'feed', 'user'], flags: ['strict'], positionals: Infinity },
   async run(args, out) {
     const feed = required(args, 'feed');
     if (!isFeedName(feed)) throw new UsageError(`unknown feed ${feed}; feeds: ${FEED_NAMES.join(', ')}`);
     if (args.positionals.length === 0) throw new UsageError('name at least one FILE to import');
+    // Every file is checked before any is imported: a typo in the last name must not leave the
+    // first files imported and the command failed.
+    for (const path of args.positionals) {
+      if (!existsSync(path)) throw new Error(`no such file: ${path} (nothing was imported)`);
+      if (!statSync(path).isFile()) throw new Error(`${path} is not a file (nothing was imported); name the files in the folder, or use sync --source for an exchange directory`);
+    }
     const db = openDbFromArgs(args);
+    let actor: string | null;
+    try {
+      actor = cliActor(db, args);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
     const runner = createParseRunner();
     const results: ImportOutcome[] = [];
     try {
@@ -29,6 +45,7 @@ export const importCommand: Command = {
           onProgress: (p) => out.progress(`${path}: ${p.read} rows${p.fraction !== null ? ` (${Math.round(p.fraction * 100)}%)` : ''}`),
         });
         results.push(r);
+        auditCli(db, actor, 'data.import', { file: basename(r.file), feed: r.feed, status: r.status, read: r.read, accepted: r.accepted, duplicates: r.duplicates, rejected: r.rejected });
       }
       await recomputeColours(db);
     } finally {

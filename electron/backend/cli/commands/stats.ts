@@ -2,7 +2,7 @@ import { countyStats } from '../../rules/county-stats.ts';
 import { ensureColoursFresh } from '../../rules/ensure-fresh.ts';
 import { asOfDay, dayText } from '../as-of.ts';
 import type { Command } from '../command.ts';
-import { openDbFromArgs } from '../open-db.ts';
+import { openExistingDbFromArgs } from '../open-db.ts';
 import { table } from '../output.ts';
 
 export const statsCommand: Command = {
@@ -11,7 +11,7 @@ export const statsCommand: Command = {
   spec: { values: ['db', 'as-of'], flags: [] },
   async run(args, out) {
     const asOf = asOfDay(args);
-    const db = openDbFromArgs(args);
+    const db = openExistingDbFromArgs(args);
     try {
       await ensureColoursFresh(db);
       const rows = countyStats(db, asOf);

@@ -3,20 +3,28 @@ import { runDetectors } from '../../enforcement/detectors/run-detectors.ts';
 import { recomputeColours } from '../../rules/recompute.ts';
 import { syncDirectory } from '../../sync/sync-directory.ts';
 import { UsageError, required } from '../args.ts';
+import { auditCli, cliActor } from '../cli-audit.ts';
 import type { Command } from '../command.ts';
 import { openDbFromArgs } from '../open-db.ts';
 import { table } from '../output.ts';
 
 export const syncCommand: Command = {
   name: 'sync',
-  usage: 'sync --db F --source DIR',
-  spec: { values: ['db', 'source'], flags: [] },
+  usage: 'sync --db F --source DIR [--user U]',
+  spec: { values: ['db', 'source', 'user'], flags: [] },
   async run(args, out) {
     const source = required(args, 'source');
     if (!existsSync(source) || !statSync(source).isDirectory()) {
       throw new UsageError(`--source ${source} is not a directory (expected <dir>/<feed>/*.csv|xlsx)`);
     }
     const db = openDbFromArgs(args);
+    let actor: string | null;
+    try {
+      actor = cliActor(db, args);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
     const abort = new AbortController();
     // Ctrl-C stops after the chunk being written: everything committed stays, the rest resumes.
     const onSigint = () => abort.abort();
@@ -44,9 +52,13 @@ export const syncCommand: Command = {
       const colours = await recomputeColours(db, { onProgress: (p) => out.progress(`  colours: chunk ${p.done}/${p.total}`) });
       // The fraud detectors run after every sync (ENFORCEMENT.md).
       const detected = runDetectors(db, { now: Date.now() });
+      // A file refused whole (unreadable, wrong feed, damaged) is named with its reason: its rows did not arrive.
+      const refused = result.files.filter((f) => f.status === 'unreadable' || f.status === 'failed').map((f) => ({ file: f.file, feed: f.feed, reason: f.error?.en ?? f.status }));
+      const ignoredColumns = result.files.filter((f) => f.ignoredColumns.length).map((f) => ({ file: f.file, columns: f.ignoredColumns }));
+      auditCli(db, actor, 'data.sync', { source, status: result.status, ...result.totals, refused: refused.length, casesOpened: detected.opened.length });
       const feeds = Object.fromEntries(Object.entries(result.feeds).map(([feed, t]) => [feed, { ...t }]));
       const colourSummary = { mode: colours.mode, people: colours.people, changed: colours.changed, seconds: Number(colours.seconds.toFixed(2)) };
-      out.result({ status: result.status, feeds, totals: result.totals, unchanged_files: result.unchanged, ignored: result.ignored, colours: colourSummary, cases_opened: detected.opened.length }, () =>
+      out.result({ status: result.status, feeds, totals: result.totals, unchanged_files: result.unchanged, ignored: result.ignored, refused_files: refused, ignored_columns: ignoredColumns, colours: colourSummary, cases_opened: detected.opened.length }, () =>
         [
           table(
             ['feed', 'files', 'read', 'accepted', 'duplicates', 'rejected'],
@@ -58,10 +70,16 @@ export const syncCommand: Command = {
           `${result.unchanged} file(s) unchanged since the last sync; status ${result.status}`,
           `colours: ${colours.mode} evaluation of ${colours.people} people, ${colours.changed} changed (${colourSummary.seconds} s)`,
           `fraud detectors: ${detected.opened.length} case(s) opened`,
+          ...refused.map((f) => `REFUSED ${f.file}: ${f.reason}`),
+          ...ignoredColumns.map((f) => `${f.file}: ignored columns ${f.columns.join(', ')}`),
           ...(result.ignored.length ? [`ignored (not feed folders): ${result.ignored.join(', ')}`] : []),
         ].join('\n'),
       );
-      if (result.status !== 'done') process.exitCode = 1;
+      if (result.status !== 'done' || refused.length > 0) {
+        // Exit 1 with one line on stderr: a nightly job's log shows that data did not arrive.
+        process.stderr.write(result.status !== 'done' ? `hcc sync: ${result.status}\n` : `hcc sync: ${refused.length} file(s) refused whole (see the list above)\n`);
+        process.exitCode = 1;
+      }
     } finally {
       process.off('SIGINT', onSigint);
       db.close();

@@ -16,7 +16,7 @@ async function readPassword(): Promise<string> {
 export const userCommand: Command = {
   name: 'user',
   usage: 'user add --db F --name U --role officer|credit|writer|admin [--county CODE]   (password on stdin)',
-  spec: { values: ['db', 'name', 'role', 'county'], flags: [] },
+  spec: { values: ['db', 'name', 'role', 'county'], flags: [], positionals: 1 },
   async run(args, out) {
     if (args.positionals[0] !== 'add') throw new UsageError('the only user command is: user add');
     const name = required(args, 'name');

@@ -6,6 +6,7 @@
 import type { Db } from '../../db/database.ts';
 import { needsFullRecompute } from '../../rules/recompute.ts';
 import { getSetting, setSetting } from '../../rules/settings.ts';
+import { newestBatch } from '../../rules/watermarks.ts';
 
 /** Rows with `after < batch_id <= upTo` are new to a detector. */
 export interface BatchWindow {
@@ -27,14 +28,11 @@ export function setDetectorWatermark(db: Db, name: DetectorName, batch: number):
 }
 
 /**
- * The newest batch whose rows are final: a batch still running may add rows under its id later
- * (an interrupted import resumes its own batch), so stay below the lowest running one.
+ * The newest batch, running or not: rows a running batch adds later move the detectors' watermarks
+ * back below it (rules/watermarks.ts), so an abandoned batch never holds the detectors back.
  */
 export function finishedBatch(db: Db): number {
-  const r = db
-    .prepare(`SELECT coalesce(max(id), 0) AS newest, (SELECT min(id) FROM import_batches WHERE status = 'running') AS running FROM import_batches`)
-    .get() as { newest: number; running: number | null };
-  return r.running === null ? r.newest : r.running - 1;
+  return newestBatch(db);
 }
 
 /**

@@ -32,13 +32,25 @@ export function findImpersonations(db: Db, w: BatchWindow, full: boolean, s: Det
   const examined = visitScanLists(db, w, horizon, full || w.after === 0, (person, list) => {
     // Scans at the same instant are ordered by their ids, as the evidence key promises.
     if (list.some((x, i) => i > 0 && x.at === list[i - 1]!.at)) list.sort((a, b) => a.at - b.at || (scanId(a.rowid) < scanId(b.rowid) ? -1 : 1));
+    // A run of impossible moves (A→B→C…) is one act: consecutive suspicious pairs share a scan
+    // and become one suspicion, keyed by its first pair.
+    let run: { suspicion: Suspicion; lastScan: string } | null = null;
     for (let i = 1; i < list.length; i++) {
       const a = list[i - 1]!;
       const b = list[i]!;
       if ((a.batch <= w.after && b.batch <= w.after) || a.site === b.site || b.at - a.at > horizon) continue;
       pairs++;
-      const found = comparePair(person, { ...a, id: scanId(a.rowid) }, { ...b, id: scanId(b.rowid) }, s, sites);
-      if (found) suspicions.push(found);
+      const idA = scanId(a.rowid);
+      const found = comparePair(person, { ...a, id: idA }, { ...b, id: scanId(b.rowid) }, s, sites);
+      if (!found) continue;
+      if (run && run.lastScan === idA) {
+        run.suspicion = joinRun(run.suspicion, found);
+        suspicions[suspicions.length - 1] = run.suspicion;
+      } else {
+        run = { suspicion: found, lastScan: '' };
+        suspicions.push(found);
+      }
+      run.lastScan = scanId(b.rowid);
     }
   });
   return { suspicions, examined, pairs };
@@ -128,6 +140,21 @@ function comparePair(personId: string, a: Scan, b: Scan, s: DetectorSettings, si
       summary: clauses.join('；'),
       thresholds: { maxSpeedKmh: s.maxSpeedKmh, minScanGapMinutes: s.minScanGapMinutes },
       records: [record(a), record(b), pair],
+    },
+  };
+}
+
+/** The next pair of a run joined to it: its scans (the shared one once), rules and sentences. */
+function joinRun(run: Suspicion, next: Suspicion): Suspicion {
+  const seen = new Set(run.evidence.records.map((r) => r.key));
+  const rules = new Set([...run.evidence.rule.split(':')[1]!.split('+'), ...next.evidence.rule.split(':')[1]!.split('+')]);
+  return {
+    ...run,
+    evidence: {
+      ...run.evidence,
+      rule: `impersonation:${['speed', 'gap'].filter((r) => rules.has(r)).join('+')}`,
+      summary: `${run.evidence.summary}；${next.evidence.summary}`,
+      records: [...run.evidence.records, ...next.evidence.records.filter((r) => !seen.has(r.key))],
     },
   };
 }

@@ -59,7 +59,8 @@ export function runDetectors(db: Db, options: DetectorOptions): DetectorRun {
         const id = openCase(db, { ...s, openedBy: 'detector', at: options.now });
         if (id !== null) opened.push(id);
       }
-      if (asOf === undefined) setDetectorWatermark(db, name, Math.max(previous, limit));
+      // Unless a chunk written meanwhile moved it back (its rows are yet to be examined).
+      if (asOf === undefined && detectorWatermark(db, name) === previous) setDetectorWatermark(db, name, Math.max(previous, limit));
     }).immediate();
     return found.examined;
   };

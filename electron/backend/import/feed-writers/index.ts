@@ -11,8 +11,9 @@ import { statementCache } from './feed-writer.ts';
 import { upsertWriter } from './upsert-writer.ts';
 
 const keyAreasChanged = statementCache((db: Db) =>
-  db.prepare(`INSERT INTO settings (key, value) VALUES ('colours.full_recompute', '1')
-              ON CONFLICT (key) DO UPDATE SET value = '1'`),
+  // A fresh token each time (watermarks.ts): a full run that started earlier does not clear it.
+  db.prepare(`INSERT INTO settings (key, value) VALUES ('colours.full_recompute', 'request-' || hex(randomblob(8)))
+              ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
 );
 
 const WRITERS: Record<FeedName, FeedWriter> = {

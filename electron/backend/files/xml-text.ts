@@ -1,0 +1,19 @@
+/**
+ * Text that goes into an XLSX file must be XML 1.0 characters: C0 controls (but tab, line feed and
+ * carriage return), U+FFFE, U+FFFF and unpaired surrogates are not. Department files can hold them
+ * (a stray byte-order mark in a name), and one of them makes the whole workbook unreadable in Excel,
+ * so each becomes U+FFFD, which shows that something was there.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML_SOURCE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.source;
+const NOT_XML = new RegExp(NOT_XML_SOURCE);
+const NOT_XML_ALL = new RegExp(NOT_XML_SOURCE, 'g');
+
+export function xmlText(s: string): string {
+  return NOT_XML.test(s) ? s.replace(NOT_XML_ALL, '\uFFFD') : s;
+}
+
+/** Row values with their text made XML-safe; numbers, dates and empty cells as they are. */
+export function xmlSafeRow<T>(values: readonly T[]): T[] {
+  return values.map((v) => (typeof v === 'string' ? (xmlText(v) as T) : v));
+}
