@@ -11,6 +11,7 @@ import { createConsoleServices } from '../backend/app/console-services.ts';
 import { openDatabase } from '../backend/db/database.ts';
 import { registerIpc } from './ipc.ts';
 import { guardApp, guardSession } from './security.ts';
+import { trustedPages } from './trusted-url.ts';
 import { secureWindowOptions } from './window-options.ts';
 
 export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'dialog' | 'shell' | 'Menu'>;
@@ -40,8 +41,9 @@ export async function startConsole(electron: ElectronModule, options: StartOptio
   const db = openDatabase(defaultDatabasePath(dataDir));
   const services = createConsoleServices(db, dataDir, options.resourcesDir ? { resourcesDir: options.resourcesDir } : {});
 
+  const pages = trustedPages(options.outDir, options.devServerUrl);
   guardSession(session.defaultSession);
-  guardApp(app, shell, options.devServerUrl);
+  guardApp(app, shell, pages);
   Menu.setApplicationMenu(null);
 
   const window = new BrowserWindow(secureWindowOptions(join(options.outDir, 'preload', 'index.cjs')));
@@ -50,7 +52,7 @@ export async function startConsole(electron: ElectronModule, options: StartOptio
     dialog,
     windowOf: (e) => BrowserWindow.fromWebContents(e.sender),
     downloadsDir: app.getPath('downloads'),
-    devServerUrl: options.devServerUrl,
+    pages,
   });
   // Events go to the window while it is signed in.
   const unsubscribe = services.events.subscribe((e) => {
@@ -71,6 +73,6 @@ export async function startConsole(electron: ElectronModule, options: StartOptio
 
   window.once('ready-to-show', () => window.show());
   if (options.devServerUrl) await window.loadURL(options.devServerUrl);
-  else await window.loadFile(join(options.outDir, 'renderer', 'index.html'));
+  else await window.loadFile(pages.indexFile);
   return { services, window };
 }

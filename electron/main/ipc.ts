@@ -8,14 +8,15 @@ import { extname, join } from 'node:path';
 import { EXPORT_METHODS } from '../../shared/contract/api.ts';
 import type { CallContext, ConsoleServices } from '../backend/api/context.ts';
 import { dispatch } from '../backend/api/dispatch.ts';
-import { isTrustedUrl } from './trusted-url.ts';
+import { type TrustedPages, isTrustedUrl } from './trusted-url.ts';
 
 export interface IpcDeps {
   ipcMain: Pick<IpcMain, 'handle'>;
   dialog: Pick<Dialog, 'showSaveDialog'>;
   windowOf: (event: IpcMainInvokeEvent) => BrowserWindow | null;
   downloadsDir: string;
-  devServerUrl: string | undefined;
+  /** The pages that may call: the same rule as the window's navigation guard. */
+  pages: TrustedPages;
 }
 
 const untrusted = { ok: false, error: { code: 'forbidden', message: 'untrusted sender', messageZh: '不受信任的调用方' } } as const;
@@ -35,7 +36,7 @@ export function registerIpc(services: ConsoleServices, deps: IpcDeps): { tokenOf
       },
     };
   };
-  const trusted = (event: IpcMainInvokeEvent) => event.senderFrame !== null && isTrustedUrl(event.senderFrame.url, deps.devServerUrl);
+  const trusted = (event: IpcMainInvokeEvent) => event.senderFrame !== null && isTrustedUrl(event.senderFrame.url, deps.pages);
 
   deps.ipcMain.handle('hcc:call', (event, method: unknown, params: unknown) => {
     if (!trusted(event)) return untrusted;

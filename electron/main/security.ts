@@ -5,7 +5,7 @@
  */
 import type { App, Session, Shell, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../backend/server/security-headers.ts';
-import { isTrustedUrl } from './trusted-url.ts';
+import { type TrustedPages, isTrustedUrl } from './trusted-url.ts';
 
 export function guardSession(session: Session): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -15,12 +15,12 @@ export function guardSession(session: Session): void {
   });
 }
 
-export function guardContents(contents: WebContents, shell: Pick<Shell, 'openExternal'>, devServerUrl: string | undefined): void {
+export function guardContents(contents: WebContents, shell: Pick<Shell, 'openExternal'>, pages: TrustedPages): void {
   contents.on('will-navigate', (e, url) => {
-    if (!isTrustedUrl(url, devServerUrl)) e.preventDefault();
+    if (!isTrustedUrl(url, pages)) e.preventDefault();
   });
   contents.on('will-redirect', (e, url) => {
-    if (!isTrustedUrl(url, devServerUrl)) e.preventDefault();
+    if (!isTrustedUrl(url, pages)) e.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
@@ -29,6 +29,6 @@ export function guardContents(contents: WebContents, shell: Pick<Shell, 'openExt
   contents.on('will-attach-webview', (e) => e.preventDefault());
 }
 
-export function guardApp(app: App, shell: Pick<Shell, 'openExternal'>, devServerUrl: string | undefined): void {
-  app.on('web-contents-created', (_e, contents) => guardContents(contents, shell, devServerUrl));
+export function guardApp(app: App, shell: Pick<Shell, 'openExternal'>, pages: TrustedPages): void {
+  app.on('web-contents-created', (_e, contents) => guardContents(contents, shell, pages));
 }

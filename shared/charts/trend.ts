@@ -7,6 +7,7 @@ import type { TrendPoint } from '../contract/dashboard.ts';
 import {
   CHART_COLORS,
   COLOR_HEX,
+  FONT,
   LINE_WIDTH,
   THEMES,
   baseOption,
@@ -37,6 +38,16 @@ const TURNED: Record<ChartColor, 'turnedRed' | 'turnedYellow' | 'turnedGreen'> =
 
 function isEmpty(pt: TrendPoint): boolean {
   return pt.total === 0 && pt.turnedRed === 0 && pt.turnedYellow === 0 && pt.turnedGreen === 0 && pt.newCodes === 0;
+}
+
+/**
+ * Room for a value axis's labels up to `max` (ECharts rounds the axis up to a "nice" number, at most
+ * one digit more, and writes thousands separators), at the charts' small font.
+ */
+function labelWidth(max: number): number {
+  const digits = String(Math.max(10, Math.ceil(max * 1.2))).length;
+  const chars = digits + Math.floor((digits - 1) / 3);
+  return Math.ceil(chars * FONT.small * 0.62) + 8;
 }
 
 /** `2020-02-14` → `02-14` (the year is in the date picker and the title). */
@@ -84,6 +95,10 @@ export function trendOption(points: readonly TrendPoint[], labels: ChartLabels, 
       }))
     : [];
 
+  const margins = {
+    left: 16 + labelWidth(Math.max(0, ...shown.flatMap((pt) => [pt.red, pt.yellow, pt.turnedRed, pt.turnedYellow, pt.turnedGreen]))),
+    right: 16 + labelWidth(Math.max(0, ...shown.map((pt) => pt.green))),
+  };
   const xAxis = (gridIndex: number, showLabels: boolean) => ({
     type: 'category',
     gridIndex,
@@ -102,9 +117,10 @@ export function trendOption(points: readonly TrendPoint[], labels: ChartLabels, 
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     grid: withBars
       ? [
-          // Room for the six legend entries on two lines in a narrow panel.
-          { left: 16, right: 16, top: 88, bottom: '38%', containLabel: true },
-          { left: 16, right: 16, top: '68%', bottom: 8, containLabel: true },
+          // Room for the six legend entries on two lines in a narrow panel. Both panels get the same
+          // margins (wide enough for their axis labels) so that a day's point sits over its bars.
+          { left: margins.left, right: margins.right, top: 88, bottom: '38%' },
+          { left: margins.left, right: margins.right, top: '68%', bottom: 32 },
         ]
       : [{ left: 16, right: 16, top: 72, bottom: 8, containLabel: true }],
     xAxis: withBars ? [xAxis(0, false), xAxis(1, true)] : [xAxis(0, true)],

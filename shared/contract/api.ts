@@ -7,7 +7,7 @@
 import type { FeedName } from '../domain/feeds/feed-schemas.ts';
 import type { Permission, Role } from '../domain/roles.ts';
 import type { AuthStatus, SessionInfo } from './auth.ts';
-import type { DashboardQuery, DashboardSummary } from './dashboard.ts';
+import type { CountyMap, DashboardQuery, DashboardSummary } from './dashboard.ts';
 import type { DataOverview, ExportResult, ImportPreview, ImportSummary, JobState, RejectsPage, SyncRunSummary } from './data.ts';
 import type { PersonDetail, PersonRef, PersonSummary } from './people.ts';
 import type { ConsoleSettings, KeyAreaRow, UserRow } from './settings.ts';
@@ -38,7 +38,7 @@ export interface ApiMethods {
   /** KPI cards, counties, trend, transitions and freshness for a date (and a county). */
   'dashboard.summary': { params: DashboardQuery; result: DashboardSummary };
   /** The county boundaries (GeoJSON FeatureCollection), a replaceable resource. */
-  'dashboard.map': { params: Empty; result: { geojson: unknown; credit: string } };
+  'dashboard.map': { params: Empty; result: CountyMap };
 
   /** Row counts, freshness and rejected rows per feed, recent syncs, the running job. */
   'data.overview': { params: Empty; result: DataOverview };

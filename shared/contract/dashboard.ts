@@ -71,3 +71,12 @@ export interface DashboardSummary {
   transitions: TransitionCount[];
   freshness: FeedFreshness[];
 }
+
+/** The county boundaries for the map, and which source to credit (a key the interface words). */
+export interface CountyMap {
+  geojson: unknown;
+  credit: MapCredit;
+}
+
+/** Aliyun DataV.GeoAtlas / AMap boundaries (resources/map/README.md). */
+export type MapCredit = 'datav';

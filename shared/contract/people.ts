@@ -29,7 +29,10 @@ export interface TimelineEvent {
   /** Epoch ms when the record has a time. */
   at: number | null;
   kind: 'declaration' | 'checkin' | 'health' | 'roaming' | 'travel' | 'medical' | 'scan' | 'colour' | 'case';
-  /** Machine words the interface translates (condition names, colours, statuses). */
+  /**
+   * Machine words the interface translates (condition names, colours, statuses). A case:
+   * `{ event: 'opened' | <move>, case: <case number>, behavior, state }`, never its written reasons.
+   */
   detail: Record<string, string | number | boolean | null>;
 }
 

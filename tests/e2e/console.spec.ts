@@ -23,6 +23,46 @@ test('sign in: the dashboard shows the numbers hcc stats gives for the latest da
   expect(await kpi(page, 'total')).toBe(total.total);
   await expect(page.getByTestId('asof-input')).toHaveValue(w.latestDay);
   await screenshot(page, '02-dashboard');
+  // The date picker spans the data: from its first day (the trend reaches back before it) to the latest.
+  const firstDay = new Date(Number(sql(w.db, 'SELECT min(day) FROM declarations')) * 86_400_000).toISOString().slice(0, 10);
+  await expect(page.getByTestId('asof-input')).toHaveAttribute('max', w.latestDay);
+  await expect(page.getByTestId('asof-input')).toHaveAttribute('min', firstDay);
+  await expect(page.getByTestId('dash-no-data-day')).toHaveCount(0);
+  // A day before the data: said plainly rather than a page of zeros.
+  await page.getByTestId('asof-input').fill('2020-01-15');
+  await expect(page.getByTestId('dash-no-data-day')).toBeVisible();
+  await expect(page.getByTestId('dash-no-data-day')).toContainText('2020-01-15');
+  await page.getByTestId('asof-input').fill(w.latestDay);
+  await expect(page.getByTestId('dash-no-data-day')).toHaveCount(0);
+});
+
+test('a file dropped outside the Data screen’s drop zone is not opened by the window; the zone still takes it', async ({ page }) => {
+  const w = world();
+  const dropAnywhere = () =>
+    page.evaluate(() => {
+      const dataTransfer = new DataTransfer();
+      dataTransfer.items.add(new File(['<script>alert(1)</script>'], 'evil.html', { type: 'text/html' }));
+      const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer });
+      const drop = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer });
+      document.body.dispatchEvent(over);
+      document.body.dispatchEvent(drop);
+      return { over: over.defaultPrevented, drop: drop.defaultPrevented };
+    });
+  await page.goto(w.url);
+  await expect(page.getByTestId('signin-name')).toBeVisible();
+  expect(await dropAnywhere()).toEqual({ over: true, drop: true });
+  await signIn(page, w.url, 'ofc');
+  await dashboardReady(page);
+  expect(await dropAnywhere()).toEqual({ over: true, drop: true });
+  await page.goto(`${w.url}#/data`);
+  await expect(page.getByTestId('import-drop')).toBeVisible();
+  await page.getByTestId('import-drop').evaluate((zone) => {
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(new File(['身份证号,所在区县\n371602199001011234,371602\n'], 'residents.csv', { type: 'text/csv' }));
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer }));
+  });
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await expect(page.getByTestId('import-file-name')).toHaveText('residents.csv');
 });
 
 test('clicking a county filters the dashboard to it', async ({ page }) => {
@@ -45,6 +85,17 @@ test('a county’s duty officer sees only that county', async ({ page }) => {
   await expect(page.getByTestId('county-filter')).toHaveAttribute('data-county', '371623');
   const wudi = hccStats(w.db, w.latestDay).find((r) => r.county_code === '371623')!;
   expect(await kpi(page, 'total')).toBe(wudi.total);
+  // Data management is city-wide: no sync, cancel or import, and a note instead of an error.
+  await page.goto(`${w.url}#/data`);
+  await expect(page.getByTestId('feeds-table')).toBeVisible();
+  await expect(page.getByTestId('data-city-wide')).toBeVisible();
+  await expect(page.getByTestId('rejects-city-wide')).toBeVisible();
+  await expect(page.getByTestId('sync-start')).toHaveCount(0);
+  await expect(page.getByTestId('sync-cancel')).toHaveCount(0);
+  await expect(page.getByTestId('import-drop')).toHaveCount(0);
+  await expect(page.getByTestId('rejects-error')).toHaveCount(0);
+  await expect(page.getByTestId('data-error')).toHaveCount(0);
+  await expect(page.locator('[data-testid^="feed-rejects-"]')).toHaveCount(0);
 });
 
 test('data: a sync shows its progress per feed and finishes; the new days reach the dashboard', async ({ page }) => {
@@ -77,6 +128,10 @@ test('data: rejected rows are listed page by page', async ({ page }) => {
   const rows = await page.getByTestId('reject-row').count();
   expect(rows).toBeGreaterThan(0);
   expect(rows).toBeLessThanOrEqual(50);
+  // The demo city plants ID numbers with a wrong check character: shown masked, even to an officer.
+  await expect(page.getByTestId('rejects-table')).toContainText(/\d{6}\*{8}[\dX]{4}/);
+  await expect(page.getByTestId('rejects-table')).not.toContainText(/\d{17}[\dX]/);
+  await expect(page.getByTestId('rejects-table')).not.toContainText(/(?<!\d)1\d{10}(?!\d)/);
 });
 
 test('people: search, open a person, masked ID and phone; showing the ID is recorded in the audit log', async ({ page }) => {
@@ -89,6 +144,14 @@ test('people: search, open a person, masked ID and phone; showing the ID is reco
   await expect(page.getByTestId('people-result').first()).toBeVisible();
   await screenshot(page, '07-people-search');
   await expect(page.locator('body')).not.toContainText(/\b\d{17}[\dX]\b/);
+  // Too short a query: the error, and the earlier results go (they do not answer it).
+  await page.getByTestId('people-search-input').fill('z');
+  await page.getByTestId('people-search-submit').click();
+  await expect(page.getByTestId('people-search-too-short')).toBeVisible();
+  await expect(page.getByTestId('people-result')).toHaveCount(0);
+  await page.getByTestId('people-search-input').fill(name);
+  await page.getByTestId('people-search-submit').click();
+  await expect(page.getByTestId('people-result').first()).toBeVisible();
   await page.getByTestId('people-result').first().click();
   await expect(page.getByTestId('person-page')).toBeVisible();
   await expect(page.getByTestId('person-id')).toHaveText(/^\d{6}\*{8}[\dX]{4}$/);
@@ -136,6 +199,7 @@ test('English switch and sign out', async ({ page }) => {
   await dashboardReady(page);
   await page.getByTestId('lang-switch').click();
   await expect(page.getByTestId('user-role')).toHaveText('Duty officer');
+  await expect(page.getByTestId('map-credit')).toHaveText('Map data: Aliyun DataV.GeoAtlas / AMap (GCJ-02), for illustration');
   await screenshot(page, '10-dashboard-en');
   await page.getByTestId('signout').click();
   await expect(page.getByTestId('signin-name')).toBeVisible();

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { METHOD_ACCESS, METHOD_NAMES } from '../../shared/contract/api.ts';
 import { ROLES, can } from '../../shared/domain/roles.ts';
+import { runDetectors } from '../../electron/backend/enforcement/detectors/run-detectors.ts';
 import { countyStats } from '../../electron/backend/rules/county-stats.ts';
 import { parseDay } from '../../shared/domain/local-date.ts';
 import { testConsole } from '../support/console.ts';
@@ -99,6 +100,17 @@ describe('county scope, masking and audit on a demo city', async () => {
     const wudi = await c.ok('wudi', 'dashboard.summary', { asOf: '2020-02-14', county: '371602' });
     expect(wudi.county).toBe('371623');
     expect(wudi.kpis.total).toBe(stats.find((r) => r.county_code === '371623')!.total);
+    // Not even the county table, bars and map carry other counties' figures.
+    expect(wudi.counties.map((r) => r.countyCode)).toEqual(['371623']);
+  });
+
+  test('open cases on the data’s latest day are the cases open now, whenever they were opened', async () => {
+    runDetectors(c.services.db, { now: Date.now() });
+    const latest = (await c.ok('ofc', 'dashboard.summary', {})).latestDataDay!;
+    const open = (c.services.db.prepare('SELECT count(*) AS n FROM cases WHERE closed_at IS NULL').get() as { n: number }).n;
+    expect(open).toBeGreaterThan(0);
+    // The detectors opened them on today's clock, years after the demo city's days.
+    expect((await c.ok('ofc', 'dashboard.summary', { asOf: latest })).kpis.openCases).toBe(open);
   });
 
   test('people arrive masked, the county user finds only their county, unmasking is audited without the ID', async () => {
@@ -132,7 +144,7 @@ describe('county scope, masking and audit on a demo city', async () => {
     expect(r.ok ? null : r.error.code).toBe('forbidden');
   });
 
-  test('rejected rows are paged on the server and masked for people who may not unmask', async () => {
+  test('rejected rows are paged on the server, IDs and phones masked for everyone (the export to the department is full, and audited)', async () => {
     const page = await c.ok('ofc', 'rejects.list', { limit: 5 });
     expect(page.total).toBeGreaterThan(5);
     expect(page.rows).toHaveLength(5);

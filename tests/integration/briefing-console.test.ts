@@ -57,6 +57,15 @@ describe('briefing.preview, briefing.export, briefing.recent', async () => {
     expect(JSON.parse(entry)).toMatchObject({ day: '2020-02-16', trendFrom: '2020-02-10' });
   });
 
+  test('in the desktop window: the chosen file is written and listed by its name; a folder that is gone is said plainly', async () => {
+    const target = join(c.dir, '我的简报.xlsx');
+    const r = await c.call('wri', 'briefing.export', { day: '2020-02-16', target }, 'ipc');
+    expect(r.ok && r.value.fileName).toBe('我的简报.xlsx');
+    expect((await c.ok('wri', 'briefing.recent', {}))[0]).toMatchObject({ fileName: '我的简报.xlsx' });
+    const gone = await c.call('wri', 'briefing.export', { day: '2020-02-16', target: join(c.dir, 'gone', 'b.xlsx') }, 'ipc');
+    expect(gone.ok ? null : gone.error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/the folder .*gone does not exist; choose another folder/), messageZh: expect.stringMatching(/不存在/) });
+  });
+
   test('only report writers of the whole city; dates are checked', async () => {
     expect((await c.call('ofc', 'briefing.preview', {})).ok).toBe(false);
     const county = await c.call('zou', 'briefing.export', { day: '2020-02-16' });

@@ -98,7 +98,11 @@ describe('hcc briefing', async () => {
   const person = raw.prepare(`SELECT p.person_id FROM person_codes p JOIN residents r ON r.person_id = p.person_id WHERE p.timeline NOT GLOB '*,[yr],*' AND p.timeline GLOB '*,g,*' LIMIT 1`).pluck().get() as string;
   raw.prepare('UPDATE residents SET name = ? WHERE person_id = ?').run('=CMD()', person);
   const phones = raw.prepare('SELECT phone FROM residents WHERE phone IS NOT NULL').pluck().all() as string[];
-  const names = raw.prepare("SELECT name FROM residents WHERE length(name) >= 2 AND name NOT LIKE '=%'").pluck().all() as string[];
+  // A name that starts with a character XML does not allow (a stray byte-order mark from a
+  // department's file), for someone on the day's list of changes: Excel would refuse the workbook.
+  const changed = raw.prepare(`SELECT c.person_id FROM code_changes c JOIN residents r ON r.person_id = c.person_id WHERE c.day = ? AND c.from_color <> 'none' LIMIT 1`).pluck().get(lastDay) as string;
+  raw.prepare('UPDATE residents SET name = ? WHERE person_id = ?').run('\uFFFE张三', changed);
+  const names = raw.prepare("SELECT name FROM residents WHERE length(name) >= 2 AND name NOT LIKE '=%' AND name NOT LIKE '\uFFFE%'").pluck().all() as string[];
   raw.close();
   const flagged = await cliJson<{ id: number }>(['case', 'flag', '--db', db, '--person', person, '--behavior', 'impersonation', '--user', 'ofc', '--reason', '群众举报']);
   for (const m of ['review', 'decide']) {
@@ -266,6 +270,35 @@ describe('hcc briefing', async () => {
     expect(nowhere.code).toBe(1);
     expect(existsSync(join(dir, 'missing-folder'))).toBe(false);
     expect(readdirSync(join(dir, 'out')).filter((f) => f.includes('partial'))).toEqual([]);
+  });
+
+  test('text XML does not allow is replaced, so the workbook stays readable', () => {
+    const row = dataRows(wb.getWorksheet('转码明细')!).find((r) => r[0] === `${changed.slice(0, 6)}********${changed.slice(-4)}`)!;
+    expect(row[1]).toBe('\uFFFD**');
+    expect(allTexts(wb).some((t) => t.includes('\uFFFE'))).toBe(false);
+  });
+
+  test('a long trend table puts its chart on a page of its own, covering the same days', () => {
+    const ws = wb.getWorksheet('趋势')!;
+    const rows = dataRows(ws);
+    const lastRow = headerRowOf(ws).number + rows.length;
+    const image = ws.getImages()[0]!;
+    expect(image.range.tl.nativeRow).toBeGreaterThanOrEqual(lastRow);
+    // The row break sits on the table's last row (Excel's rowBreaks in the sheet XML).
+    const xml = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet3.xml']).toString();
+    expect(xml).toMatch(new RegExp(`<rowBreaks[^>]*><brk id="${lastRow}"`));
+  });
+
+  test('a decision revoked later shows its revocation on the day of the revocation, on both rows', async () => {
+    const id = String(flagged.id);
+    for (const m of ['appeal', 'revoke']) {
+      expect((await runCli(['case', m, '--db', db, '--id', id, '--user', 'cre', '--reason', '复核'])).code).toBe(0);
+    }
+    const out = join(dir, 'out', 'revoked.xlsx');
+    await cliJson(['briefing', '--db', db, '--date', today, '--out', out]);
+    const rows = dataRows((await readBook(out)).getWorksheet('执法通报')!);
+    expect(rows.map((r) => r[0])).toEqual(['处罚决定', '撤销决定']);
+    for (const r of rows) expect((r[7] as Date).toISOString().slice(0, 10)).toBe(today);
   });
 
   test('LibreOffice opens it and prints every sheet on A4 landscape', () => {

@@ -96,6 +96,15 @@ describe('hcc detect, case, credit', async () => {
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet('诚信记录')!;
     expect(ws.getRow(2).getCell(2).text).toBe(person);
+    // Every field of the record, times as real date-times.
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(['记录编号', '身份证号', '姓名', '县（市、区）', '行为代码', '行为', '证据摘要', '法律依据', '决定内容', '决定人', '决定时间', '状态', '撤销时间', '撤销理由', '案件编号']);
+    const row = ws.getRow(2);
+    expect(row.getCell(5).text).toBe('impersonation');
+    expect(row.getCell(7).text).not.toBe('');
+    expect(row.getCell(8).text).toMatch(/\S/);
+    expect(row.getCell(11).value).toBeInstanceOf(Date);
+    expect(row.getCell(11).numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(readdirSync(join(dir, 'exports'))).toEqual(['credit.xlsx']);
     expect(existsSync(out)).toBe(true);
   });

@@ -193,6 +193,32 @@ describe('detector rules and their edges', () => {
     expect(evidence(db).get('screenshot:age:SC-20-1')!.thresholds).toEqual({ codeValidityMinutes: 4 });
   }, 60_000);
 
+  test('a run of impossible moves is one act: one case, and its next step opens none', async () => {
+    const dir = tempDir();
+    const ex = join(dir, 'exchange');
+    const header = FIRST['scans-2020-02-19']![0]!;
+    // Person 39 alternates between two sites 2.1 km apart every 40 seconds: three suspicious pairs.
+    exchange(ex, {
+      'residents-2020-02-01': FIRST['residents-2020-02-01']!,
+      'sites-2020-02-01': FIRST['sites-2020-02-01']!,
+      'declarations-2020-02-20': [DECLARATION, declares(39, '2020-02-15 08:00:00')],
+      'scans-2020-02-19': [header, ...['S3', 'S4', 'S3', 'S4'].map((site, k) => scan(39, k + 1, site, `2020-02-19 10:0${k}:${k % 2 ? '40' : '00'}`))],
+    });
+    const db = openDatabase(join(dir, 'c.db'));
+    const first = await daily(db, ex);
+    expect(first.opened).toHaveLength(1);
+    const [only] = [...evidence(db).values()];
+    expect(only!.records.filter((r) => !r.key.includes(':')).map((r) => r.key)).toEqual(['SC-39-1', 'SC-39-2', 'SC-39-3', 'SC-39-4']);
+    expect(only!.summary.split('；').length).toBeGreaterThanOrEqual(3);
+    // The same run goes on the next day: a new scan next to SC-39-4 joins the act, no second case.
+    exchange(ex, { 'scans-2020-02-20': [header, scan(39, 5, 'S3', '2020-02-19 10:04:00')] });
+    expect((await daily(db, ex)).opened).toEqual([]);
+    // A later, separate act (hours away) is a case of its own.
+    exchange(ex, { 'scans-2020-02-21': [header, scan(39, 6, 'S3', '2020-02-19 15:00:00'), scan(39, 7, 'S4', '2020-02-19 15:01:00')] });
+    expect((await daily(db, ex)).opened).toHaveLength(1);
+    expect(db.prepare("SELECT count(*) AS n FROM cases WHERE behavior = 'impersonation'").get()).toEqual({ n: 2 });
+  }, 60_000);
+
   test('rows a batch adds after the detectors passed it are examined; an abandoned batch holds nothing back', async () => {
     const dir = tempDir();
     const ex = join(dir, 'exchange');

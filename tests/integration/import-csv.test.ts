@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { openDatabase, type Db } from '../../electron/backend/db/database.ts';
 import { importFile } from '../../electron/backend/import/import-file.ts';
 import { createParseRunner } from '../../electron/backend/import/parse-runner.ts';
+import { exportRejects } from '../../electron/backend/rejects/export-rejects.ts';
 import { listRejects } from '../../electron/backend/rejects/rejects.ts';
 import { dirtyPeople } from '../../electron/backend/rules/recompute.ts';
 import { writeCsv } from '../support/csv-files.ts';
@@ -124,6 +125,24 @@ describe('CSV import', () => {
     expect(db.prepare('SELECT facility FROM medical').get()).toEqual({ facility: '市人民医院\n发热门诊' });
   });
 
+  test('mixed line ends and a stray quote mark cost only their own rows', async () => {
+    const { dir, db } = fresh();
+    const mixed = join(dir, 'mixed.csv');
+    writeFileSync(mixed, `person_id,checked_at,temperature\r\n${personId(1)},2020-02-10 08:00,36.5\n${personId(2)},2020-02-10 08:00,36.6\r\n${personId(3)},2020-02-10 08:00,36.7\n`);
+    expect(await importFile(db, { path: mixed, feed: 'checkins', origin: 'import' })).toMatchObject({ status: 'done', read: 3, accepted: 3, rejected: 0 });
+    const stray = join(dir, 'stray.csv');
+    const good = Array.from({ length: 300 }, (_, i) => `${personId(10 + i)},2020-02-11 08:00,36.5`);
+    // A quote opened and never closed on line 3, with quoted fields after it: at most its own row is lost.
+    writeFileSync(stray, ['person_id,checked_at,temperature', good[0], `${personId(9)},"2020-02-11 08:00,36.5`, ...good.slice(1).map((l, i) => (i % 2 ? l : l.replace('36.5', '"36.5"')))].join('\n') + '\n');
+    const r = await importFile(db, { path: stray, feed: 'checkins', origin: 'import' });
+    expect(r).toMatchObject({ status: 'done', read: 301, accepted: 300, rejected: 1 });
+    expect(listRejects(db, { feed: 'checkins' })).toEqual([expect.objectContaining({ line: 3 })]);
+    // At the end of a file too.
+    const last = join(dir, 'last.csv');
+    writeFileSync(last, `person_id,checked_at,temperature\n${personId(400)},2020-02-12 08:00,36.5\n${personId(401)},"2020-02-12 08:00,36.5\n${personId(402)},2020-02-12 08:00,36.5\n`);
+    expect(await importFile(db, { path: last, feed: 'checkins', origin: 'import' })).toMatchObject({ read: 3, accepted: 2, rejected: 1 });
+  });
+
   test('strict mode commits nothing when a row is bad, and everything when none is', async () => {
     const { dir, db } = fresh();
     const bad = writeCsv(join(dir, 'bad.csv'), [
@@ -137,6 +156,20 @@ describe('CSV import', () => {
     expect(count(db, 'SELECT count(*) n FROM checkins')).toBe(0);
     expect(count(db, 'SELECT count(*) n FROM checkin_days')).toBe(0);
     expect(listRejects(db).map((x) => x.line)).toEqual([3]);
+
+    // The kept row goes back to the department under the right headers, whatever the file's column order.
+    const shuffled = writeCsv(join(dir, 'shuffled.csv'), [
+      ['打卡时间', '体温', '身份证号'],
+      ['2020-03-01 08:00', '36.5', personId(3)],
+      ['2020-03-01 08:00', '99', personId(4)],
+    ]);
+    await importFile(db, { path: shuffled, feed: 'checkins', origin: 'import', strict: true });
+    const out = join(dir, 'rejects.csv');
+    await exportRejects(db, 'checkins', out);
+    const lines = readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\n').map((l) => l.split(','));
+    const at = (name: string) => lines[0]!.findIndex((h) => h.startsWith(name));
+    const back = lines.find((l) => l[at('身份证号')] === personId(4))!;
+    expect([back[at('打卡时间')], back[at('体温')]]).toEqual(['2020-03-01 08:00', '99']);
 
     const good = writeCsv(join(dir, 'good.csv'), [['person_id', 'checked_at', 'temperature'], [personId(1), '2020-02-10 08:00:00', '36.5']]);
     expect(await importFile(db, { path: good, feed: 'checkins', origin: 'import', strict: true })).toMatchObject({ status: 'done', accepted: 1 });

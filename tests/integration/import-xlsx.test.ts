@@ -5,6 +5,7 @@ import { openDatabase } from '../../electron/backend/db/database.ts';
 import { importFile } from '../../electron/backend/import/import-file.ts';
 import { listRejects } from '../../electron/backend/rejects/rejects.ts';
 import { personId } from '../support/people.ts';
+import { sheetXml, writeWorkbook } from '../unit/support/xlsx-builder.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 const tempDir = useTempDir();
@@ -34,6 +35,26 @@ describe('XLSX import', () => {
     const reject = listRejects(db)[0]!;
     expect(reject).toMatchObject({ line: 4, column: 'person_id' });
     expect(db.prepare('SELECT encoding FROM import_batches').get()).toEqual({ encoding: 'xlsx' });
+  });
+
+  test('a workbook found damaged after thousands of good rows stores nothing of it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'checkins-2020-02-20.xlsx');
+    // 5,000 good rows (more than one chunk is read and written), then a cell that points at a
+    // shared string that does not exist.
+    const cell = (ref: string, v: string) => `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const rows = [`<row r="1">${cell('A1', 'person_id')}${cell('B1', 'checked_at')}${cell('C1', 'temperature')}</row>`];
+    for (let i = 2; i <= 5001; i++) rows.push(`<row r="${i}">${cell(`A${i}`, personId(i % 900))}${cell(`B${i}`, '2020-02-20 08:00')}${cell(`C${i}`, '36.5')}</row>`);
+    rows.push('<row r="5002"><c r="A5002" t="s"><v>99</v></c></row>');
+    await writeWorkbook(path, { sheet: sheetXml(rows.join('')), sharedStrings: ['x'] });
+    const db = openDatabase(join(dir, 'c.db'));
+    const r = await importFile(db, { path, feed: 'checkins', origin: 'import' });
+    expect(r).toMatchObject({ status: 'unreadable', read: 0, accepted: 0, rejected: 0 });
+    expect(r.error?.en).toMatch(/A5002.*shared text/);
+    for (const table of ['checkin_days', 'abnormal_checkins', 'rejected_rows']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    expect(db.prepare('SELECT status, rows_read, accepted FROM import_batches').all()).toEqual([{ status: 'unreadable', rows_read: 0, accepted: 0 }]);
   });
 
   test('a workbook that is not a workbook is rejected whole', async () => {

@@ -19,7 +19,8 @@ export interface TestConsole {
   services: ConsoleServices;
   dir: string;
   /** Calls a method as `user` (signed in on first use), or anonymously with null. */
-  call<M extends MethodName>(user: string | null, method: M, params: ParamsOf<M>): Promise<ApiResponse<ResultOf<M>>>;
+  /** `via` 'ipc' is the desktop window's transport (a chosen save path is honoured). */
+  call<M extends MethodName>(user: string | null, method: M, params: ParamsOf<M>, via?: CallContext['transport']): Promise<ApiResponse<ResultOf<M>>>;
   ok<M extends MethodName>(user: string | null, method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
 }
 
@@ -33,13 +34,13 @@ export async function testConsole(dir: string, options: { demo?: { people: numbe
   for (const u of options.users ?? []) await createUser(db, { name: u.name, role: u.role, county: u.county ?? null, password: PASSWORD });
   const services = createConsoleServices(db, dir);
   const tokens = new Map<string, string>();
-  const call = async <M extends MethodName>(user: string | null, method: M, params: ParamsOf<M>) => {
+  const call = async <M extends MethodName>(user: string | null, method: M, params: ParamsOf<M>, via: CallContext['transport'] = 'test') => {
     if (user && !tokens.has(user)) {
       const ctx = context(services, null, (t) => t && tokens.set(user, t));
       const r = await dispatch(ctx, 'auth.signIn', { name: user, password: PASSWORD });
       if (!r.ok) throw new Error(`sign-in of ${user} failed: ${r.error.message}`);
     }
-    const ctx = context(services, user ? services.sessions.get(tokens.get(user)) : null, () => undefined);
+    const ctx = { ...context(services, user ? services.sessions.get(tokens.get(user)) : null, () => undefined), transport: via };
     return (await dispatch(ctx, method, params)) as ApiResponse<ResultOf<M>>;
   };
   return {

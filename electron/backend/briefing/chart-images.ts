@@ -140,7 +140,7 @@ export function trendImage(points: readonly TrendPoint[], lang: ChartLanguage = 
 }
 
 /** The briefing's chart covers exactly the days of its trend table, the empty ones included. */
-function briefingTrendOptions(points: readonly TrendPoint[]) {
+export function briefingTrendOptions(points: readonly TrendPoint[]) {
   return { theme: 'light', animation: false, days: points.length, trimEmptyStart: false } as const;
 }
 

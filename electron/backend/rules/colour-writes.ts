@@ -35,7 +35,10 @@ const statements = statementCache((db: Db) => ({
   ),
 }));
 
-/** A colour change worth a row in code_changes: everything but a plain new green code. */
+/**
+ * A colour change worth a row in code_changes: everything but a plain new green code (counted per
+ * county in transition_counts: INTERPRETATIONS.firstCodes).
+ */
 function listedChange(from: CodeColor, to: CodeColor): boolean {
   return from !== to && !(from === 'none' && to === 'green');
 }

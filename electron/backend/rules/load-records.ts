@@ -97,6 +97,7 @@ export function loadPeople(db: Db, scope: PersonScope, options: { checkinDays: '
       key: `${phone}|${region}|${first}`,
       regionCode: region,
       firstDay: dayOfInstant(first as number),
+      // INTERPRETATIONS.emptyLastSeen: seen once, on first_seen.
       lastDay: dayOfInstant((last as number | null) ?? (first as number)),
     });
   }

@@ -8,6 +8,7 @@ import { DemoOfferScreen } from '../features/auth/demo-offer-screen.tsx';
 import { SetupScreen } from '../features/auth/setup-screen.tsx';
 import { SignInScreen } from '../features/auth/sign-in-screen.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useFileDropGuard } from './file-drop-guard.ts';
 import { SessionGuard, useAuthGate } from './session.tsx';
 import { Shell } from './shell.tsx';
 import { applyCodeColors } from './theme.ts';
@@ -18,6 +19,7 @@ export function App() {
   const { t, lang } = useI18n();
   const gate = useAuthGate();
   const { state, signOut } = gate;
+  useFileDropGuard();
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

@@ -172,8 +172,11 @@ function activeOn(o: Ongoing, day: Day): boolean {
 /** Every trigger of the current episode and every ongoing condition holding now, oldest first. */
 function episodeReasons(inputs: RuleInputs, episodeStart: Day, asOf: Day): Reason[] {
   const reasons: Reason[] = [];
-  for (const t of inputs.triggers) if (t.start <= asOf && t.end >= episodeStart) reasons.push(triggerReason(t, asOf));
-  for (const o of inputs.ongoing) if (activeOn(o, asOf)) reasons.push(ongoingReason(o));
+  const holding = inputs.ongoing.filter((o) => activeOn(o, asOf));
+  // A record that is still an ongoing condition is given once, as ongoing, not also as the trigger it began with.
+  const same = (t: Trigger) => holding.some((o) => o.source === t.source && o.recordKey === t.recordKey && o.condition === t.condition);
+  for (const t of inputs.triggers) if (t.start <= asOf && t.end >= episodeStart && !same(t)) reasons.push(triggerReason(t, asOf));
+  for (const o of holding) reasons.push(ongoingReason(o));
   return reasons.sort(
     (a, b) =>
       a.date - b.date ||

@@ -22,10 +22,14 @@ export const INTERPRETATIONS = {
     'decision entirely; as of earlier dates the person did hold a red code and the history shows it. (evaluate.ts)',
   forcedRedCode: 'A person given a code by a forced red keeps holding one after the case is closed. (evaluate.ts: codeStart)',
   timeZone: 'Local dates are Asia/Shanghai, a fixed UTC+8 (no daylight saving since 1991). (local-date.ts)',
+  emptyLastSeen:
+    'A roaming record with an empty last_seen was seen once, on first_seen: its last day is the first_seen day. ' +
+    '(load-records.ts; a record still open is sent again with last_seen when the operator sees the phone again)',
   firstCodes:
     "A first code that is red or yellow counts as turning red or yellow that day, and the briefing lists it among the day's " +
     'changes: it is the news a briefing carries. A first green code is counted only as a new code: on the first day of a ' +
-    'city those are millions, more than a worksheet holds. (FIRST_CODES_AS_CHANGES)',
+    'city those are millions, more than a worksheet holds; the stored change rows (code_changes) leave them out too, and ' +
+    'transition_counts counts them per county and day. (FIRST_CODES_AS_CHANGES)',
 } as const;
 
 /** Colours whose first issue counts as a change of colour (see INTERPRETATIONS.firstCodes). */

@@ -43,7 +43,7 @@ export interface RoamingRecord {
   key: string;
   regionCode: string;
   firstDay: Day;
-  /** The day of last_seen (or of first_seen when last_seen is empty). */
+  /** The day of last_seen (or of first_seen when last_seen is empty: INTERPRETATIONS.emptyLastSeen). */
   lastDay: Day;
 }
 

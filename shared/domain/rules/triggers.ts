@@ -92,7 +92,8 @@ function cmp(a: string, b: string): number {
 
 /** A condition is active from its record until a later `cleared`; the clearance is a trigger too. */
 function healthRecordInputs(records: readonly HealthRecord[], triggers: Trigger[], ongoing: Ongoing[]): void {
-  const sorted = [...records].sort((a, b) => a.recordedAt - b.recordedAt || (a.status === 'cleared' ? 1 : 0) - (b.status === 'cleared' ? 1 : 0));
+  // Ties in time are broken by the record itself, so arrival order never picks the ongoing condition.
+  const sorted = [...records].sort((a, b) => a.recordedAt - b.recordedAt || (a.status === 'cleared' ? 1 : 0) - (b.status === 'cleared' ? 1 : 0) || cmp(a.key, b.key));
   let active: HealthRecord | null = null;
   for (const r of sorted) {
     if (r.status !== 'cleared') {

@@ -62,6 +62,12 @@ describe('Electron main process', () => {
     };
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate(PAGE)).toBe(false);
+    expect(navigate(`${PAGE}#/people`)).toBe(false);
+    // Only our own page among files: not a dropped or downloaded HTML file, not another file of ours.
+    expect(navigate('file:///tmp/evil.html')).toBe(true);
+    expect(navigate(`file://${OUT}/renderer/other.html`)).toBe(true);
+    expect(navigate(`file://${OUT}/renderer/../renderer/index.html`)).toBe(false);
+    expect(navigate('file://server/share/out/renderer/index.html')).toBe(true);
     expect(contents.windowOpenHandler!({ url: 'https://datav.aliyun.com/' })).toEqual({ action: 'deny' });
     expect(electron.shell.openExternal).toHaveBeenCalledWith('https://datav.aliyun.com/');
     expect(contents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
@@ -75,7 +81,25 @@ describe('Electron main process', () => {
     const call = handlers.get('hcc:call')!;
     const page = FakeWindow.instances[0]!.webContents;
     expect(await call(ipcEvent(page, PAGE), 'auth.status', {})).toMatchObject({ ok: true, value: { setupRequired: true } });
+    expect(await call(ipcEvent(page, `${PAGE}#/dashboard`), 'auth.status', {})).toMatchObject({ ok: true });
     expect(await call(ipcEvent(page, 'https://evil.example/'), 'auth.status', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A local HTML file that found its way into the window is not our page.
+    expect(await call(ipcEvent(page, 'file:///tmp/evil.html'), 'auth.status', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handlers.get('hcc:export')!(ipcEvent(page, 'file:///tmp/evil.html'), 'rejects.export', { feed: 'checkins' }, 'x.csv')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  test('with a dev server, its origin is trusted as well as the built page', async () => {
+    const dir = tempDir();
+    process.env.HCC_DATA_DIR = dir;
+    const fake = fakeElectron(dir);
+    running = await startConsole(fake.electron as unknown as ElectronModule, { outDir: OUT, devServerUrl: 'http://localhost:5173/' });
+    const call = fake.handlers.get('hcc:call')!;
+    const page = FakeWindow.instances[0]!.webContents;
+    expect(FakeWindow.instances[0]!.loaded).toBe('http://localhost:5173/');
+    expect(await call(ipcEvent(page, 'http://localhost:5173/#/data'), 'auth.status', {})).toMatchObject({ ok: true });
+    expect(await call(ipcEvent(page, PAGE), 'auth.status', {})).toMatchObject({ ok: true });
+    expect(await call(ipcEvent(page, 'http://localhost:5174/'), 'auth.status', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(ipcEvent(page, 'file:///tmp/evil.html'), 'auth.status', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   test('the session stays in the main process, bound to its window; events go to signed-in windows', async () => {

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { JobState } from '../../../shared/contract/api.ts';
 import {
   endedWithoutReport,
   feedEtaSeconds,
   feedProgressViews,
+  feedRowState,
   formatDuration,
   jobFraction,
   jobPhase,
@@ -12,6 +14,7 @@ import {
   nextJob,
   startedJob,
 } from '../../../renderer/src/features/data/job-progress.ts';
+import { tEn, tZh } from '../../support/translator.ts';
 
 function job(patch: Partial<JobState> = {}): JobState {
   return { id: 1, kind: 'sync', status: 'running', source: null, startedAt: 0, finishedAt: null, feeds: {}, current: null, colours: null, rowsPerSecond: 0, etaSeconds: null, message: null, ...patch };
@@ -89,17 +92,19 @@ describe('jobPhase and jobFraction', () => {
 });
 
 describe('time left', () => {
-  it('formats durations in both languages', () => {
-    expect(formatDuration(45, 'zh')).toBe('45秒');
-    expect(formatDuration(125, 'zh')).toBe('2分5秒');
-    expect(formatDuration(120, 'zh')).toBe('2分钟');
-    expect(formatDuration(3720, 'zh')).toBe('1小时2分');
-    expect(formatDuration(3600, 'zh')).toBe('1小时');
-    expect(formatDuration(0.4, 'zh')).toBe('不到1秒');
-    expect(formatDuration(45, 'en')).toBe('45 s');
-    expect(formatDuration(125, 'en')).toBe('2 min 5 s');
-    expect(formatDuration(3720, 'en')).toBe('1 h 2 min');
-    expect(formatDuration(0, 'en')).toBe('under 1 s');
+  it('formats durations in both languages, from the message tables', () => {
+    expect(formatDuration(45, tZh)).toBe('45秒');
+    expect(formatDuration(125, tZh)).toBe('2分5秒');
+    expect(formatDuration(120, tZh)).toBe('2分钟');
+    expect(formatDuration(3720, tZh)).toBe('1小时2分');
+    expect(formatDuration(3600, tZh)).toBe('1小时');
+    expect(formatDuration(0.4, tZh)).toBe('不到1秒');
+    expect(formatDuration(45, tEn)).toBe('45 s');
+    expect(formatDuration(125, tEn)).toBe('2 min 5 s');
+    expect(formatDuration(3720, tEn)).toBe('1 h 2 min');
+    expect(formatDuration(0, tEn)).toBe('under 1 s');
+    // The words live in the i18n files only.
+    expect(readFileSync(new URL('../../../renderer/src/features/data/job-progress.ts', import.meta.url), 'utf8')).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("a feed's time left is its estimated rows still to read at the job's rate", () => {
@@ -141,5 +146,25 @@ describe('following a job from events', () => {
     const cancelled = job({ status: 'cancelled' });
     expect(endedWithoutReport(cancelled, 1000)).toBe(cancelled);
     expect(endedWithoutReport(null, 1000)).toBeNull();
+  });
+});
+
+describe('feed rows once the job has ended', () => {
+  const feeds = { declarations: feed(2, 2, 100, 100), checkins: feed(3, 1, 50, 150), scans: feed(2, 0, 0, null) };
+  const states = (j: JobState) => Object.fromEntries(feedProgressViews(j).map((v) => [v.feed, feedRowState(j, v)]));
+
+  it('a cancelled sync: the interrupted feed and those not reached say cancelled, not waiting', () => {
+    expect(states(job({ status: 'cancelled', feeds }))).toEqual({ declarations: 'done', checkins: 'cancelled', scans: 'cancelled' });
+    expect(tZh('data.job.feedCancelled')).toBe('已取消');
+  });
+
+  it('while it runs, the feed being read is reading and the later ones wait', () => {
+    const running = job({ feeds, current: { feed: 'checkins', file: 'c.csv', fraction: 0.5 } });
+    expect(states(running)).toEqual({ declarations: 'done', checkins: 'reading', scans: 'waiting' });
+  });
+
+  it('a failed job leaves feeds unfinished; a done one has read them all', () => {
+    expect(states(job({ status: 'failed', feeds }))).toEqual({ declarations: 'done', checkins: 'unfinished', scans: 'unfinished' });
+    expect(states(job({ status: 'done', feeds }))).toEqual({ declarations: 'done', checkins: 'done', scans: 'done' });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../shared/contract/people.ts';
+import { CASE_MOVES } from '../../../shared/domain/cases.ts';
 import { type MessageKey, en, zh } from '../../../renderer/src/i18n/messages.ts';
 import { colourChangeText, declarationCondition, eventText, reasonText } from '../../../renderer/src/features/people/people-text.ts';
 import { regionName } from '../../../renderer/src/features/people/regions.ts';
@@ -73,9 +74,12 @@ describe('timeline records in words', () => {
     expect(colourChangeText(tEn, { from: 'red', to: 'none', reason: null })).toBe('enforcement decision revoked');
   });
 
-  it('cases say when they were decided and closed or revoked', () => {
-    expect(eventText(tZh, 'zh', ev('case', { decided: '2020-02-10', closed: null, revoked: null }))).toBe('2020-02-10 决定赋红码，尚未结案');
-    expect(eventText(tEn, 'en', ev('case', { decided: '2020-02-10', closed: '2020-02-20', revoked: '2020-02-20' }))).toBe('Forced red decided 2020-02-10, revoked 2020-02-20');
+  it('cases say when they were opened (with their state) and each move, with the behaviour', () => {
+    expect(eventText(tZh, 'zh', ev('case', { event: 'opened', case: 12, behavior: 'impersonation', state: 'dismissed' }))).toBe('立案（案件 12）：冒用他人（截至所选日期：不予处理）');
+    expect(eventText(tEn, 'en', ev('case', { event: 'opened', case: 12, behavior: 'screenshot', state: 'suspected' }))).toBe('Case 12 opened: Screenshot of a code (as of the chosen day: Suspected)');
+    expect(eventText(tZh, 'zh', ev('case', { event: 'decide', case: 12, behavior: 'other', state: 'decided' }))).toBe('案件 12：作出决定，赋红码（其他（人工上报））');
+    expect(eventText(tEn, 'en', ev('case', { event: 'revoke', case: 3, behavior: 'false_declaration', state: 'revoked' }))).toBe('Case 3: decision revoked (False declaration)');
+    for (const move of CASE_MOVES) expect(Object.hasOwn(zh, `people.tl.caseMove.${move}`), move).toBe(true);
   });
 });
 

@@ -54,6 +54,18 @@ describe('health commission records', () => {
     expect(color(p, '2020-02-23')).toBe('red');
     expect(color(p, '2020-02-24')).toBe('green');
   });
+  test('a record still holding is given once, as an ongoing condition', () => {
+    const p = new Person().declares('2020-02-01').health('2020-02-03', 'close_contact');
+    const r = evaluate(p.records, AREAS, day('2020-02-05')).reasons;
+    expect(r.map((x) => `${x.color}:${x.source}:${x.condition}@${iso(x.date)}:${x.ongoing}`)).toEqual(['red:health_records:close_contact@2020-02-03:true']);
+  });
+  test('two records at the same instant: the ongoing condition does not depend on which arrived first', () => {
+    const a = new Person().declares('2020-02-01').health('2020-02-03', 'suspected').health('2020-02-03', 'confirmed');
+    const b = new Person().declares('2020-02-01').health('2020-02-03', 'confirmed').health('2020-02-03', 'suspected');
+    const ongoing = (p: Person) => evaluate(p.records, AREAS, day('2020-02-05')).reasons.filter((x) => x.ongoing).map((x) => x.condition);
+    expect(ongoing(a)).toEqual(ongoing(b));
+    expect(ongoing(a)).toHaveLength(1);
+  });
   test('a cleared record with nothing to clear triggers nothing', () => {
     const p = new Person().declares('2020-02-01').health('2020-02-05', 'cleared');
     expect(color(p, '2020-02-05')).toBe('green');

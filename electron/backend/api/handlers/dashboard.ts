@@ -1,7 +1,7 @@
 /** Handlers of the Dashboard screen. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DashboardSummary } from '../../../../shared/contract/dashboard.ts';
+import type { CountyMap, DashboardSummary } from '../../../../shared/contract/dashboard.ts';
 import { dashboardSummary } from '../../dashboard/dashboard-summary.ts';
 import { type CallContext, sessionOf } from '../context.ts';
 import { county, day, int } from '../params.ts';
@@ -15,12 +15,13 @@ export function summary(ctx: CallContext, p: Record<string, unknown>): Dashboard
   return scope ? { ...s, counties: s.counties.filter((c) => c.countyCode === scope) } : s;
 }
 
-let mapCache: { geojson: unknown; credit: string } | null = null;
+let mapCache: CountyMap | null = null;
 
-export function countyMap(ctx: CallContext): { geojson: unknown; credit: string } {
+export function countyMap(ctx: CallContext): CountyMap {
   mapCache ??= {
     geojson: JSON.parse(readFileSync(join(ctx.services.resourcesDir, 'map', 'binzhou-counties.geo.json'), 'utf8')) as unknown,
-    credit: '地图数据：阿里云 DataV.GeoAtlas / 高德（GCJ-02），仅供示意 · Map data: Aliyun DataV.GeoAtlas / AMap, for illustration',
+    // The source of resources/map (see its README); the interface words it in the user's language.
+    credit: 'datav',
   };
   return mapCache;
 }

@@ -3,10 +3,10 @@ import { basename } from 'node:path';
 import type { DataOverview, ExportResult, FeedStatus, ImportPreview, ImportSummary, JobState, RejectsPage, SyncRunSummary } from '../../../../shared/contract/data.ts';
 import { FEED_NAMES, feedSchema } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import { maskPersonId, maskPhone } from '../../../../shared/domain/masking.ts';
-import { can } from '../../../../shared/domain/roles.ts';
 import { consoleSettings } from '../../app/console-settings.ts';
 import { isEmptyDatabase } from '../../app/first-start.ts';
 import { audit } from '../../audit/audit-log.ts';
+import { latestDataDay } from '../../dashboard/dashboard-summary.ts';
 import type { Db } from '../../db/database.ts';
 import { lastImportTimes } from '../../import/batches.ts';
 import { exportRejects } from '../../rejects/export-rejects.ts';
@@ -48,8 +48,18 @@ export function dataOverview(ctx: CallContext): DataOverview {
   return { feeds: feedStatuses(db), syncs: syncHistory(db, 20), syncSource: consoleSettings(db).syncSource, job: ctx.services.jobs.current() };
 }
 
+/**
+ * The demo city goes only into a database without data: no residents and no dated record (what the
+ * dashboard shows as empty, where it is offered). A file that was read but gave nothing (every row
+ * rejected) does not count as data.
+ */
+export function demoAllowed(db: Db): boolean {
+  return isEmptyDatabase(db) || (db.prepare('SELECT 1 FROM residents LIMIT 1').get() === undefined && latestDataDay(db) === null);
+}
+
 export function loadDemo(ctx: CallContext): JobState {
-  if (!isEmptyDatabase(ctx.services.db)) throw ApiFailure.conflict('the database already has data; the demo city is only for an empty one', '数据库已有数据，演示城市只能载入空数据库');
+  requireCityWide(ctx);
+  if (!demoAllowed(ctx.services.db)) throw ApiFailure.conflict('the database already has data; the demo city is only for an empty one', '数据库已有数据，演示城市只能载入空数据库');
   return ctx.services.jobs.start({ kind: 'demo' }, sessionOf(ctx).user.name);
 }
 
@@ -61,21 +71,36 @@ export function syncStart(ctx: CallContext, p: Record<string, unknown>): JobStat
 }
 
 export function syncCancel(ctx: CallContext): JobState | null {
+  // Cancelling stops a city-wide change: the same people as may start one.
+  requireCityWide(ctx);
   return ctx.services.jobs.cancel();
 }
 
-const SENSITIVE = new Set(['person_id', 'phone']);
+// An ID number or a mobile phone standing alone inside a longer text (a whole row that had the
+// wrong number of fields, a value in the wrong column).
+const ID_LIKE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const PHONE_LIKE = /(?<!\d)1\d{10}(?!\d)/g;
+
+/**
+ * A rejected value as the list shows it: masked in an ID-number or phone column, and wherever it
+ * looks like one, for every role. The list is for finding what to fix; nobody unmasks here (the
+ * audited way to see a person's number is their page), and the export for the department, which
+ * must carry the full values, is audited on its own.
+ */
+export function maskRejectValue(type: string | undefined, value: string): string {
+  if (type === 'person_id') return maskPersonId(value);
+  if (type === 'phone') return maskPhone(value);
+  return value.replace(ID_LIKE, (m) => maskPersonId(m)).replace(PHONE_LIKE, (m) => maskPhone(m));
+}
 
 export function rejectsList(ctx: CallContext, p: Record<string, unknown>): RejectsPage {
   // Rejected rows belong to files, not counties: a county-scoped user does not see them.
   requireCityWide(ctx);
   const db = ctx.services.db;
   const q = { ...(p.feed !== undefined ? { feed: feed(p, 'feed') } : {}), offset: int(p, 'offset', 0, 1e9, 0), limit: int(p, 'limit', 1, 500, 50) };
-  const unmask = can(sessionOf(ctx).user.role, 'people.unmask') && !sessionOf(ctx).user.county;
   const rows = listRejects(db, q).map((r) => {
     const type = feedSchema(r.feed)?.columns.find((c) => c.name === r.column)?.type;
-    const value = unmask || !SENSITIVE.has(type ?? '') ? r.value : type === 'phone' ? maskPhone(r.value) : maskPersonId(r.value);
-    return { id: r.id, feed: r.feed, file: r.file, line: r.line, column: r.column, value, reason: r.reason, reasonZh: r.reason_zh };
+    return { id: r.id, feed: r.feed, file: r.file, line: r.line, column: r.column, value: maskRejectValue(type, r.value), reason: r.reason, reasonZh: r.reason_zh };
   });
   return { rows, total: countRejects(db, q.feed ? { feed: q.feed } : {}) };
 }

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { runDetectors } from '../../enforcement/detectors/run-detectors.ts';
 import { recomputeColours } from '../../rules/recompute.ts';
 import { syncDirectory } from '../../sync/sync-directory.ts';
@@ -52,9 +53,10 @@ export const syncCommand: Command = {
       const colours = await recomputeColours(db, { onProgress: (p) => out.progress(`  colours: chunk ${p.done}/${p.total}`) });
       // The fraud detectors run after every sync (ENFORCEMENT.md).
       const detected = runDetectors(db, { now: Date.now() });
+      const inSource = (file: string) => (isAbsolute(file) ? relative(source, file) : file);
       // A file refused whole (unreadable, wrong feed, damaged) is named with its reason: its rows did not arrive.
-      const refused = result.files.filter((f) => f.status === 'unreadable' || f.status === 'failed').map((f) => ({ file: f.file, feed: f.feed, reason: f.error?.en ?? f.status }));
-      const ignoredColumns = result.files.filter((f) => f.ignoredColumns.length).map((f) => ({ file: f.file, columns: f.ignoredColumns }));
+      const refused = result.files.filter((f) => f.status === 'unreadable' || f.status === 'failed').map((f) => ({ file: inSource(f.file), feed: f.feed, reason: f.error?.en ?? f.status }));
+      const ignoredColumns = result.files.filter((f) => f.ignoredColumns.length).map((f) => ({ file: inSource(f.file), columns: f.ignoredColumns }));
       auditCli(db, actor, 'data.sync', { source, status: result.status, ...result.totals, refused: refused.length, casesOpened: detected.opened.length });
       const feeds = Object.fromEntries(Object.entries(result.feeds).map(([feed, t]) => [feed, { ...t }]));
       const colourSummary = { mode: colours.mode, people: colours.people, changed: colours.changed, seconds: Number(colours.seconds.toFixed(2)) };

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
+import type { MapCredit } from '../../../../shared/contract/api.ts';
 import { api } from '../../api/client.ts';
 import { registerCountyMap } from './echarts.ts';
 
 /** The boundaries are fetched once per page (a failed load may be retried). */
-let load: Promise<string> | null = null;
+let load: Promise<MapCredit> | null = null;
 
-function loadCountyMap(): Promise<string> {
+function loadCountyMap(): Promise<MapCredit> {
   load ??= api('dashboard.map', {}).then(
     (m) => {
       registerCountyMap(m.geojson);
@@ -20,8 +21,8 @@ function loadCountyMap(): Promise<string> {
 }
 
 export interface CountyMapState {
-  /** The source credit once the map is registered; null while loading or after an error. */
-  credit: string | null;
+  /** The source to credit once the map is registered; null while loading or after an error. */
+  credit: MapCredit | null;
   error: unknown;
 }
 

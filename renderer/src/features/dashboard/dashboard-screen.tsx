@@ -14,8 +14,11 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCountyMap } from './county-map-data.ts';
 import { CountyTable } from './county-table.tsx';
+import { asOfRange, beforeData, earlierDay, firstDataDay } from './date-range.ts';
+import { EmptyDashboard } from './empty-dashboard.tsx';
 import { FreshnessPanel } from './freshness-panel.tsx';
 import { KpiCards } from './kpi-cards.tsx';
+import { mapCreditText } from './map-credit.ts';
 import { TransitionsPanel } from './transitions-panel.tsx';
 import { type ChartClick, useChart } from './use-chart.ts';
 import './dashboard.css';
@@ -49,10 +52,17 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
   const [loaded, setLoaded] = useState<Loaded>({ key: '', summary: null, error: null });
   const map = useCountyMap();
 
+  // The data's first day, once a trend has shown it (the console reports only the latest).
+  const [firstDay, setFirstDay] = useState<string | null>(null);
+
   useEffect(() => {
     let live = true;
     api('dashboard.summary', { ...(asOf ? { asOf } : {}), county, trendDays: TREND_DAYS }).then(
-      (summary) => live && setLoaded({ key, summary, error: null }),
+      (summary) => {
+        if (!live) return;
+        setLoaded({ key, summary, error: null });
+        setFirstDay((known) => earlierDay(known, firstDataDay(summary.trend)));
+      },
       (error: unknown) => live && setLoaded((prev) => ({ key, summary: prev.summary, error })),
     );
     return () => {
@@ -117,6 +127,7 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
   const shownDay = asOf ?? summary?.asOf ?? '';
   const scopeName = county ? countyName(county, lang) : t('dashboard.scopeCity');
   const noData = summary !== null && summary.latestDataDay === null;
+  const range = asOfRange(summary, firstDay);
 
   return (
     <section className="dash" data-screen="dashboard" data-ready={ready ? 'true' : 'false'} aria-busy={!ready}>
@@ -143,7 +154,8 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
             type="date"
             data-testid="asof-input"
             value={shownDay}
-            max={summary?.latestDataDay ?? undefined}
+            min={range.min}
+            max={range.max}
             onChange={(e) => setAsOf(e.target.value === '' ? null : e.target.value)}
           />
           {asOf !== null && summary?.latestDataDay && asOf !== summary.latestDataDay ? (
@@ -158,7 +170,12 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
       </header>
 
       {loaded.error !== null && loaded.key === key ? <ErrorBox error={loaded.error} onRetry={() => setRefresh((n) => n + 1)} /> : null}
-      {noData ? <p className="dash-notice">{t('dashboard.noData')}</p> : null}
+      {noData ? <EmptyDashboard session={session} /> : null}
+      {ready && summary.latestDataDay !== null && beforeData(summary) ? (
+        <p className="dash-notice" role="status" data-testid="dash-no-data-day">
+          {t('dashboard.noData.day', { day: summary.asOf, latest: summary.latestDataDay })}
+        </p>
+      ) : null}
 
       {summary ? <KpiCards kpis={summary.kpis} /> : <div className="dash-kpis dash-kpis-placeholder" aria-hidden="true" />}
 
@@ -170,8 +187,8 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
             {mapReady ? null : <div className="dash-chart-overlay">{map.error ? t('dashboard.map.failed') : t('dashboard.map.loading')}</div>}
           </div>
           {map.credit ? (
-            <p className="dash-credit" title={t('dashboard.map.credit')}>
-              {map.credit}
+            <p className="dash-credit" title={t('dashboard.map.credit')} data-testid="map-credit">
+              {mapCreditText(t, map.credit)}
             </p>
           ) : null}
         </section>

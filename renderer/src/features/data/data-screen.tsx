@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { SessionInfo } from '../../../../shared/contract/api.ts';
 import type { FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
+import { Card } from '../../components/card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import './data.css';
+import { dataActions } from './data-actions.ts';
 import { FeedsPanel, SyncHistoryPanel } from './feeds-panel.tsx';
 import { ImportPanel } from './import-panel.tsx';
 import { RejectsPanel } from './rejects-panel.tsx';
@@ -20,19 +22,7 @@ export function DataScreen({ session }: { session: SessionInfo }) {
   const state = useDataState();
   const [rejectsFeed, setRejectsFeed] = useState<FeedName | null>(null);
   const [importJobId, setImportJobId] = useState<number | null>(null);
-  const canImport = session.permissions.includes('data.import');
-  const canSync = session.permissions.includes('data.sync');
-
-  // A file dropped outside the drop zone must not make the window open it.
-  useEffect(() => {
-    const ignore = (e: DragEvent) => e.preventDefault();
-    window.addEventListener('dragover', ignore);
-    window.addEventListener('drop', ignore);
-    return () => {
-      window.removeEventListener('dragover', ignore);
-      window.removeEventListener('drop', ignore);
-    };
-  }, []);
+  const may = dataActions(session);
 
   const showRejects = useCallback((feed: FeedName) => {
     setRejectsFeed(feed);
@@ -47,11 +37,19 @@ export function DataScreen({ session }: { session: SessionInfo }) {
       <h1 className="screen-title">{t('data.title')}</h1>
       {state.error ? <ErrorBox error={state.error} onRetry={state.reload} testId="data-error" /> : null}
       <SyncPanel session={session} state={state} showJob={!importJobShown} />
-      {canImport ? <ImportPanel job={state.job} canCancel={canSync} onStarted={state.started} onImportJob={setImportJobId} onShowRejects={showRejects} /> : null}
-      <FeedsPanel feeds={overview?.feeds ?? []} loading={overview === null} onShowRejects={showRejects} />
+      {may.import ? <ImportPanel job={state.job} canCancel={may.sync} onStarted={state.started} onImportJob={setImportJobId} onShowRejects={showRejects} /> : null}
+      <FeedsPanel feeds={overview?.feeds ?? []} loading={overview === null} onShowRejects={may.rejects ? showRejects : null} />
       <SyncHistoryPanel syncs={overview?.syncs ?? []} loading={overview === null} />
       <div id="data-rejects">
-        <RejectsPanel feed={rejectsFeed} onFeed={setRejectsFeed} feeds={overview?.feeds ?? []} dataVersion={state.dataVersion} canExport={session.permissions.includes('rejects.export')} />
+        {may.rejects ? (
+          <RejectsPanel feed={rejectsFeed} onFeed={setRejectsFeed} feeds={overview?.feeds ?? []} dataVersion={state.dataVersion} canExport={may.exportRejects} />
+        ) : (
+          <Card title={t('data.rejects.title')} testId="rejects-card">
+            <p className="notice" data-testid="rejects-city-wide">
+              {t('data.cityWide.rejects')}
+            </p>
+          </Card>
+        )}
       </div>
     </section>
   );

@@ -5,8 +5,8 @@ import { type Column, DataTable } from '../../components/data-table.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDuration } from './job-progress.ts';
 
-/** Rows, last import and rejected rows per feed; a feed's rejected count opens its rejected rows. */
-export function FeedsPanel({ feeds, loading, onShowRejects }: { feeds: FeedStatus[]; loading: boolean; onShowRejects: (feed: FeedName) => void }) {
+/** Rows, last import and rejected rows per feed; a feed's rejected count opens its rejected rows (for those who may see them). */
+export function FeedsPanel({ feeds, loading, onShowRejects }: { feeds: FeedStatus[]; loading: boolean; onShowRejects: ((feed: FeedName) => void) | null }) {
   const { t, formatNumber, formatTime } = useI18n();
   const columns: Column<FeedStatus>[] = [
     {
@@ -25,12 +25,12 @@ export function FeedsPanel({ feeds, loading, onShowRejects }: { feeds: FeedStatu
       header: t('data.col.rejected'),
       numeric: true,
       cell: (f) =>
-        f.rejected > 0 ? (
+        f.rejected > 0 && onShowRejects ? (
           <button type="button" className="data-link-button data-bad" onClick={() => onShowRejects(f.feed)} title={t('data.feeds.showRejects', { feed: t(`feed.${f.feed}`) })} data-testid={`feed-rejects-${f.feed}`}>
             {formatNumber(f.rejected)}
           </button>
         ) : (
-          '0'
+          formatNumber(f.rejected)
         ),
     },
   ];
@@ -43,10 +43,10 @@ export function FeedsPanel({ feeds, loading, onShowRejects }: { feeds: FeedStatu
 
 /** Recent syncs, newest first, with their counts. */
 export function SyncHistoryPanel({ syncs, loading }: { syncs: SyncRunSummary[]; loading: boolean }) {
-  const { t, lang, formatNumber, formatTime } = useI18n();
+  const { t, formatNumber, formatTime } = useI18n();
   const columns: Column<SyncRunSummary>[] = [
     { key: 'started', header: t('data.history.started'), cell: (s) => <span className="data-nowrap">{formatTime(s.startedAt)}</span> },
-    { key: 'took', header: t('data.history.took'), cell: (s) => (s.finishedAt === null ? '—' : formatDuration((s.finishedAt - s.startedAt) / 1000, lang)) },
+    { key: 'took', header: t('data.history.took'), cell: (s) => (s.finishedAt === null ? '—' : formatDuration((s.finishedAt - s.startedAt) / 1000, t)) },
     {
       key: 'status',
       header: t('data.history.status'),

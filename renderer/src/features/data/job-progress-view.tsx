@@ -5,10 +5,18 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { feedEtaSeconds, feedProgressViews, formatDuration, jobFraction, jobPhase, jobTotals } from './job-progress.ts';
+import { type FeedRowState, feedEtaSeconds, feedProgressViews, feedRowState, formatDuration, jobFraction, jobPhase, jobTotals } from './job-progress.ts';
 
 /** The headers of the per-feed table's right-aligned columns, after the feed and its bar. */
 const NUMBER_COLUMNS: readonly MessageKey[] = ['data.job.col.rows', 'data.job.col.speed', 'data.col.accepted', 'data.col.duplicates', 'data.col.rejected'];
+
+const FEED_STATE_TEXT: Record<FeedRowState, MessageKey> = {
+  reading: 'data.job.feedReading',
+  done: 'data.job.feedDone',
+  waiting: 'data.job.feedWaiting',
+  cancelled: 'data.job.feedCancelled',
+  unfinished: 'data.job.feedUnfinished',
+};
 
 /**
  * A long job as it goes: per feed a bar (files, rows of the estimated total, rate and time left for
@@ -16,7 +24,7 @@ const NUMBER_COLUMNS: readonly MessageKey[] = ['data.job.col.rows', 'data.job.co
  * from the job's events; nothing here asks the console for progress.
  */
 export function JobProgressView({ job, canCancel, fileName }: { job: JobState; canCancel: boolean; fileName?: string | null }) {
-  const { t, lang, formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
   const [cancelFor, setCancelFor] = useState<number | null>(null);
   const [cancelError, setCancelError] = useState<unknown>(null);
   const running = job.status === 'running';
@@ -36,7 +44,7 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
   };
 
   const rows = (n: number) => t('data.job.rows', { n: formatNumber(n) });
-  const eta = (seconds: number | null) => (seconds === null ? t('data.job.etaUnknown') : seconds < 1 ? t('data.job.almostDone') : t('data.job.eta', { time: formatDuration(seconds, lang) }));
+  const eta = (seconds: number | null) => (seconds === null ? t('data.job.etaUnknown') : seconds < 1 ? t('data.job.almostDone') : t('data.job.eta', { time: formatDuration(seconds, t) }));
 
   return (
     <div className="data-job" data-testid="job-progress" data-job-id={job.id} data-kind={job.kind}>
@@ -49,7 +57,7 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
             {t('data.job.rate', { n: formatNumber(job.rowsPerSecond) })} · {eta(job.etaSeconds)}
           </span>
         ) : job.finishedAt !== null ? (
-          <span className="data-job-rate num">{t('data.job.took', { time: formatDuration((job.finishedAt - job.startedAt) / 1000, lang) })}</span>
+          <span className="data-job-rate num">{t('data.job.took', { time: formatDuration((job.finishedAt - job.startedAt) / 1000, t) })}</span>
         ) : null}
         {running && canCancel ? (
           <button type="button" className="data-cancel" onClick={cancel} disabled={cancelling} data-testid="sync-cancel">
@@ -95,7 +103,9 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
                   <ProgressBar value={f.fraction} label={t('data.job.files', { done: formatNumber(f.filesDone), total: formatNumber(f.files) })} />
                 </td>
                 <td className="num">{f.rowsTotal === null || (f.files > 0 && f.filesDone === f.files) ? rows(f.rowsDone) : t('data.job.rowsOf', { done: formatNumber(f.rowsDone), total: formatNumber(f.rowsTotal) })}</td>
-                <td className="num">{f.current ? `${t('data.job.rate', { n: formatNumber(job.rowsPerSecond) })} · ${eta(feedEtaSeconds(f, job.rowsPerSecond))}` : f.filesDone === f.files ? t('data.job.feedDone') : t('data.job.feedWaiting')}</td>
+                <td className="num" data-testid={`feed-state-${f.feed}`} data-state={feedRowState(job, f)}>
+                  {f.current ? `${t('data.job.rate', { n: formatNumber(job.rowsPerSecond) })} · ${eta(feedEtaSeconds(f, job.rowsPerSecond))}` : t(FEED_STATE_TEXT[feedRowState(job, f)])}
+                </td>
                 <td className="num">{formatNumber(f.accepted)}</td>
                 <td className="num">{formatNumber(f.duplicates)}</td>
                 <td className={f.rejected > 0 ? 'num data-bad' : 'num'}>{formatNumber(f.rejected)}</td>

@@ -4,6 +4,7 @@
  */
 import type { FeedProgress, JobState } from '../../../../shared/contract/api.ts';
 import { FEED_NAMES, type FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 
 export interface FeedProgressView {
   feed: FeedName;
@@ -82,21 +83,31 @@ export function jobRowsDone(job: JobState): number {
   return feedProgressViews(job).reduce((n, v) => n + v.rowsDone, 0);
 }
 
-/** A length of time for "time left": 45 秒 / 2分5秒 / 1小时2分 (45 s / 2 min 5 s / 1 h 2 min). */
-export function formatDuration(seconds: number, lang: 'zh' | 'en'): string {
-  if (seconds < 1) return lang === 'zh' ? '不到1秒' : 'under 1 s';
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** A length of time for "time left" in the user's language: 45 s / 2 min 5 s / 1 h 2 min (data.duration.*). */
+export function formatDuration(seconds: number, t: Translate): string {
+  if (seconds < 1) return t('data.duration.underSecond');
   const total = Math.round(seconds);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  if (lang === 'zh') {
-    if (h > 0) return m > 0 ? `${h}小时${m}分` : `${h}小时`;
-    if (m > 0) return s > 0 ? `${m}分${s}秒` : `${m}分钟`;
-    return `${s}秒`;
-  }
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
-  if (m > 0) return s > 0 ? `${m} min ${s} s` : `${m} min`;
-  return `${s} s`;
+  if (h > 0) return m > 0 ? t('data.duration.hoursMinutes', { h, m }) : t('data.duration.hours', { h });
+  if (m > 0) return s > 0 ? t('data.duration.minutesSeconds', { m, s }) : t('data.duration.minutes', { m });
+  return t('data.duration.seconds', { s });
+}
+
+export type FeedRowState = 'reading' | 'done' | 'waiting' | 'cancelled' | 'unfinished';
+
+/**
+ * What a feed's row says beside its bar. Once the job has ended nothing is waiting any more: a feed
+ * not read to the end was cancelled with the job (or left unfinished by its failure).
+ */
+export function feedRowState(job: JobState, view: FeedProgressView): FeedRowState {
+  if (view.current) return 'reading';
+  if (view.filesDone >= view.files || job.status === 'done') return 'done';
+  if (job.status === 'running') return 'waiting';
+  return job.status === 'cancelled' ? 'cancelled' : 'unfinished';
 }
 
 /**

@@ -5,6 +5,7 @@ import { routeHash } from '../../app/router.tsx';
 import { Card } from '../../components/card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { dataActions } from './data-actions.ts';
 import { JobProgressView } from './job-progress-view.tsx';
 import type { DataState } from './use-data-state.ts';
 
@@ -30,7 +31,8 @@ export function SyncPanel({ session, state, showJob }: { session: SessionInfo; s
   const { t } = useI18n();
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const canSync = session.permissions.includes('data.sync');
+  const may = dataActions(session);
+  const canSync = may.sync;
   const canSettings = session.permissions.includes('settings.manage');
   const source = state.overview?.syncSource ?? null;
   const running = state.job?.status === 'running';
@@ -84,6 +86,11 @@ export function SyncPanel({ session, state, showJob }: { session: SessionInfo; s
         )}
       </p>
       {canSync ? <p className="data-hint">{t('data.sync.hint')}</p> : null}
+      {may.countyScoped ? (
+        <p className="notice" data-testid="data-city-wide">
+          {t('data.cityWide.note')}
+        </p>
+      ) : null}
       {error && !isBusy(error) ? <ErrorBox error={error} testId="sync-error" /> : null}
       {isBusy(error) || (running && !showJob) ? <BusyNote /> : null}
       {state.job && showJob ? <JobProgressView job={state.job} canCancel={canSync} /> : null}

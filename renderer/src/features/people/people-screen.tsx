@@ -1,23 +1,11 @@
 import { useRef, useState } from 'react';
-import type { PersonSummary, SessionInfo } from '../../../../shared/contract/api.ts';
+import type { SessionInfo } from '../../../../shared/contract/api.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import './people.css';
 import { PersonPage } from './person-page.tsx';
+import { EMPTY_SEARCH, MIN_QUERY, type SearchState, tooShortSearch } from './search-state.ts';
 import { SEARCH_LIMIT, SearchView } from './search-view.tsx';
-
-export interface SearchState {
-  /** What is in the box. */
-  query: string;
-  /** The query of the results shown. */
-  searched: string | null;
-  results: PersonSummary[] | null;
-  loading: boolean;
-  error: unknown;
-  tooShort: boolean;
-}
-
-const EMPTY: SearchState = { query: '', searched: null, results: null, loading: false, error: null, tooShort: false };
 
 /**
  * 人员查询: search by ID number, phone or name, and a person's page. The search lives here, above
@@ -25,13 +13,15 @@ const EMPTY: SearchState = { query: '', searched: null, results: null, loading: 
  */
 export function PeopleScreen({ session, personRef }: { session: SessionInfo; personRef: string | null }) {
   const { t } = useI18n();
-  const [search, setSearch] = useState<SearchState>(EMPTY);
+  const [search, setSearch] = useState<SearchState>(EMPTY_SEARCH);
   const generation = useRef(0);
 
   const runSearch = (query: string) => {
     const q = query.trim();
-    if (q.length < 2) {
-      setSearch((s) => ({ ...s, tooShort: true }));
+    if (q.length < MIN_QUERY) {
+      // A search still on its way must not bring back results under the error.
+      generation.current++;
+      setSearch(tooShortSearch);
       return;
     }
     const mine = ++generation.current;

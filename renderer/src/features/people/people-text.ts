@@ -3,6 +3,7 @@
  * sentences in the user's language. Pure: the translator is passed in, so tests use the tables.
  */
 import type { TimelineEvent } from '../../../../shared/contract/people.ts';
+import { behaviorName } from '../../../../shared/domain/cases.ts';
 import { countyName } from '../../../../shared/domain/counties.ts';
 import { type MessageKey, zh } from '../../i18n/messages.ts';
 import { regionName } from './regions.ts';
@@ -90,12 +91,16 @@ export function eventText(t: Translate, lang: Lang, e: TimelineEvent): string {
       const why = colourChangeText(t, d);
       return why ? `${change}${t('people.tl.because', { reason: why })}` : change;
     }
-    case 'case': {
-      const parts = [t('people.tl.caseDecided', { day: String(d.decided ?? e.day) })];
-      if (str(d.revoked)) parts.push(t('people.tl.caseRevoked', { day: String(d.revoked) }));
-      else if (str(d.closed)) parts.push(t('people.tl.caseClosed', { day: String(d.closed) }));
-      else parts.push(t('people.tl.caseOpen'));
-      return parts.join(t('people.listSeparator'));
-    }
+    case 'case':
+      return caseText(t, lang, d);
   }
+}
+
+/** A case's opening (with the state it had reached) or one of its moves, e.g. "案件 12：作出决定，赋红码（冒用他人）". */
+export function caseText(t: Translate, lang: Lang, d: TimelineEvent['detail']): string {
+  const params = { case: String(d.case ?? '—'), behavior: behaviorName(String(d.behavior ?? ''), lang) };
+  const event = String(d.event ?? '');
+  if (event === 'opened') return t('people.tl.caseOpened', { ...params, state: word(t, 'enforcement.state', String(d.state ?? '')) });
+  const move = messageKey(`people.tl.caseMove.${event}`);
+  return t('people.tl.caseMoved', { ...params, move: move ? t(move) : event.replaceAll('_', ' ') });
 }

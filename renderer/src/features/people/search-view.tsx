@@ -6,7 +6,7 @@ import { Card } from '../../components/card.tsx';
 import { ColorBadge } from '../../components/color-badge.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { SearchState } from './people-screen.tsx';
+import type { SearchState } from './search-state.ts';
 
 export const SEARCH_LIMIT = 50;
 
