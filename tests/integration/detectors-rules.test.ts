@@ -213,10 +213,29 @@ describe('detector rules and their edges', () => {
     // The same run goes on the next day: a new scan next to SC-39-4 joins the act, no second case.
     exchange(ex, { 'scans-2020-02-20': [header, scan(39, 5, 'S3', '2020-02-19 10:04:00')] });
     expect((await daily(db, ex)).opened).toEqual([]);
+    // While the case is undecided the new step is added to its evidence, and its history says so.
+    expect([...evidence(db).values()][0]!.records.map((r) => r.key)).toContain('SC-39-5');
+    expect(db.prepare("SELECT move, from_state, to_state FROM case_history WHERE move = 'evidence'").all()).toEqual([{ move: 'evidence', from_state: 'suspected', to_state: 'suspected' }]);
     // A later, separate act (hours away) is a case of its own.
     exchange(ex, { 'scans-2020-02-21': [header, scan(39, 6, 'S3', '2020-02-19 15:00:00'), scan(39, 7, 'S4', '2020-02-19 15:01:00')] });
     expect((await daily(db, ex)).opened).toHaveLength(1);
     expect(db.prepare("SELECT count(*) AS n FROM cases WHERE behavior = 'impersonation'").get()).toEqual({ n: 2 });
+  }, 60_000);
+
+  test('a contradiction that arrives later joins the declaration’s case while it is undecided', async () => {
+    const dir = tempDir();
+    const ex = join(dir, 'exchange');
+    exchange(ex, FIRST);
+    const db = openDatabase(join(dir, 'c.db'));
+    await daily(db, ex);
+    const key = `false_declaration:${p(1)}|${ms(T)}`;
+    expect(evidence(db).get(key)!.records.map((r) => r.feed)).toEqual(['declarations', 'roaming', 'roaming']);
+    exchange(ex, { 'travel-2020-02-21': [['person_id', 'arrived_at', 'origin_region_code', 'mode'], [p(1), isoMinus(T, 2 * 86400), '420100', 'train']] });
+    expect((await daily(db, ex)).opened).toEqual([]);
+    // Each contradiction names its records (the roaming and the travel record back two conditions each).
+    expect(evidence(db).get(key)!.records.map((r) => r.feed).sort()).toEqual(['declarations', 'roaming', 'roaming', 'travel', 'travel']);
+    expect(evidence(db).get(key)!.summary).toContain('等2条记录');
+    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'case.evidence'").get()).toEqual({ n: 1 });
   }, 60_000);
 
   test('rows a batch adds after the detectors passed it are examined; an abandoned batch holds nothing back', async () => {

@@ -71,14 +71,22 @@ export function openCase(
   c: { personId: string; behavior: Behavior; evidence: Evidence; evidenceKey: string; openedBy: string; at: number },
 ): number | null {
   return db.transaction(() => {
+    // The same evidence key (a declaration already a case): a contradiction that arrived later is
+    // added to the case while it is undecided, never a second case.
+    const same = db.prepare('SELECT id FROM cases WHERE evidence_key = ?').pluck().get(c.evidenceKey) as number | undefined;
+    if (same !== undefined) {
+      addEvidence(db, same, c, 'replace');
+      return null;
+    }
     const acts = actRecords(c.behavior, c.evidence);
     const known = db.prepare('SELECT case_id FROM case_evidence_records WHERE behavior = ? AND person_id = ? AND feed = ? AND record_key = ?').pluck();
     const remember = db.prepare('INSERT OR IGNORE INTO case_evidence_records (behavior, person_id, feed, record_key, case_id) VALUES (?, ?, ?, ?, ?)');
     const earlier = acts.map((r) => known.get(c.behavior, c.personId, r.feed, r.key) as number | undefined).find((id) => id !== undefined);
     if (earlier !== undefined) {
       // The same act seen again (a run of scans growing): its new records join the earlier case's
-      // coverage, so the run's next step is recognised too.
+      // coverage, so the run's next step is recognised too, and its evidence while it is undecided.
       for (const r of acts) remember.run(c.behavior, c.personId, r.feed, r.key, earlier);
+      addEvidence(db, earlier, c, 'append');
       return null;
     }
     const info = db
@@ -94,6 +102,29 @@ export function openCase(
     audit(db, { user: c.openedBy, action: 'case.open', target: auditTarget(db, c.personId), details: { case: id, behavior: c.behavior, rule: c.evidence.rule, masked: maskPersonId(c.personId) }, at: c.at });
     return id;
   })();
+}
+
+/**
+ * New records of an act already a case, added while the case is undecided (suspected or under
+ * review), with a line in its history and the audit log. `replace` takes the new rule and summary
+ * (the detector looked at the whole act again); `append` adds the new summary to the old one.
+ */
+function addEvidence(db: Db, caseId: number, c: { personId: string; evidence: Evidence; openedBy: string; at: number }, summary: 'replace' | 'append'): void {
+  const row = db.prepare('SELECT state, evidence FROM cases WHERE id = ?').get(caseId) as { state: CaseState; evidence: string } | undefined;
+  if (!row || (row.state !== 'suspected' && row.state !== 'under_review')) return;
+  const old = JSON.parse(row.evidence) as Evidence;
+  const seen = new Set(old.records.map((r) => `${r.feed}|${r.key}`));
+  const added = c.evidence.records.filter((r) => !seen.has(`${r.feed}|${r.key}`));
+  if (added.length === 0) return;
+  const fresh = new Set(c.evidence.records.map((r) => `${r.feed}|${r.key}`));
+  const merged: Evidence =
+    summary === 'replace'
+      ? // The detector's new reading of the whole act, and anything of the old one it no longer lists.
+        { ...c.evidence, records: [...c.evidence.records, ...old.records.filter((r) => !fresh.has(`${r.feed}|${r.key}`))] }
+      : { ...old, summary: `${old.summary}；${c.evidence.summary}`, records: [...old.records, ...added] };
+  db.prepare('UPDATE cases SET evidence = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(merged), c.at, caseId);
+  db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(caseId, c.at, c.openedBy, 'evidence', row.state, row.state, c.evidence.summary);
+  audit(db, { user: c.openedBy, action: 'case.evidence', target: auditTarget(db, c.personId), details: { case: caseId, records: added.length, masked: maskPersonId(c.personId) }, at: c.at });
 }
 
 /**

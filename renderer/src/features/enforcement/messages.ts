@@ -29,6 +29,7 @@ export const enforcementMessages = defineMessages(
     'enforcement.move.revoke': '撤销',
     'enforcement.move.close': '结案',
     'enforcement.move.open': '立案',
+    'enforcement.move.evidence': '补充证据',
 
     'enforcement.moveHelp.review': '开始审查此案件：核对证据，听取当事人陈述。',
     'enforcement.moveHelp.decide': '作出处罚决定后，此人的健康码立即转为红码，同时写入一条诚信记录（有唯一编号），并列入当日通报名单。',
@@ -207,6 +208,7 @@ export const enforcementMessages = defineMessages(
     'enforcement.move.revoke': 'Revoke',
     'enforcement.move.close': 'Close',
     'enforcement.move.open': 'Opened',
+    'enforcement.move.evidence': 'Evidence added',
 
     'enforcement.moveHelp.review': 'Start reviewing this case: check the evidence and hear the person.',
     'enforcement.moveHelp.decide': 'A decision turns this person’s code red at once, writes a credit record (with a unique number) and puts the person on today’s notice list.',
