@@ -17,3 +17,13 @@ export function maskName(name: string): string {
   if (chars.length === 0) return '';
   return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
 }
+
+// An ID number or a mobile phone standing alone inside a longer text (an evidence key, a rejected
+// row whose fields were shifted): not part of a longer run of digits or letters.
+const ID_INSIDE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const PHONE_INSIDE = /(?<!\d)1\d{10}(?!\d)/g;
+
+/** A text with every ID number and mobile phone in it masked. */
+export function maskIdentifiers(text: string): string {
+  return text.replace(ID_INSIDE, (id) => maskPersonId(id)).replace(PHONE_INSIDE, (p) => maskPhone(p));
+}

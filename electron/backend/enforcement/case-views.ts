@@ -2,7 +2,7 @@
 import type { CaseDetail, CaseSummary, CreditRecordView, EvidenceView } from '../../../shared/contract/enforcement.ts';
 import { allowedMoves, type Behavior, type CaseState } from '../../../shared/domain/cases.ts';
 import { dayOfInstant } from '../../../shared/domain/local-date.ts';
-import { maskName, maskPersonId, maskPhone } from '../../../shared/domain/masking.ts';
+import { maskIdentifiers, maskName, maskPersonId } from '../../../shared/domain/masking.ts';
 import type { Role } from '../../../shared/domain/roles.ts';
 import type { Db } from '../db/database.ts';
 import type { PersonRefs } from '../people/person-refs.ts';
@@ -10,11 +10,6 @@ import { colourAndCounty } from '../people/people-service.ts';
 import { type CaseRow, caseHistory } from './cases.ts';
 import { type CreditRecord, creditRecordOfCase } from './credit-records.ts';
 import type { Evidence } from './evidence.ts';
-
-/** IDs (18 characters) and phones (11 digits) inside evidence keys and details, masked. */
-export function maskIdentifiers(text: string): string {
-  return text.replace(/(?<!\d)\d{17}[\dXx](?!\d)/g, (id) => maskPersonId(id)).replace(/(?<!\d)1\d{10}(?!\d)/g, (p) => maskPhone(p));
-}
 
 function nameOf(db: Db, personId: string): string | null {
   const r = db.prepare('SELECT name FROM residents WHERE person_id = ?').get(personId) as { name: string | null } | undefined;

@@ -6,14 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { type Behavior, type CaseMove, type CaseState, checkMove } from '../../../shared/domain/cases.ts';
-import type { Role } from '../../../shared/domain/roles.ts';
+import { type Role, can } from '../../../shared/domain/roles.ts';
 import { decodeHistory } from '../../../shared/domain/rules/person-history.ts';
 import { maskPersonId } from '../../../shared/domain/masking.ts';
 import { ApiFailure } from '../api/api-failure.ts';
 import { audit } from '../audit/audit-log.ts';
 import type { Db } from '../db/database.ts';
-import { auditPersonTarget } from '../people/person-refs.ts';
-import { auditSecret } from '../people/people-service.ts';
+import { auditTargetOf } from '../people/people-service.ts';
 import { createCreditRecord, creditRecordOfCase, revokeCreditRecord } from './credit-records.ts';
 import { type Evidence, actRecords } from './evidence.ts';
 
@@ -61,10 +60,6 @@ export function caseHistory(db: Db, id: number): HistoryRow[] {
   return db.prepare('SELECT * FROM case_history WHERE case_id = ? ORDER BY id').all(id) as HistoryRow[];
 }
 
-function auditTarget(db: Db, personId: string): string {
-  return auditPersonTarget(auditSecret(db), personId);
-}
-
 /** Opens a case unless the same evidence already opened one; returns its id, or null. */
 export function openCase(
   db: Db,
@@ -91,15 +86,14 @@ export function openCase(
     }
     const info = db
       .prepare(
-        `INSERT OR IGNORE INTO cases (person_id, behavior, state, evidence, evidence_key, county_code, opened_at, opened_by, updated_at)
+        `INSERT INTO cases (person_id, behavior, state, evidence, evidence_key, county_code, opened_at, opened_by, updated_at)
          VALUES (?, ?, 'suspected', ?, ?, ?, ?, ?, ?)`,
       )
       .run(c.personId, c.behavior, JSON.stringify(c.evidence), c.evidenceKey, currentCounty(db, c.personId), c.at, c.openedBy, c.at);
-    if (info.changes === 0) return null;
     const id = Number(info.lastInsertRowid);
     for (const r of acts) remember.run(c.behavior, c.personId, r.feed, r.key, id);
     db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, NULL, ?, ?)').run(id, c.at, c.openedBy, 'open', 'suspected', c.evidence.summary);
-    audit(db, { user: c.openedBy, action: 'case.open', target: auditTarget(db, c.personId), details: { case: id, behavior: c.behavior, rule: c.evidence.rule, masked: maskPersonId(c.personId) }, at: c.at });
+    audit(db, { user: c.openedBy, action: 'case.open', target: auditTargetOf(db, c.personId), details: { case: id, behavior: c.behavior, rule: c.evidence.rule, masked: maskPersonId(c.personId) }, at: c.at });
     return id;
   })();
 }
@@ -124,7 +118,7 @@ function addEvidence(db: Db, caseId: number, c: { personId: string; evidence: Ev
       : { ...old, summary: `${old.summary}；${c.evidence.summary}`, records: [...old.records, ...added] };
   db.prepare('UPDATE cases SET evidence = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(merged), c.at, caseId);
   db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(caseId, c.at, c.openedBy, 'evidence', row.state, row.state, c.evidence.summary);
-  audit(db, { user: c.openedBy, action: 'case.evidence', target: auditTarget(db, c.personId), details: { case: caseId, records: added.length, masked: maskPersonId(c.personId) }, at: c.at });
+  audit(db, { user: c.openedBy, action: 'case.evidence', target: auditTargetOf(db, c.personId), details: { case: caseId, records: added.length, masked: maskPersonId(c.personId) }, at: c.at });
 }
 
 /**
@@ -133,7 +127,7 @@ function addEvidence(db: Db, caseId: number, c: { personId: string; evidence: Ev
  * The same reason, whatever its case and spacing, is the same report.
  */
 export function flagCase(db: Db, f: { personId: string; behavior: Behavior; reason: string; role: Role; user: string; at: number }): number {
-  if (f.role !== 'officer' && f.role !== 'credit') throw ApiFailure.forbidden(`the ${f.role} role may not flag a suspicion (officers and credit staff may)`, '您的角色不能上报疑似案件（值班人员和信用监管人员可以）');
+  if (!can(f.role, 'cases.flag')) throw ApiFailure.forbidden(`the ${f.role} role may not flag a suspicion (officers and credit staff may)`, '您的角色不能上报疑似案件（值班人员和信用监管人员可以）');
   const reason = requireReason(f.reason);
   if (!knownPerson(db, f.personId)) throw ApiFailure.notFound('no resident or record with this ID number', '没有此身份证号的居民或记录');
   const sameReason = reason.toLowerCase().replace(/\s+/g, ' ');
@@ -187,7 +181,7 @@ export function moveCase(db: Db, m: { id: number; move: CaseMove; role: Role; us
       params.push(m.at);
       const evidence = JSON.parse(c.evidence) as Evidence;
       const record = createCreditRecord(db, { caseId: c.id, personId: c.person_id, behavior: c.behavior, evidenceSummary: evidence.summary, decision: reason, decidedBy: m.user, decidedAt: m.at, county: c.county_code });
-      audit(db, { user: m.user, action: 'credit.record', target: auditTarget(db, c.person_id), details: { case: c.id, number: record.number, behavior: c.behavior }, at: m.at });
+      audit(db, { user: m.user, action: 'credit.record', target: auditTargetOf(db, c.person_id), details: { case: c.id, number: record.number, behavior: c.behavior }, at: m.at });
       coloursChanged = true;
     }
     if (m.move === 'revoke') {
@@ -196,7 +190,7 @@ export function moveCase(db: Db, m: { id: number; move: CaseMove; role: Role; us
       const record = creditRecordOfCase(db, c.id);
       if (record) {
         revokeCreditRecord(db, record.id, m.user, reason, m.at);
-        audit(db, { user: m.user, action: 'credit.revoke', target: auditTarget(db, c.person_id), details: { case: c.id, number: record.number }, at: m.at });
+        audit(db, { user: m.user, action: 'credit.revoke', target: auditTargetOf(db, c.person_id), details: { case: c.id, number: record.number }, at: m.at });
       }
       coloursChanged = true;
     }
@@ -208,7 +202,7 @@ export function moveCase(db: Db, m: { id: number; move: CaseMove; role: Role; us
     }
     db.prepare(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`).run(...params, c.id);
     db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(c.id, m.at, m.user, m.move, c.state, check.to, reason);
-    audit(db, { user: m.user, action: `case.${m.move}`, target: auditTarget(db, c.person_id), details: { case: c.id, from: c.state, to: check.to, reason }, at: m.at });
+    audit(db, { user: m.user, action: `case.${m.move}`, target: auditTargetOf(db, c.person_id), details: { case: c.id, from: c.state, to: check.to, reason }, at: m.at });
     if (coloursChanged) db.prepare('INSERT OR IGNORE INTO dirty_people (person_id) VALUES (?)').run(c.person_id);
     return { row: getCase(db, c.id)!, coloursChanged };
   }).immediate();

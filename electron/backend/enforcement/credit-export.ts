@@ -50,22 +50,21 @@ async function writeCreditRecords(db: Db, target: string, o: CreditExportOptions
   const { rows } = listCreditRecords(db, { county: o.county, from: o.from, to: o.to });
   for (const r of rows) {
     const name = (names.get(r.person_id) as { name: string | null } | undefined)?.name ?? '';
-    const text = (v: string) => xmlText(v);
     ws.addRow({
       number: r.number,
       id: o.unmasked ? r.person_id : maskPersonId(r.person_id),
-      name: text(o.unmasked ? name : name && maskName(name)),
+      name: xmlText(o.unmasked ? name : name && maskName(name)),
       county: r.county_code ? countyName(r.county_code) : '',
       code: r.behavior,
       behavior: behaviorName(r.behavior),
-      evidence: text(r.evidence_summary),
-      basis: text(r.legal_basis),
-      decision: text(r.decision),
+      evidence: xmlText(r.evidence_summary),
+      basis: xmlText(r.legal_basis),
+      decision: xmlText(r.decision),
       by: r.decided_by,
       decided: excelTime(r.decided_at),
       status: r.status === 'effective' ? '有效' : '已撤销',
       revoked: r.revoked_at ? excelTime(r.revoked_at) : null,
-      revokedReason: text(r.revoked_reason ?? ''),
+      revokedReason: xmlText(r.revoked_reason ?? ''),
       case: r.case_id,
     }).commit();
   }

@@ -11,6 +11,7 @@ import { decodeHistory, stateOn } from '../../../shared/domain/rules/person-hist
 import type { Db } from '../db/database.ts';
 import { personCode } from '../rules/person-code.ts';
 import { getSetting, setSetting } from '../rules/settings.ts';
+import { auditPersonTarget } from './person-refs.ts';
 import { personTimeline } from './person-timeline.ts';
 
 interface Identity {
@@ -97,4 +98,9 @@ export function auditSecret(db: Db): string {
     setSetting(db, 'audit.person_key', secret);
   }
   return secret;
+}
+
+/** How the audit log names a person: a keyed hash of their ID (never the ID itself). */
+export function auditTargetOf(db: Db, personId: string): string {
+  return auditPersonTarget(auditSecret(db), personId);
 }

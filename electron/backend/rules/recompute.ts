@@ -52,16 +52,6 @@ export function needsFullRecompute(db: Db): boolean {
 }
 
 /**
- * The batch up to which changes are covered: the newest, running or not. Rows a running batch adds
- * later (an import still going, or one resumed after a kill) move the watermarks back below it
- * (rewindWatermarks, on every chunk written), so they are evaluated too; and a batch abandoned for
- * good never holds back the evaluation of everything after it.
- */
-function coveredBatch(db: Db): number {
-  return newestBatch(db);
-}
-
-/**
  * People whose records changed since the last evaluation, in ID order: those with rows of a newer
  * batch in a feed that bears on colours (or a resident whose phone got roaming records), people
  * marked by other changes (enforcement), and, among those whose check-in days grew, only the ones
@@ -98,7 +88,7 @@ export function dirtyPeople(db: Db, upToBatch: number): string[] {
  * dirty_people, whose evaluation a crash or a closed window interrupted)? An empty database is not.
  */
 export function coloursBehind(db: Db): boolean {
-  const upTo = coveredBatch(db);
+  const upTo = newestBatch(db);
   const queued = db.prepare('SELECT 1 FROM dirty_people LIMIT 1').get() !== undefined;
   if (upTo === 0 && !queued) return false;
   return queued || needsFullRecompute(db) || Number(getSetting(db, 'colours.watermark') ?? 0) < upTo;
@@ -106,13 +96,14 @@ export function coloursBehind(db: Db): boolean {
 
 export function isColourStateFresh(db: Db): boolean {
   if (needsFullRecompute(db)) return false;
-  const upTo = coveredBatch(db);
+  const upTo = newestBatch(db);
   return Number(getSetting(db, 'colours.watermark') ?? 0) >= upTo && dirtyPeople(db, upTo).length === 0;
 }
 
 export async function recomputeColours(db: Db, options: RecomputeOptions = {}): Promise<RecomputeResult> {
   const started = performance.now();
-  const upToBatch = coveredBatch(db);
+  // Up to the newest batch, running or not: rows a batch adds later move the watermark back (watermarks.ts).
+  const upToBatch = newestBatch(db);
   const full = options.full === true || needsFullRecompute(db);
   const watermarkAtStart = getSetting(db, 'colours.watermark');
   let fullRequest: string | null = null;

@@ -7,7 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { statementCache } from '../import/feed-writers/feed-writer.ts';
 
+/** The colours' watermark and the detectors' (batch-window.ts names them detectors.watermark.<detector>). */
 export const WATERMARK_KEYS = [
   'colours.watermark',
   'detectors.watermark.false_declaration',
@@ -19,19 +21,16 @@ export function newestBatch(db: Db): number {
   return (db.prepare('SELECT coalesce(max(id), 0) AS n FROM import_batches').get() as { n: number }).n;
 }
 
-const rewinds = new WeakMap<Db, ReturnType<Db['prepare']>>();
+const rewind = statementCache((db: Db) =>
+  db.prepare(
+    `UPDATE settings SET value = CAST(@id - 1 AS TEXT)
+     WHERE key IN (${WATERMARK_KEYS.map((k) => `'${k}'`).join(', ')}) AND CAST(value AS INTEGER) >= @id`,
+  ),
+);
 
 /** Called for every chunk written to batch `batchId` (a no-op unless a watermark passed it). */
 export function rewindWatermarks(db: Db, batchId: number): void {
-  let stmt = rewinds.get(db);
-  if (!stmt) {
-    stmt = db.prepare(
-      `UPDATE settings SET value = CAST(@id - 1 AS TEXT)
-       WHERE key IN (${WATERMARK_KEYS.map((k) => `'${k}'`).join(', ')}) AND CAST(value AS INTEGER) >= @id`,
-    );
-    rewinds.set(db, stmt);
-  }
-  stmt.run({ id: batchId });
+  rewind(db).run({ id: batchId });
 }
 
 /** A fresh value for colours.full_recompute: a run clears the request only if it is still its own. */

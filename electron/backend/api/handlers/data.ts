@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import type { DataOverview, ExportResult, FeedStatus, ImportPreview, ImportSummary, JobState, RejectsPage, SyncRunSummary } from '../../../../shared/contract/data.ts';
 import { FEED_NAMES, feedSchema } from '../../../../shared/domain/feeds/feed-schemas.ts';
-import { maskPersonId, maskPhone } from '../../../../shared/domain/masking.ts';
+import { maskIdentifiers, maskPersonId, maskPhone } from '../../../../shared/domain/masking.ts';
 import { consoleSettings } from '../../app/console-settings.ts';
 import { isEmptyDatabase } from '../../app/first-start.ts';
 import { audit } from '../../audit/audit-log.ts';
@@ -76,11 +76,6 @@ export function syncCancel(ctx: CallContext): JobState | null {
   return ctx.services.jobs.cancel();
 }
 
-// An ID number or a mobile phone standing alone inside a longer text (a whole row that had the
-// wrong number of fields, a value in the wrong column).
-const ID_LIKE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-const PHONE_LIKE = /(?<!\d)1\d{10}(?!\d)/g;
-
 /**
  * A rejected value as the list shows it: masked in an ID-number or phone column, and wherever it
  * looks like one, for every role. The list is for finding what to fix; nobody unmasks here (the
@@ -90,7 +85,7 @@ const PHONE_LIKE = /(?<!\d)1\d{10}(?!\d)/g;
 export function maskRejectValue(type: string | undefined, value: string): string {
   if (type === 'person_id') return maskPersonId(value);
   if (type === 'phone') return maskPhone(value);
-  return value.replace(ID_LIKE, (m) => maskPersonId(m)).replace(PHONE_LIKE, (m) => maskPhone(m));
+  return maskIdentifiers(value);
 }
 
 export function rejectsList(ctx: CallContext, p: Record<string, unknown>): RejectsPage {

@@ -14,8 +14,7 @@ import { listCreditRecords } from '../../enforcement/credit-records.ts';
 import { detectorSettings, saveDetectorSettings } from '../../enforcement/detectors/detector-settings.ts';
 import { runDetectors } from '../../enforcement/detectors/run-detectors.ts';
 import { noticeList } from '../../enforcement/notices.ts';
-import { auditPersonTarget } from '../../people/person-refs.ts';
-import { auditSecret } from '../../people/people-service.ts';
+import { auditTargetOf } from '../../people/people-service.ts';
 import { recomputeColours } from '../../rules/recompute.ts';
 import { latestDataDay } from '../../dashboard/dashboard-summary.ts';
 import { writeTextAtomically } from '../../files/write-atomically.ts';
@@ -122,7 +121,7 @@ export function creditReport(ctx: CallContext, p: Record<string, unknown>): Expo
   const target = exportTarget(ctx, p, fileName);
   const report = creditReportHtml(ctx.services.db, { personId, unmasked, generatedBy: s.user.name, generatedAt: ctx.services.now() });
   writeTextAtomically(target.path, report.html);
-  audit(ctx.services.db, { user: s.user.name, action: 'export.credit_report', target: auditPersonTarget(auditSecret(ctx.services.db), personId), details: { records: report.records, unmasked }, at: ctx.services.now() });
+  audit(ctx.services.db, { user: s.user.name, action: 'export.credit_report', target: auditTargetOf(ctx.services.db, personId), details: { records: report.records, unmasked }, at: ctx.services.now() });
   return exportResult(ctx, target, fileName, report.records);
 }
 

@@ -4,8 +4,7 @@ import { type Day, dayOfInstant } from '../../../../shared/domain/local-date.ts'
 import { can } from '../../../../shared/domain/roles.ts';
 import { audit } from '../../audit/audit-log.ts';
 import { latestDataDay } from '../../dashboard/dashboard-summary.ts';
-import { auditPersonTarget } from '../../people/person-refs.ts';
-import { auditSecret, colourAndCounty, findPeople, identity, personDetail, summarize } from '../../people/people-service.ts';
+import { auditTargetOf, colourAndCounty, findPeople, identity, personDetail, summarize } from '../../people/people-service.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { type CallContext, sessionOf } from '../context.ts';
 import { day, int, str } from '../params.ts';
@@ -55,6 +54,6 @@ export function peopleUnmask(ctx: CallContext, p: Record<string, unknown>): { va
   const value = field === 'id' ? id : identity(db, id).phone;
   if (!value) throw ApiFailure.notFound('no phone is known for this person', '该人员没有手机号记录');
   // Every unmasking is recorded: who saw whose ID or phone, when. The person by keyed hash only.
-  audit(db, { user: sessionOf(ctx).user.name, action: 'people.unmask', target: auditPersonTarget(auditSecret(db), id), details: { field, masked: maskPersonId(id) }, at: ctx.services.now() });
+  audit(db, { user: sessionOf(ctx).user.name, action: 'people.unmask', target: auditTargetOf(db, id), details: { field, masked: maskPersonId(id) }, at: ctx.services.now() });
   return { value };
 }

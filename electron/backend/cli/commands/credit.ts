@@ -1,8 +1,7 @@
 import { isValidPersonId, normalizePersonId } from '../../../../shared/domain/person-id.ts';
 import { maskPersonId } from '../../../../shared/domain/masking.ts';
 import { audit } from '../../audit/audit-log.ts';
-import { auditPersonTarget } from '../../people/person-refs.ts';
-import { auditSecret } from '../../people/people-service.ts';
+import { auditTargetOf } from '../../people/people-service.ts';
 import { creditReportHtml } from '../../enforcement/credit-report.ts';
 import { exportCreditRecords } from '../../enforcement/credit-export.ts';
 import { listCreditRecords } from '../../enforcement/credit-records.ts';
@@ -51,7 +50,7 @@ export const creditCommand: Command = {
         const personId = normalizePersonId(raw);
         const r = creditReportHtml(db, { personId, unmasked, generatedBy: 'hcc', generatedAt: Date.now() });
         writeTextAtomically(target, r.html);
-        audit(db, { user: null, action: 'export.credit_report', target: auditPersonTarget(auditSecret(db), personId), details: { records: r.records, unmasked, masked: maskPersonId(personId), via: 'cli' } });
+        audit(db, { user: null, action: 'export.credit_report', target: auditTargetOf(db, personId), details: { records: r.records, unmasked, masked: maskPersonId(personId), via: 'cli' } });
         out.result({ file: target, records: r.records }, () => `credit report with ${r.records} record(s) written to ${target}`);
         return;
       }

@@ -25,16 +25,11 @@ export const importCommand: Command = {
       if (!statSync(path).isFile()) throw new Error(`${path} is not a file (nothing was imported); name the files in the folder, or use sync --source for an exchange directory`);
     }
     const db = openDbFromArgs(args);
-    let actor: string | null;
-    try {
-      actor = cliActor(db, args);
-    } catch (e) {
-      db.close();
-      throw e;
-    }
     const runner = createParseRunner();
     const results: ImportOutcome[] = [];
     try {
+      // Checked before any work: an unknown user imports nothing.
+      const actor = cliActor(db, args);
       for (const path of args.positionals) {
         const r = await importFile(db, {
           path,

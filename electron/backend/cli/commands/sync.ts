@@ -19,19 +19,14 @@ export const syncCommand: Command = {
       throw new UsageError(`--source ${source} is not a directory (expected <dir>/<feed>/*.csv|xlsx)`);
     }
     const db = openDbFromArgs(args);
-    let actor: string | null;
-    try {
-      actor = cliActor(db, args);
-    } catch (e) {
-      db.close();
-      throw e;
-    }
     const abort = new AbortController();
     // Ctrl-C stops after the chunk being written: everything committed stays, the rest resumes.
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
     let lastPrint = 0;
     try {
+      // Checked before any work: an unknown user syncs nothing.
+      const actor = cliActor(db, args);
       const result = await syncDirectory(db, {
         source,
         signal: abort.signal,

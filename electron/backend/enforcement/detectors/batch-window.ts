@@ -6,7 +6,6 @@
 import type { Db } from '../../db/database.ts';
 import { needsFullRecompute } from '../../rules/recompute.ts';
 import { getSetting, setSetting } from '../../rules/settings.ts';
-import { newestBatch } from '../../rules/watermarks.ts';
 
 /** Rows with `after < batch_id <= upTo` are new to a detector. */
 export interface BatchWindow {
@@ -25,14 +24,6 @@ export function detectorWatermark(db: Db, name: DetectorName): number {
 
 export function setDetectorWatermark(db: Db, name: DetectorName, batch: number): void {
   setSetting(db, key(name), String(batch));
-}
-
-/**
- * The newest batch, running or not: rows a running batch adds later move the detectors' watermarks
- * back below it (rules/watermarks.ts), so an abandoned batch never holds the detectors back.
- */
-export function finishedBatch(db: Db): number {
-  return newestBatch(db);
 }
 
 /**

@@ -9,8 +9,9 @@
  * evidence never opens a second case.
  */
 import type { Db } from '../../db/database.ts';
+import { newestBatch } from '../../rules/watermarks.ts';
 import { openCase } from '../cases.ts';
-import { type BatchWindow, type DetectorName, colouredBatch, detectorWatermark, finishedBatch, setDetectorWatermark } from './batch-window.ts';
+import { type BatchWindow, type DetectorName, colouredBatch, detectorWatermark, setDetectorWatermark } from './batch-window.ts';
 import { detectorSettings } from './detector-settings.ts';
 import { findFalseDeclarations } from './false-declaration.ts';
 import { findImpersonations } from './impersonation.ts';
@@ -41,7 +42,8 @@ export function runDetectors(db: Db, options: DetectorOptions): DetectorRun {
   const asOf = options.asOf;
   const full = options.full === true || asOf !== undefined;
   const known = (s: Suspicion) => asOf === undefined || s.evidence.records.every((r) => r.at === null || r.at < asOf);
-  const upTo = finishedBatch(db);
+  // The newest batch, running or not: rows a batch adds later move the watermarks back (watermarks.ts).
+  const upTo = newestBatch(db);
   const settings = detectorSettings(db);
   let register: SiteRegister | null = null;
   const sites = () => (register ??= loadSites(db));

@@ -4,6 +4,7 @@
  */
 import type { FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import type { Db } from '../../db/database.ts';
+import { newRequestToken } from '../../rules/watermarks.ts';
 import { appendWriter } from './append-writer.ts';
 import { checkinWriter } from './checkin-writer.ts';
 import type { FeedWriter } from './feed-writer.ts';
@@ -12,7 +13,7 @@ import { upsertWriter } from './upsert-writer.ts';
 
 const keyAreasChanged = statementCache((db: Db) =>
   // A fresh token each time (watermarks.ts): a full run that started earlier does not clear it.
-  db.prepare(`INSERT INTO settings (key, value) VALUES ('colours.full_recompute', 'request-' || hex(randomblob(8)))
+  db.prepare(`INSERT INTO settings (key, value) VALUES ('colours.full_recompute', ?)
               ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
 );
 
@@ -38,7 +39,7 @@ const WRITERS: Record<FeedName, FeedWriter> = {
     columns: ['scan_id', 'person_id', 'site_id', 'scanned_at', 'day', 'code_issued_at', 'shown_color', 'action'],
   }),
   // Key areas decide who is red for everyone who travelled: the next evaluation covers the city.
-  key_areas: upsertWriter('key_areas', { onAccepted: (db) => keyAreasChanged(db).run() }),
+  key_areas: upsertWriter('key_areas', { onAccepted: (db) => keyAreasChanged(db).run(newRequestToken()) }),
 };
 
 export function writerFor(feed: FeedName): FeedWriter {
