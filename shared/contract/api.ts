@@ -58,7 +58,7 @@ export interface ApiMethods {
   'upload.chunk': { params: { uploadId: string; offset: number; base64: string }; result: { received: number } };
   'import.preview': { params: { uploadId: string; feed?: FeedName }; result: ImportPreview };
   /** Imports an uploaded file (long work); the result arrives with the job's end. */
-  'import.commit': { params: { uploadId: string; feed: FeedName; strict?: boolean }; result: JobState };
+  'import.commit': { params: { uploadId: string; feed: FeedName; strict?: boolean; confirmReplace?: boolean }; result: JobState };
   'import.result': { params: { jobId: number }; result: ImportSummary | null };
 
   /** Search by ID number, phone or name (at least 2 characters). */

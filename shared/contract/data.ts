@@ -96,12 +96,15 @@ export interface ImportPreview {
 export interface ImportSummary {
   file: string;
   feed: FeedName;
-  status: 'done' | 'failed' | 'unreadable' | 'cancelled';
+  /** `needs_confirmation`: nothing was imported; the file would replace many stored values (see `replaces`). */
+  status: 'done' | 'failed' | 'unreadable' | 'cancelled' | 'needs_confirmation';
   read: number;
   accepted: number;
   duplicates: number;
   rejected: number;
   error: { en: string; zh: string } | null;
+  /** Stored records the file would give (or gave) other values. */
+  replaces: number;
 }
 
 /** Where an export went: a file the user chose (desktop) or a download (browser). */

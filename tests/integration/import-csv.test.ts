@@ -180,7 +180,7 @@ describe('CSV import', () => {
     ['notes.txt', 'hello', /not a CSV or XLSX/],
     ['book.csv', 'PK\u0003\u0004rest-of-a-zip', /workbook \(XLSX\) saved with a \.csv name/],
     ['utf16.csv', '\uFEFFperson_id', /UTF-16/],
-    ['nokey.csv', 'person_id,temperature\n1,2\n', /no 打卡时间 \(checked_at\) column/],
+    ['nokey.csv', 'person_id,temperature\n1,2\n', /matches 2 of 4 columns of 健康打卡 \(checkins\): it has no 打卡时间 \(checked_at\)/],
     ['empty.csv', '', /empty/],
     ['dup.csv', 'person_id,身份证号,checked_at,temperature\n', /appears 2 times/],
   ])('an unreadable file (%s) is rejected whole with a clear reason, nothing stored', async (name, content, reason) => {

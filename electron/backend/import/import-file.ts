@@ -7,7 +7,8 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
+import { type FeedName, feedSchema } from '../../../shared/domain/feeds/feed-schemas.ts';
+import { replaceQuestion } from '../../../shared/domain/feeds/replace-confirmation.ts';
 import type { Db } from '../db/database.ts';
 import {
   addBatchCounts,
@@ -19,6 +20,7 @@ import {
   setBatchHeader,
 } from './batches.ts';
 import { writerFor } from './feed-writers/index.ts';
+import { checkReplacements } from './replace-check.ts';
 import { fileFormat } from './row-source.ts';
 import { fileVersionTime } from './file-version.ts';
 import type { OpenedInfo, RejectRecord } from './parse-chunks.ts';
@@ -31,6 +33,11 @@ export interface ImportRequest {
   feed: FeedName;
   origin: 'import' | 'sync';
   strict?: boolean;
+  /**
+   * A hand import of an upsert file that would replace many stored values stops before writing
+   * and asks (status `needs_confirmation`) unless this is set. Syncs are never asked.
+   */
+  confirmReplace?: boolean;
   /** Runs inside the transaction that finishes the batch (sync marks its file state there). */
   onFinish?: (db: Db, outcome: ImportOutcome) => void;
   onProgress?: (p: ImportProgress) => void;
@@ -47,7 +54,7 @@ export interface ImportProgress {
   fraction: number | null;
 }
 
-export type ImportStatus = 'done' | 'failed' | 'unreadable' | 'cancelled';
+export type ImportStatus = 'done' | 'failed' | 'unreadable' | 'cancelled' | 'needs_confirmation';
 
 export interface ImportOutcome {
   batchId: number | null;
@@ -62,6 +69,8 @@ export interface ImportOutcome {
   resumedAfterLine: number;
   hash: string | null;
   error: { en: string; zh: string } | null;
+  /** Stored records the file would give other values (counted for hand imports of upsert feeds). */
+  replaces?: number;
 }
 
 /** Rejected rows kept in memory for a strict import that fails (enough for a clerk to act on). */
@@ -143,14 +152,23 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
     return 0;
   };
 
-  const strictRejects: RejectRecord[] = [];
   const size = fileSizeOrZero(path);
+  if (req.origin === 'import' && !req.confirmReplace) {
+    const check = await checkReplacements(db, path, req.feed, size, runner);
+    outcome.replaces = check.replaces;
+    if (check.needsConfirmation) {
+      const schema = feedSchema(req.feed)!;
+      return { ...outcome, status: 'needs_confirmation', error: replaceQuestion(schema.zh, schema.name, check.replaces) };
+    }
+  }
+  const strictRejects: RejectRecord[] = [];
   const events = runner.parse({ path, feed: req.feed }, size, startBatch);
   let unreadableError: { en: string; zh: string } | null = null;
   let chunksSeen = false;
   // Kept for a strict import that fails: its batch is written again after the rollback, and the
   // rejects export needs the file's own column order.
   let header: { header: readonly string[]; ignored: readonly string[] } | null = null;
+  let present: readonly boolean[] = [];
   let groupRows = 0;
   let groupStarted = 0;
   const commitGroup = () => {
@@ -167,6 +185,7 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
       if (event.type === 'header') {
         outcome.ignoredColumns = event.ignored;
         header = { header: event.header, ignored: event.ignored };
+        present = event.present;
         db.transaction(() => setBatchHeader(db, batchId, event.header, event.ignored))();
         continue;
       }
@@ -176,7 +195,7 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
         groupStarted = performance.now();
       }
       const written = db.transaction(() => {
-        const w = writer.write(db, event.prepared, { batchId, versionTime });
+        const w = writer.write(db, event.prepared, { batchId, versionTime, present });
         const rejected = event.rejects.length;
         if (!strict || rejected === 0) insertRejects(db, { batchId, feed: req.feed, fileName, fileHash: outcome.hash ?? '' }, event.rejects);
         addBatchCounts(db, batchId, { read: event.read, ...w, rejected, resumeLine: event.lastLine });
@@ -244,7 +263,7 @@ function finish(db: Db, req: ImportRequest, outcome: ImportOutcome, f: FinishCon
         ...(outcome.error ? { error: outcome.error } : {}),
       });
     } else if (outcome.status !== 'cancelled') {
-      finishBatch(db, outcome.batchId, outcome.status === 'done' ? 'done' : outcome.status, f.now, outcome.error ?? undefined);
+      finishBatch(db, outcome.batchId, outcome.status === 'done' || outcome.status === 'unreadable' ? outcome.status : 'failed', f.now, outcome.error ?? undefined);
     }
     if (outcome.status !== 'cancelled') req.onFinish?.(db, outcome);
   }).immediate();

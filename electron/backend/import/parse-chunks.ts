@@ -5,6 +5,7 @@
  */
 import { cellText } from '../../../shared/domain/feeds/cells.ts';
 import { type FeedName, feedSchema } from '../../../shared/domain/feeds/feed-schemas.ts';
+import { poorMatch } from '../../../shared/domain/feeds/feed-match.ts';
 import { mapHeader } from '../../../shared/domain/feeds/header-mapping.ts';
 import type { Problem } from '../../../shared/domain/feeds/reject-reasons.ts';
 import { validateRow } from '../../../shared/domain/feeds/row-validation.ts';
@@ -27,7 +28,8 @@ export interface OpenedInfo {
 }
 
 export type ParseEvent =
-  | { type: 'header'; header: string[]; ignored: string[] }
+  /** `present[i]`: the file has the feed's i-th column (an absent optional column changes nothing stored). */
+  | { type: 'header'; header: string[]; ignored: string[]; present: boolean[] }
   | { type: 'chunk'; lastLine: number; read: number; prepared: PreparedChunk; rejects: RejectRecord[]; fraction: number | null }
   | { type: 'unreadable'; en: string; zh: string; code: string };
 
@@ -66,10 +68,12 @@ export async function* parseChunks(job: ParseJob, resumeAfter: (info: OpenedInfo
         const headerRow = batch[0]!;
         mapping = mapHeader(schema, headerRow.cells.map(cellText));
         if (!mapping.ok) {
-          yield { type: 'unreadable', ...mapping.problem };
+          // A header lacking columns: say how well it matches the feed and which feed it looks like.
+          const poor = mapping.problem.code === 'missing_column' ? poorMatch(job.feed, headerRow.cells.map(cellText)) : null;
+          yield { type: 'unreadable', ...mapping.problem, ...poor };
           return;
         }
-        yield { type: 'header', header: [...mapping.mapping.header], ignored: [...mapping.mapping.ignored] };
+        yield { type: 'header', header: [...mapping.mapping.header], ignored: [...mapping.mapping.ignored], present: mapping.mapping.positions.map((p) => p >= 0) };
         start = 1;
       }
       const valid: ValidRow[] = [];

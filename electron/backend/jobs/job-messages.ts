@@ -6,7 +6,7 @@ import type { SyncEvent, SyncOutcome } from '../sync/sync-directory.ts';
 
 export type JobRequest =
   | { kind: 'sync'; source: string }
-  | { kind: 'import'; path: string; fileName: string; feed: FeedName; strict: boolean }
+  | { kind: 'import'; path: string; fileName: string; feed: FeedName; strict: boolean; confirmReplace?: boolean }
   | { kind: 'demo' }
   | { kind: 'colours'; full: boolean };
 

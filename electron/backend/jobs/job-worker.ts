@@ -35,6 +35,7 @@ async function run(): Promise<void> {
         feed: request.feed,
         origin: 'import',
         strict: request.strict,
+        confirmReplace: request.confirmReplace ?? false,
         signal: abort.signal,
         onProgress: (p) => report({ type: 'import-progress', read: p.read, fraction: p.fraction }),
       });

@@ -4,7 +4,8 @@
  */
 import type { ImportPreview } from '../../../shared/contract/data.ts';
 import { cellText } from '../../../shared/domain/feeds/cells.ts';
-import { FEEDS, type FeedName, feedSchema, isRequired } from '../../../shared/domain/feeds/feed-schemas.ts';
+import { type FeedName, feedSchema, headerNeeds } from '../../../shared/domain/feeds/feed-schemas.ts';
+import { guessFeed, poorMatch } from '../../../shared/domain/feeds/feed-match.ts';
 import { mapHeader, normalizeHeaderCell } from '../../../shared/domain/feeds/header-mapping.ts';
 import { maskPersonId, maskPhone } from '../../../shared/domain/masking.ts';
 import { openSource } from '../import/row-source.ts';
@@ -12,22 +13,6 @@ import { UnreadableFileError } from '../import/unreadable-file.ts';
 import type { Upload } from './uploads.ts';
 
 const SAMPLE_ROWS = 5;
-
-/** The feed named in the file name, else the feed whose columns the header matches best. */
-export function guessFeed(fileName: string, header: readonly string[]): FeedName | null {
-  const lower = fileName.toLowerCase();
-  const byName = [...FEEDS].sort((a, b) => b.name.length - a.name.length).find((f) => lower.includes(f.name) || fileName.includes(f.zh));
-  if (byName) return byName.name;
-  const cells = new Set(header.map(normalizeHeaderCell));
-  let best: { feed: FeedName; score: number } | null = null;
-  for (const f of FEEDS) {
-    const keys = f.columns.filter((c) => isRequired(f, c));
-    if (!keys.every((c) => cells.has(c.name) || cells.has(c.zh))) continue;
-    const score = f.columns.filter((c) => cells.has(c.name) || cells.has(c.zh)).length / f.columns.length;
-    if (!best || score > best.score) best = { feed: f.name, score };
-  }
-  return best?.feed ?? null;
-}
 
 export async function previewImport(upload: Upload, chosen: FeedName | undefined): Promise<ImportPreview> {
   const base: ImportPreview = { uploadId: upload.id, fileName: upload.name, format: null, encoding: null, feed: chosen ?? null, header: [], columns: [], ignored: [], sample: [], problem: null };
@@ -53,9 +38,10 @@ export async function previewImport(upload: Upload, chosen: FeedName | undefined
     const schema = feedSchema(feed)!;
     const mapped = mapHeader(schema, base.header);
     const positions = mapped.ok ? mapped.mapping.positions : schema.columns.map((c) => base.header.map(normalizeHeaderCell).findIndex((h) => h === c.name || h === c.zh));
-    base.columns = schema.columns.map((c, i) => ({ name: c.name, zh: c.zh, required: isRequired(schema, c), position: positions[i]! >= 0 ? positions[i]! : null }));
+    base.columns = schema.columns.map((c, i) => ({ name: c.name, zh: c.zh, required: headerNeeds(schema, c), position: positions[i]! >= 0 ? positions[i]! : null }));
     base.ignored = mapped.ok ? [...mapped.mapping.ignored] : [];
-    if (!mapped.ok) base.problem = { en: mapped.problem.en, zh: mapped.problem.zh };
+    // A header lacking columns says how well it matches this feed and which feed it looks like.
+    if (!mapped.ok) base.problem = mapped.problem.code === 'missing_column' ? poorMatch(feed, base.header) : { en: mapped.problem.en, zh: mapped.problem.zh };
     const sensitive = new Map<number, (v: string) => string>();
     schema.columns.forEach((c, i) => {
       const at = positions[i]!;

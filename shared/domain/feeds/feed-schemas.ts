@@ -44,6 +44,11 @@ export interface FeedColumn {
   type: FieldType;
   /** A row without a value here is rejected. Key columns are always required. */
   required: boolean;
+  /**
+   * EXCHANGE.md marks it optional: a file may lack the column, and a file without it changes
+   * nothing stored in it. Every other column must be in the header (absent is not empty).
+   */
+  optional?: boolean;
   values?: readonly EnumValue[];
 }
 
@@ -60,6 +65,7 @@ const col = (name: string, zh: string, type: FieldType, required = false, values
   values ? { name, zh, type, required, values } : { name, zh, type, required };
 const ev = (value: string, ...aliases: string[]): EnumValue => ({ value, aliases });
 const bool = (name: string, zh: string) => col(name, zh, 'boolean');
+const optional = (column: FeedColumn): FeedColumn => ({ ...column, optional: true });
 
 export const COLOR_VALUES = [ev('red', '红', '红码'), ev('yellow', '黄', '黄码'), ev('green', '绿', '绿码')];
 
@@ -186,6 +192,9 @@ export const FEEDS: readonly FeedSchema[] = [
       col('county_code', '县区代码', 'county_code'),
       col('industry', '行业', 'text'),
       bool('resumption_approved', '批准复工'),
+      optional(col('approved_on', '批准日期', 'date')),
+      optional(col('admin_name', '钉钉管理员', 'text')),
+      optional(col('admin_phone', '管理员手机号', 'phone')),
     ],
   },
   {
@@ -218,6 +227,8 @@ export const FEEDS: readonly FeedSchema[] = [
       col('county_code', '县区代码', 'county_code'),
       col('lat', '纬度', 'latitude'),
       col('lon', '经度', 'longitude'),
+      // The enterprise a site of kind enterprise belongs to.
+      optional(col('credit_code', '统一社会信用代码', 'credit_code')),
     ],
   },
   {
@@ -261,6 +272,17 @@ export function feedSchema(name: string): FeedSchema | undefined {
 
 export function isFeedName(name: string): name is FeedName {
   return byName.has(name);
+}
+
+/**
+ * Whether a file of this feed must have the column in its header. Interpretation (EXCHANGE.md:
+ * "absent is not empty"): an upsert file must have every column not marked optional, because a
+ * file lacking most of a feed's columns is another feed's file and would replace stored versions;
+ * an append file needs its key and required columns, since its rows are new records and an absent
+ * column of one (a check-in file without 有症状) is unknown, not a change to anything stored.
+ */
+export function headerNeeds(feed: FeedSchema, column: FeedColumn): boolean {
+  return isRequired(feed, column) || (feed.mode === 'upsert' && column.optional !== true);
 }
 
 /** Key columns are required whatever the table above says. */

@@ -3,8 +3,8 @@
  * The mapping is positional (arrays, never objects keyed by header text), so a hostile header such
  * as `__proto__` cannot reach an object prototype.
  */
-import type { FeedSchema } from './feed-schemas.ts';
-import { isRequired } from './feed-schemas.ts';
+import type { FeedColumn, FeedSchema } from './feed-schemas.ts';
+import { headerNeeds } from './feed-schemas.ts';
 import { columnLabel } from './field-parsers.ts';
 
 export interface HeaderMapping {
@@ -51,19 +51,24 @@ export function mapHeader(feed: FeedSchema, header: readonly string[]): HeaderRe
       };
     }
     const at = matches[0] ?? -1;
-    if (at < 0 && isRequired(feed, column)) {
-      return {
-        ok: false,
-        problem: {
-          code: 'missing_column',
-          en: `the header has no ${columnLabel(column)} column, which the ${feed.name} feed requires; add it (English or Chinese name)`,
-          zh: `表头缺少 ${columnLabel(column)} 列（${feed.zh}必填），请补上（中文或英文列名均可）`,
-        },
-      };
-    }
     if (at >= 0) used.add(at);
     positions.push(at);
   }
+  // Every column the feed has (not only the key) must be in the header: an upsert file without a
+  // column would otherwise read as empty values and erase what is stored (absent is not empty).
+  const missing = feed.columns.filter((c, i) => positions[i]! < 0 && headerNeeds(feed, c));
+  if (missing.length > 0) return { ok: false, problem: missingColumns(feed, missing) };
   const ignored = header.filter((h, i) => !used.has(i) && normalizeHeaderCell(h) !== '');
   return { ok: true, mapping: { positions, header, ignored } };
+}
+
+/** The header lacks columns the feed has: named as EXCHANGE.md names them, in both languages. */
+export function missingColumns(feed: FeedSchema, missing: readonly FeedColumn[]): FileProblem {
+  const labels = missing.map(columnLabel);
+  const one = missing.length === 1;
+  return {
+    code: 'missing_column',
+    en: `the header has no ${labels.join(', ')} column${one ? '' : 's'}, which the ${feed.name} feed (${feed.zh}) requires; add ${one ? 'it' : 'them'} (English or Chinese name) or choose the right feed`,
+    zh: `表头缺少 ${labels.join('、')} 列（${feed.zh}必填），请补上（中文或英文列名均可）或选择正确的数据源`,
+  };
 }

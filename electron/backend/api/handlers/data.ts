@@ -132,11 +132,11 @@ export async function importPreview(ctx: CallContext, p: Record<string, unknown>
 export function importCommit(ctx: CallContext, p: Record<string, unknown>): JobState {
   requireCityWide(ctx);
   const u = ctx.services.uploads.complete(str(p, 'uploadId', 64), sessionOf(ctx).user.name);
-  return ctx.services.jobs.start({ kind: 'import', path: u.path, fileName: u.name, feed: feed(p, 'feed'), strict: bool(p, 'strict') ?? false }, sessionOf(ctx).user.name);
+  return ctx.services.jobs.start({ kind: 'import', path: u.path, fileName: u.name, feed: feed(p, 'feed'), strict: bool(p, 'strict') ?? false, confirmReplace: bool(p, 'confirmReplace') ?? false }, sessionOf(ctx).user.name);
 }
 
 export function importResult(ctx: CallContext, p: Record<string, unknown>): ImportSummary | null {
   const r = ctx.services.jobs.result(int(p, 'jobId', 1, 1e9))?.report?.importOutcome;
   if (!r) return null;
-  return { file: basename(r.file), feed: r.feed, status: r.status, read: r.read, accepted: r.accepted, duplicates: r.duplicates, rejected: r.rejected, error: r.error };
+  return { file: basename(r.file), feed: r.feed, status: r.status, read: r.read, accepted: r.accepted, duplicates: r.duplicates, rejected: r.rejected, error: r.error, replaces: r.replaces ?? 0 };
 }

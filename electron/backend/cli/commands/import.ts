@@ -12,8 +12,8 @@ import { table } from '../output.ts';
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'import --db F --feed FEED [--strict] [--user U] FILE...',
-  spec: { values: ['db', 'feed', 'user'], flags: ['strict'], positionals: Infinity },
+  usage: 'import --db F --feed FEED [--strict] [--confirm-replace] [--user U] FILE...',
+  spec: { values: ['db', 'feed', 'user'], flags: ['strict', 'confirm-replace'], positionals: Infinity },
   async run(args, out) {
     const feed = required(args, 'feed');
     if (!isFeedName(feed)) throw new UsageError(`unknown feed ${feed}; feeds: ${FEED_NAMES.join(', ')}`);
@@ -36,6 +36,8 @@ export const importCommand: Command = {
           feed: feed as FeedName,
           origin: 'import',
           strict: args.flags.has('strict'),
+          // An upsert file that would replace many stored values is imported only when asked.
+          confirmReplace: args.flags.has('confirm-replace'),
           runner,
           onProgress: (p) => out.progress(`${path}: ${p.read} rows${p.fraction !== null ? ` (${Math.round(p.fraction * 100)}%)` : ''}`),
         });
@@ -56,6 +58,7 @@ export const importCommand: Command = {
       duplicates: r.duplicates,
       rejected: r.rejected,
       ...(r.ignoredColumns.length ? { ignored_columns: r.ignoredColumns } : {}),
+      ...(r.replaces ? { replaces: r.replaces } : {}),
       ...(r.error ? { error: r.error.en } : {}),
     }));
     out.result(json, () =>
@@ -65,11 +68,11 @@ export const importCommand: Command = {
           results.map((r) => [r.file, r.status, r.read, r.accepted, r.duplicates, r.rejected]),
         ),
         ...results.filter((r) => r.ignoredColumns.length).map((r) => `${r.file}: ignored columns ${r.ignoredColumns.join(', ')}`),
-        ...results.filter((r) => r.error).map((r) => `${r.file}: ${r.error!.en}`),
+        ...results.filter((r) => r.error).map((r) => `${r.file}: ${r.error!.en}${r.status === 'needs_confirmation' ? ' (run again with --confirm-replace)' : ''}`),
       ].join('\n'),
     );
     // A refused file is an error for scripts: the data did not arrive.
-    const refused = results.find((r) => r.status === 'unreadable' || r.status === 'failed');
+    const refused = results.find((r) => r.status === 'unreadable' || r.status === 'failed' || r.status === 'needs_confirmation');
     if (refused) process.exitCode = 1;
   },
 };

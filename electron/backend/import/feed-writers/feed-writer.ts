@@ -26,6 +26,8 @@ export interface WriteContext {
   batchId: number;
   /** The version time of upsert rows (the file's own timestamp). */
   versionTime: number;
+  /** Which of the feed's columns the file has (default: all); a column it lacks keeps its stored value. */
+  present?: readonly boolean[];
 }
 
 export interface WriteResult {
@@ -36,6 +38,8 @@ export interface WriteResult {
 export interface FeedWriter {
   prepare(rows: readonly ValidRow[]): PreparedChunk;
   write(db: Db, chunk: PreparedChunk, ctx: WriteContext): WriteResult;
+  /** Upsert feeds: how many stored records this chunk would give other values (nothing written). */
+  countReplacing?(db: Db, chunk: PreparedChunk, present: readonly boolean[]): number;
 }
 
 /** Prepared statements are compiled once per connection. */

@@ -8,6 +8,9 @@
  * A chunk is handled in bulk: rows in key order, one query for the keys already stored, new keys
  * inserted with multi-row statements (a city's first residents file is four million new keys);
  * only rows whose key exists go through the version comparison one by one.
+ *
+ * A column the file does not have (an optional column, EXCHANGE.md) is not an empty value: the new
+ * version takes it from the stored one, so a file without it changes nothing stored in it.
  */
 import { feedSchema, type FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import type { StoredValue } from '../../../../shared/domain/feeds/field-parsers.ts';
@@ -58,18 +61,15 @@ export function upsertWriter(feed: FeedName, options: UpsertOptions = {}): FeedW
     write(db, chunk, ctx) {
       const s = statements(db);
       const rows = chunk.rows ?? [];
-      const stored = new Map<string, StoredValue[]>();
-      const keys = rows.map((r) => keyIdx.map((i) => r[i]));
-      for (const found of s.existing.all(JSON.stringify(keys)) as StoredValue[][]) {
-        stored.set(JSON.stringify(found.slice(0, keyIdx.length)), found.slice(keyIdx.length));
-      }
+      const stored = storedVersions(db, rows);
+      const absent = absentValues(ctx.present);
       const fresh: unknown[] = [];
       const accepted: StoredValue[][] = [];
       let duplicates = 0;
       for (const row of rows) {
         const k = keyOf(row);
-        const values = valueIdx.map((i) => row[i] ?? null);
         const current = stored.get(k);
+        const values = valueIdx.map((i, v) => (current && absent.has(v) ? (current[v] ?? null) : (row[i] ?? null)));
         if (!current) {
           fresh.push(...row.map((v) => v ?? null), ctx.versionTime, ctx.batchId);
           // A repeat of this key later in the chunk compares with this version.
@@ -83,7 +83,7 @@ export function upsertWriter(feed: FeedName, options: UpsertOptions = {}): FeedW
           fresh.length = 0;
         }
         const key = keyIdx.map((i) => row[i]);
-        if (values.every((v, i) => v === (current[i] ?? null)) || s.inHistory.get(...key, ...values)) {
+        if (equalValues(values, current) || s.inHistory.get(...key, ...values)) {
           duplicates++;
           continue;
         }
@@ -92,7 +92,7 @@ export function upsertWriter(feed: FeedName, options: UpsertOptions = {}): FeedW
           s.replace.run(...values, ctx.versionTime, ctx.batchId, ...key);
           stored.set(k, [...values, ctx.versionTime]);
         } else {
-          s.historyInsert.run(...row.map((v) => v ?? null), ctx.versionTime, ctx.batchId);
+          s.historyInsert.run(...withValues(row, values), ctx.versionTime, ctx.batchId);
         }
         accepted.push(row);
       }
@@ -100,5 +100,47 @@ export function upsertWriter(feed: FeedName, options: UpsertOptions = {}): FeedW
       if (accepted.length) options.onAccepted?.(db, accepted);
       return { accepted: accepted.length, duplicates };
     },
+    countReplacing(db, chunk, present) {
+      const rows = chunk.rows ?? [];
+      const stored = storedVersions(db, rows);
+      const absent = absentValues(present);
+      const replaced = new Set<string>();
+      for (const row of rows) {
+        const k = keyOf(row);
+        const current = stored.get(k);
+        if (!current) continue;
+        const values = valueIdx.map((i, v) => (absent.has(v) ? (current[v] ?? null) : (row[i] ?? null)));
+        if (!equalValues(values, current)) replaced.add(k);
+      }
+      return replaced.size;
+    },
   };
+
+  /** The current version of each key of the chunk that is stored: its values, then its version time. */
+  function storedVersions(db: Db, rows: readonly (readonly StoredValue[])[]): Map<string, StoredValue[]> {
+    const stored = new Map<string, StoredValue[]>();
+    const keys = rows.map((r) => keyIdx.map((i) => r[i]));
+    for (const found of statements(db).existing.all(JSON.stringify(keys)) as StoredValue[][]) {
+      stored.set(JSON.stringify(found.slice(0, keyIdx.length)), found.slice(keyIdx.length));
+    }
+    return stored;
+  }
+
+  /** Positions (among the value columns) of the columns the file lacks. */
+  function absentValues(present: readonly boolean[] | undefined): Set<number> {
+    const absent = new Set<number>();
+    if (present) valueIdx.forEach((i, v) => present[i] === false && absent.add(v));
+    return absent;
+  }
+
+  /** The row with its value columns replaced by `values` (key columns as read). */
+  function withValues(row: readonly StoredValue[], values: readonly StoredValue[]): StoredValue[] {
+    const out = row.map((v) => v ?? null);
+    valueIdx.forEach((i, v) => (out[i] = values[v]!));
+    return out;
+  }
+}
+
+function equalValues(values: readonly StoredValue[], current: readonly StoredValue[]): boolean {
+  return values.every((v, i) => v === (current[i] ?? null));
 }

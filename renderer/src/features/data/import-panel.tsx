@@ -95,12 +95,13 @@ export function ImportPanel({
     );
   };
 
-  const commit = () => {
-    if (step.kind !== 'preview' || !step.preview.feed) return;
+  // `confirmReplace`: the user has read that the file replaces many stored values and goes on.
+  const commit = (confirmReplace = false) => {
+    if ((step.kind !== 'preview' && step.kind !== 'result') || !step.preview.feed) return;
     const preview = step.preview;
     setStep({ kind: 'importing', preview, jobId: null });
     setError(null);
-    api('import.commit', { uploadId: preview.uploadId, feed: preview.feed!, strict }).then(
+    api('import.commit', { uploadId: preview.uploadId, feed: preview.feed!, strict, confirmReplace }).then(
       (started) => {
         setStep({ kind: 'importing', preview, jobId: started.id });
         onImportJob(started.id);
@@ -219,7 +220,7 @@ export function ImportPanel({
           strict={strict}
           onStrict={setStrict}
           onFeed={chooseFeed}
-          onCommit={commit}
+          onCommit={() => commit()}
           onReset={reset}
           blocked={otherJobRunning}
         />
@@ -233,7 +234,7 @@ export function ImportPanel({
         )
       ) : null}
 
-      {step.kind === 'result' ? <ImportResultView fileName={step.preview.fileName} summary={step.summary} job={job?.id === step.jobId ? job : null} onShowRejects={onShowRejects} onReset={reset} /> : null}
+      {step.kind === 'result' ? <ImportResultView fileName={step.preview.fileName} summary={step.summary} job={job?.id === step.jobId ? job : null} onShowRejects={onShowRejects} onReset={reset} onConfirmReplace={() => commit(true)} /> : null}
     </Card>
   );
 }
@@ -245,7 +246,21 @@ function formatBytes(n: number): string {
 }
 
 /** The stored upload has a name of its own; the user knows the file by the name they dropped. */
-function ImportResultView({ fileName, summary, job, onShowRejects, onReset }: { fileName: string; summary: ImportSummary | null; job: JobState | null; onShowRejects: (feed: FeedName) => void; onReset: () => void }) {
+function ImportResultView({
+  fileName,
+  summary,
+  job,
+  onShowRejects,
+  onReset,
+  onConfirmReplace,
+}: {
+  fileName: string;
+  summary: ImportSummary | null;
+  job: JobState | null;
+  onShowRejects: (feed: FeedName) => void;
+  onReset: () => void;
+  onConfirmReplace: () => void;
+}) {
   const { t, lang, formatNumber } = useI18n();
   const status = summary?.status ?? job?.status ?? 'failed';
   const good = status === 'done';
@@ -294,6 +309,11 @@ function ImportResultView({ fileName, summary, job, onShowRejects, onReset }: { 
         </p>
       )}
       <div className="form-actions">
+        {summary?.status === 'needs_confirmation' ? (
+          <button type="button" className="primary" onClick={onConfirmReplace} data-testid="import-confirm-replace">
+            {t('data.import.confirmReplace', { count: formatNumber(summary.replaces) })}
+          </button>
+        ) : null}
         {summary && summary.rejected > 0 ? (
           <button type="button" onClick={() => onShowRejects(summary.feed)} data-testid="import-show-rejects">
             {t('data.import.showRejects')}
