@@ -92,7 +92,7 @@ export interface ApiMethods {
   /** One person's credit report, a print-ready page (HTML). */
   'credit.report': { params: { ref: PersonRef; target?: string }; result: ExportResult };
   /** The notice list (通报名单) of a day: decisions and revocations. */
-  'notices.list': { params: { day?: string }; result: { day: string; rows: NoticeView[] } };
+  'notices.list': { params: { day?: string }; result: { day: string; today: string; rows: NoticeView[] } };
   'detect.settings': { params: Empty; result: DetectorSettings };
   'detect.saveSettings': { params: Partial<DetectorSettings>; result: DetectorSettings };
 

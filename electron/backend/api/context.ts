@@ -20,6 +20,7 @@ export interface ConsoleServices {
   uploads: Uploads;
   /** Replaceable resources (map data): resources/ in the project, the app's resources when packaged. */
   resourcesDir: string;
+  /** The database's clock (app/database-clock.ts): what decisions, cases and default dates use. */
   now: () => number;
 }
 

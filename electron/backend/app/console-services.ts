@@ -11,26 +11,30 @@ import { DownloadStore } from '../server/download-store.ts';
 import { coloursBehind } from '../rules/recompute.ts';
 import { Uploads } from '../uploads/uploads.ts';
 import { consoleSettings } from './console-settings.ts';
+import { databaseClock } from './database-clock.ts';
 
 /** The project's resources/ folder (development, CLI); packaged builds pass their own. */
 export const PROJECT_RESOURCES = fileURLToPath(new URL('../../../resources', import.meta.url));
 
 export function createConsoleServices(db: Db, dataDir: string, options: { resourcesDir?: string; now?: () => number } = {}): ConsoleServices {
-  const now = options.now ?? Date.now;
+  // One clock: acts and default dates on the database's clock (a demo city's own days); sessions,
+  // sign-in limits and downloads on real time. A test's clock replaces both.
+  const wall = options.now ?? Date.now;
+  const now = options.now ?? databaseClock(db);
   const events = new EventHub();
-  const jobs = new JobManager(db, dataDir, events, now);
+  const jobs = new JobManager(db, dataDir, events, wall);
   jobs.settingsChanged();
   // Evaluation that a crash or a closed window interrupted (after a sync, or a decision) resumes now.
   if (coloursBehind(db)) jobs.start({ kind: 'colours', full: false }, 'system');
   return {
     db,
     dataDir,
-    sessions: new SessionStore(() => consoleSettings(db).idleTimeoutMinutes * 60_000, now),
-    limiter: new SignInLimiter(now),
+    sessions: new SessionStore(() => consoleSettings(db).idleTimeoutMinutes * 60_000, wall),
+    limiter: new SignInLimiter(wall),
     refs: new PersonRefs(),
     jobs,
     events,
-    downloads: new DownloadStore(dataDir, now),
+    downloads: new DownloadStore(dataDir, wall),
     uploads: new Uploads(dataDir),
     resourcesDir: options.resourcesDir ?? PROJECT_RESOURCES,
     now,

@@ -5,62 +5,19 @@
  */
 import { countsAsTurning } from '../../../shared/domain/rules/interpretations.ts';
 import type { ColorCounts, CountyRow, DashboardSummary, FeedFreshness, Kpis, TransitionCount, TrendPoint } from '../../../shared/contract/dashboard.ts';
-import { FEED_NAMES, type FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
-import { type Day, dayOfInstant, formatDay } from '../../../shared/domain/local-date.ts';
+import { FEED_NAMES } from '../../../shared/domain/feeds/feed-schemas.ts';
+import { type Day, formatDay } from '../../../shared/domain/local-date.ts';
 import type { Db } from '../db/database.ts';
 import { lastImportTimes } from '../import/batches.ts';
 import { type CountyStatsRow, countyStats, transitionsOn } from '../rules/county-stats.ts';
 import { openCases } from '../enforcement/forced-reds.ts';
-
+import { freshnessDays, latestDataDay } from './data-days.ts';
+import { defaultAsOfDay } from '../app/database-clock.ts';
 
 const counts = (r: CountyStatsRow | undefined): ColorCounts => ({ red: r?.red ?? 0, yellow: r?.yellow ?? 0, green: r?.green ?? 0, total: r?.total ?? 0, noCode: r?.no_code ?? 0 });
 
 function pick(rows: CountyStatsRow[], county: string | null): CountyStatsRow | undefined {
   return rows.find((r) => r.county_code === (county ?? 'total'));
-}
-
-/**
- * The latest date the data reaches: the feeds' latest records and the enforcement decisions (a
- * decision made today is data too: it turns a code red today, and the dashboard must show it).
- */
-export function latestDataDay(db: Db): Day | null {
-  const days = freshnessDays(db);
-  const latest = Object.values(days).filter((d): d is Day => d !== null && d !== undefined);
-  const caseTimes = ['decided_at', 'revoked_at', 'closed_at'].map(
-    (c) => (db.prepare(`SELECT max(${c}) AS t FROM cases`).get() as { t: number | null }).t,
-  );
-  for (const t of caseTimes) if (t !== null) latest.push(dayOfInstant(t));
-  return latest.length ? Math.max(...latest) : null;
-}
-
-/**
- * The latest date each dated feed reaches. Reading it costs 20 ms at 4 million residents (roaming has
- * no index on its dates), so it is remembered until the data may have changed: another connection
- * (a sync's worker) committed, or this one changed rows.
- */
-const freshnessCache = new WeakMap<Db, { version: number; days: Partial<Record<FeedName, Day | null>> }>();
-
-function freshnessDays(db: Db): Partial<Record<FeedName, Day | null>> {
-  const version = (db.pragma('data_version', { simple: true }) as number) * 1e9 + (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-  const cached = freshnessCache.get(db);
-  if (cached && cached.version === version) return cached.days;
-  const days = readFreshnessDays(db);
-  freshnessCache.set(db, { version, days });
-  return days;
-}
-
-function readFreshnessDays(db: Db): Partial<Record<FeedName, Day | null>> {
-  const max = (sql: string) => (db.prepare(sql).get() as { d: number | null }).d;
-  const roaming = max('SELECT max(coalesce(last_seen, first_seen)) AS d FROM roaming');
-  return {
-    declarations: max('SELECT max(day) AS d FROM declarations'),
-    checkins: max('SELECT max(day) AS d FROM checkins'),
-    health_records: max('SELECT max(day) AS d FROM health_records'),
-    roaming: roaming === null ? null : dayOfInstant(roaming),
-    travel: max('SELECT max(day) AS d FROM travel'),
-    medical: max('SELECT max(day) AS d FROM medical'),
-    scans: max('SELECT max(day) AS d FROM scans'),
-  };
 }
 
 export function feedFreshness(db: Db): FeedFreshness[] {
@@ -95,7 +52,7 @@ export function countyRows(rows: CountyStatsRow[]): CountyRow[] {
 
 export function dashboardSummary(db: Db, q: { asOf?: Day; county: string | null; trendDays: number }): DashboardSummary {
   const latest = latestDataDay(db);
-  const asOf = q.asOf ?? latest ?? dayOfInstant(Date.now());
+  const asOf = q.asOf ?? defaultAsOfDay(db);
   const today = countyStats(db, asOf);
   const before = countyStats(db, asOf - 1);
   const now = counts(pick(today, q.county));
@@ -104,7 +61,7 @@ export function dashboardSummary(db: Db, q: { asOf?: Day; county: string | null;
     ...now,
     coverage: now.total + now.noCode ? now.total / (now.total + now.noCode) : 0,
     change: { total: now.total - prev.total, red: now.red - prev.red, yellow: now.yellow - prev.yellow, green: now.green - prev.green, noCode: now.noCode - prev.noCode },
-    openCases: openCases(db, asOf, q.county, latest === null || asOf >= latest),
+    openCases: openCases(db, asOf, q.county),
   };
   const trend: TrendPoint[] = [];
   for (let d = asOf - q.trendDays + 1; d <= asOf; d++) {

@@ -71,7 +71,8 @@ export async function openFeedFile(root: string, feed: FeedName, relative: strin
 
 export function headerOf(feed: FeedName, header: FeedFileOptions['header']): readonly string[] {
   if (typeof header !== 'string') return header;
-  const columns = feedSchema(feed)!.columns;
+  // Optional columns are written only by a writer that names them (the file then has their values).
+  const columns = feedSchema(feed)!.columns.filter((c) => !c.optional);
   return columns.map((c) => (header === 'en' ? c.name : c.zh));
 }
 

@@ -33,12 +33,12 @@ export function forcedRedsOf(db: Db, scope: PersonScope): { person_id: string; r
 }
 
 /**
- * Cases open at the end of a day (the dashboard's "open cases"), optionally in one county. For the
- * latest day of the data (`current`) it is the cases open now: cases are opened on the wall clock,
- * which can be later than the data's last day (a demo city, or a feed a day behind).
+ * Cases open at the end of a day (the dashboard's "open cases"), optionally in one county: opened by
+ * the end of the day and not closed by then. Cases are dated by the database's clock
+ * (database-clock.ts), so a demo city's cases fall on its own days.
  */
-export function openCases(db: Db, day: Day, county: string | null, current = false): number {
-  const end = current ? Number.MAX_SAFE_INTEGER : dayStartInstant(day + 1);
+export function openCases(db: Db, day: Day, county: string | null): number {
+  const end = dayStartInstant(day + 1);
   const sql = `SELECT count(*) AS n FROM cases WHERE opened_at < ? AND (closed_at IS NULL OR closed_at >= ?)${county ? ' AND county_code = ?' : ''}`;
   return (db.prepare(sql).get(end, end, ...(county ? [county] : [])) as { n: number }).n;
 }

@@ -19,6 +19,7 @@ import {
   insertRejects,
   setBatchHeader,
 } from './batches.ts';
+import { databaseClock } from '../app/database-clock.ts';
 import { writerFor } from './feed-writers/index.ts';
 import { checkReplacements } from './replace-check.ts';
 import { fileFormat } from './row-source.ts';
@@ -97,7 +98,7 @@ export async function importFile(db: Db, req: ImportRequest): Promise<ImportOutc
 }
 
 async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<ImportOutcome> {
-  const now = req.now ?? Date.now;
+  const now = req.now ?? databaseClock(db);
   const path = realPath(resolve(req.path));
   const fileName = req.displayName ?? basename(path);
   const writer = writerFor(req.feed);

@@ -3,6 +3,7 @@
  * own database connection, so the window never freezes. It reports progress as it goes and stops
  * after the chunk being written when told to cancel; what it committed stays.
  */
+import { databaseClock } from '../app/database-clock.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadDemoCity } from '../app/first-start.ts';
 import { openDatabase } from '../db/database.ts';
@@ -48,7 +49,7 @@ async function run(): Promise<void> {
     // committed is real data).
     done.colours = await recomputeColours(db, { full: request.kind === 'colours' && request.full, onProgress: (p) => report({ type: 'colours', ...p }) });
     // The detectors run after every sync (ENFORCEMENT.md), on the colours just evaluated.
-    done.casesOpened = runDetectors(db, { now: Date.now() }).opened.length;
+    done.casesOpened = runDetectors(db, { now: databaseClock(db)() }).opened.length;
     report(done);
   } catch (err) {
     report({ type: 'error', message: (err as Error).message });

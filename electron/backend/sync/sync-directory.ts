@@ -4,6 +4,7 @@
  * changed. What has been read is recorded in the same transaction that finishes each file, so a
  * sync killed at any moment loses and doubles nothing.
  */
+import { databaseClock, startDemoClockForSource } from '../app/database-clock.ts';
 import { createHash } from 'node:crypto';
 import { createReadStream, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -42,11 +43,13 @@ export interface SyncOutcome {
 }
 
 export async function syncDirectory(db: Db, options: SyncOptions): Promise<SyncOutcome> {
-  const now = options.now ?? Date.now;
   // The real path: the same directory reached through a link is the same exchange (its state).
   const source = realpathSync(resolve(options.source));
   const listing = listExchangeDirectory(source);
   const release = acquireSyncLock(db);
+  // A demo directory synced into an empty database gives it the demo's clock (database-clock.ts).
+  startDemoClockForSource(db, source);
+  const now = options.now ?? databaseClock(db);
   const runner = options.runner ?? createParseRunner();
   const runId = startSyncRun(db, source, now());
   const outcome: SyncOutcome = {

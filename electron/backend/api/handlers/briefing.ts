@@ -5,12 +5,13 @@
  */
 import { basename } from 'node:path';
 import type { BriefingExportRecord, BriefingExportResult, BriefingPreview } from '../../../../shared/contract/briefing.ts';
-import { type Day, dayOfInstant, formatDay } from '../../../../shared/domain/local-date.ts';
+import { type Day, formatDay } from '../../../../shared/domain/local-date.ts';
 import { audit } from '../../audit/audit-log.ts';
 import { briefingFigures } from '../../briefing/briefing-data.ts';
 import { TREND_MAX_DAYS, briefingFileName, defaultTrendFrom } from '../../briefing/briefing-period.ts';
 import { writeBriefingInWorker } from '../../briefing/run-briefing.ts';
-import { latestDataDay } from '../../dashboard/dashboard-summary.ts';
+import { latestDataDay } from '../../dashboard/data-days.ts';
+import { defaultAsOfDay } from '../../app/database-clock.ts';
 import { isColourStateFresh } from '../../rules/recompute.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { type CallContext, sessionOf } from '../context.ts';
@@ -22,7 +23,7 @@ function cityWide(ctx: CallContext): void {
 }
 
 function period(ctx: CallContext, p: Record<string, unknown>, required: boolean): { day: Day; trendFrom: Day } {
-  const d = day(p, 'day') ?? (required ? undefined : (latestDataDay(ctx.services.db) ?? dayOfInstant(ctx.services.now())));
+  const d = day(p, 'day') ?? (required ? undefined : defaultAsOfDay(ctx.services.db, ctx.services.now));
   if (d === undefined) throw ApiFailure.badRequest('day is required (YYYY-MM-DD)', '请选择简报日期');
   const from = day(p, 'trendFrom') ?? defaultTrendFrom(d);
   if (from > d) throw ApiFailure.badRequest('the trend cannot start after the briefing date', '趋势起始日期不能晚于简报日期');

@@ -6,7 +6,7 @@ import { maskIdentifiers, maskPersonId, maskPhone } from '../../../../shared/dom
 import { consoleSettings } from '../../app/console-settings.ts';
 import { isEmptyDatabase } from '../../app/first-start.ts';
 import { audit } from '../../audit/audit-log.ts';
-import { latestDataDay } from '../../dashboard/dashboard-summary.ts';
+import { latestDataDay } from '../../dashboard/data-days.ts';
 import type { Db } from '../../db/database.ts';
 import { lastImportTimes } from '../../import/batches.ts';
 import { exportRejects } from '../../rejects/export-rejects.ts';

@@ -16,7 +16,7 @@ import { runDetectors } from '../../enforcement/detectors/run-detectors.ts';
 import { noticeList } from '../../enforcement/notices.ts';
 import { auditTargetOf } from '../../people/people-service.ts';
 import { recomputeColours } from '../../rules/recompute.ts';
-import { latestDataDay } from '../../dashboard/dashboard-summary.ts';
+import { defaultAsOfDay } from '../../app/database-clock.ts';
 import { writeTextAtomically } from '../../files/write-atomically.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { exportResult, exportTarget } from '../export-target.ts';
@@ -125,8 +125,9 @@ export function creditReport(ctx: CallContext, p: Record<string, unknown>): Expo
   return exportResult(ctx, target, fileName, report.records);
 }
 
-export function notices(ctx: CallContext, p: Record<string, unknown>): { day: string; rows: NoticeView[] } {
-  const d = day(p, 'day') ?? latestDataDay(ctx.services.db) ?? dayOfInstant(ctx.services.now());
+/** `today` on the database's clock: a demo city's decisions made now are on its own day's list. */
+export function notices(ctx: CallContext, p: Record<string, unknown>): { day: string; today: string; rows: NoticeView[] } {
+  const d = day(p, 'day') ?? defaultAsOfDay(ctx.services.db, ctx.services.now);
   const rows = noticeList(ctx.services.db, d, scope(ctx)).map((n) => ({
     kind: n.kind,
     number: n.number,
@@ -137,7 +138,7 @@ export function notices(ctx: CallContext, p: Record<string, unknown>): { day: st
     decidedAt: n.decided_at,
     revokedAt: n.revoked_at,
   }));
-  return { day: formatDay(d), rows };
+  return { day: formatDay(d), today: formatDay(dayOfInstant(ctx.services.now())), rows };
 }
 
 export function settings(ctx: CallContext): DetectorSettings {

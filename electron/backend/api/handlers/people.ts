@@ -1,9 +1,9 @@
 /** Handlers of the People screen, scoped to the user's county when they have one. */
 import type { PersonDetail, PersonSummary } from '../../../../shared/contract/people.ts';
-import { type Day, dayOfInstant } from '../../../../shared/domain/local-date.ts';
+import type { Day } from '../../../../shared/domain/local-date.ts';
 import { can } from '../../../../shared/domain/roles.ts';
 import { audit } from '../../audit/audit-log.ts';
-import { latestDataDay } from '../../dashboard/dashboard-summary.ts';
+import { defaultAsOfDay } from '../../app/database-clock.ts';
 import { auditTargetOf, colourAndCounty, findPeople, identity, personDetail, summarize } from '../../people/people-service.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { type CallContext, sessionOf } from '../context.ts';
@@ -11,7 +11,7 @@ import { day, int, str } from '../params.ts';
 import { maskPersonId } from '../../../../shared/domain/masking.ts';
 
 function defaultDay(ctx: CallContext): Day {
-  return latestDataDay(ctx.services.db) ?? dayOfInstant(ctx.services.now());
+  return defaultAsOfDay(ctx.services.db, ctx.services.now);
 }
 
 function personFromRef(ctx: CallContext, ref: string, asOf: Day): string {

@@ -1,3 +1,4 @@
+import { databaseClock } from '../../app/database-clock.ts';
 import { formatDay } from '../../../../shared/domain/local-date.ts';
 import { audit } from '../../audit/audit-log.ts';
 import { TREND_MAX_DAYS, defaultTrendFrom } from '../../briefing/briefing-period.ts';
@@ -23,7 +24,7 @@ export const briefingCommand: Command = {
     const db = openExistingDbFromArgs(args);
     try {
       await ensureColoursFresh(db);
-      const written = await writeBriefing(db, target, { day, trendFrom, generatedAt: Date.now(), generatedBy: 'hcc' });
+      const written = await writeBriefing(db, target, { day, trendFrom, generatedAt: databaseClock(db)(), generatedBy: 'hcc' });
       audit(db, { user: null, action: 'export.briefing', details: { day: formatDay(day), trendFrom: formatDay(trendFrom), file: target.split(/[\\/]/).pop(), rows: written.rows, via: 'cli' } });
       out.result({ file: written.file, sheets: written.sheets }, () => `briefing for ${formatDay(day)} written to ${written.file} (${written.sheets.join(', ')})`);
     } finally {

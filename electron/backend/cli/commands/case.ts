@@ -1,3 +1,4 @@
+import { databaseClock } from '../../app/database-clock.ts';
 import { BEHAVIORS, type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type CaseState } from '../../../../shared/domain/cases.ts';
 import { isValidPersonId, normalizePersonId } from '../../../../shared/domain/person-id.ts';
 import { ApiFailure } from '../../api/api-failure.ts';
@@ -62,13 +63,13 @@ export const caseCommand: Command = {
           if (!isValidPersonId(raw)) throw new UsageError(`--person must be an 18-character ID number`);
           const behavior = args.options.get('behavior') ?? 'other';
           if (!(BEHAVIORS as readonly string[]).includes(behavior)) throw new UsageError(`--behavior must be one of ${BEHAVIORS.join(', ')}`);
-          const id = flagCase(db, { personId: normalizePersonId(raw), behavior: behavior as Behavior, reason, role: user.role, user: user.name, at: Date.now() });
+          const id = flagCase(db, { personId: normalizePersonId(raw), behavior: behavior as Behavior, reason, role: user.role, user: user.name, at: databaseClock(db)() });
           const json = caseJson(db, getCase(db, id)!);
           out.result(json, () => `case ${id} opened`);
           return;
         }
         if (!(CASE_MOVES as readonly string[]).includes(sub ?? '')) throw new UsageError(`unknown case command ${sub}; use list, show, flag or ${CASE_MOVES.join(', ')}`);
-        const r = moveCase(db, { id: caseId(required(args, 'id')), move: sub as CaseMove, role: user.role, user: user.name, reason, at: Date.now() });
+        const r = moveCase(db, { id: caseId(required(args, 'id')), move: sub as CaseMove, role: user.role, user: user.name, reason, at: databaseClock(db)() });
         if (r.coloursChanged) await recomputeColours(db, { workers: 0 });
         const json = caseJson(db, r.row);
         out.result(json, () => `case ${r.row.id}: ${r.row.state}`);

@@ -3,7 +3,7 @@ import { countyName } from '../../../../shared/domain/counties.ts';
 import { ensureColoursFresh } from '../../rules/ensure-fresh.ts';
 import { personCode } from '../../rules/person-code.ts';
 import { required } from '../args.ts';
-import { asOfDay, dayText } from '../as-of.ts';
+import { asOfDay, dayOption, dayText } from '../as-of.ts';
 import type { Command } from '../command.ts';
 import { openExistingDbFromArgs } from '../open-db.ts';
 
@@ -13,9 +13,11 @@ export const codeCommand: Command = {
   spec: { values: ['db', 'person', 'as-of'], flags: [] },
   async run(args, out) {
     const raw = required(args, 'person');
-    const asOf = asOfDay(args);
+    // A mistyped date is a usage error before the database is touched.
+    dayOption(args, 'as-of');
     const db = openExistingDbFromArgs(args);
     try {
+      const asOf = asOfDay(args, db);
       await ensureColoursFresh(db);
       const id = isValidPersonId(raw) ? normalizePersonId(raw) : raw;
       const code = personCode(db, id, asOf);

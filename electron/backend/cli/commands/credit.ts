@@ -1,3 +1,4 @@
+import { databaseClock } from '../../app/database-clock.ts';
 import { isValidPersonId, normalizePersonId } from '../../../../shared/domain/person-id.ts';
 import { maskPersonId } from '../../../../shared/domain/masking.ts';
 import { audit } from '../../audit/audit-log.ts';
@@ -48,7 +49,7 @@ export const creditCommand: Command = {
         const target = required(args, 'out');
         const unmasked = args.flags.has('unmasked');
         const personId = normalizePersonId(raw);
-        const r = creditReportHtml(db, { personId, unmasked, generatedBy: 'hcc', generatedAt: Date.now() });
+        const r = creditReportHtml(db, { personId, unmasked, generatedBy: 'hcc', generatedAt: databaseClock(db)() });
         writeTextAtomically(target, r.html);
         audit(db, { user: null, action: 'export.credit_report', target: auditTargetOf(db, personId), details: { records: r.records, unmasked, masked: maskPersonId(personId), via: 'cli' } });
         out.result({ file: target, records: r.records }, () => `credit report with ${r.records} record(s) written to ${target}`);

@@ -2,7 +2,8 @@ import { audit } from '../../audit/audit-log.ts';
 import { runDetectors } from '../../enforcement/detectors/run-detectors.ts';
 import { ensureColoursFresh } from '../../rules/ensure-fresh.ts';
 import { addDays, dayStartInstant } from '../../../../shared/domain/local-date.ts';
-import { asOfDay } from '../as-of.ts';
+import { dayOption } from '../as-of.ts';
+import { databaseClock } from '../../app/database-clock.ts';
 import type { Command } from '../command.ts';
 import { openDbFromArgs } from '../open-db.ts';
 
@@ -16,8 +17,10 @@ export const detectCommand: Command = {
       // The screenshot rule compares shown colours with the stored ones: bring them up to date first.
       await ensureColoursFresh(db);
       // --as-of D replays the end of day D: evidence dated later waits for a run that can see it.
-      const asOf = args.options.has('as-of') ? dayStartInstant(addDays(asOfDay(args), 1)) : undefined;
-      const now = asOf === undefined ? Date.now() : Math.min(Date.now(), asOf - 1);
+      const asked = dayOption(args, 'as-of');
+      const asOf = asked === undefined ? undefined : dayStartInstant(addDays(asked, 1));
+      const clock = databaseClock(db)();
+      const now = asOf === undefined ? clock : Math.min(clock, asOf - 1);
       const r = runDetectors(db, { now, full: args.flags.has('full'), ...(asOf === undefined ? {} : { asOf }) });
       audit(db, { user: null, action: 'detect.run', details: { opened: r.opened.length, via: 'cli' } });
       const cases = (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;

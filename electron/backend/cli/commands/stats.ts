@@ -1,6 +1,6 @@
 import { countyStats } from '../../rules/county-stats.ts';
 import { ensureColoursFresh } from '../../rules/ensure-fresh.ts';
-import { asOfDay, dayText } from '../as-of.ts';
+import { asOfDay, dayOption, dayText } from '../as-of.ts';
 import type { Command } from '../command.ts';
 import { openExistingDbFromArgs } from '../open-db.ts';
 import { table } from '../output.ts';
@@ -10,9 +10,11 @@ export const statsCommand: Command = {
   usage: 'stats --db F [--as-of YYYY-MM-DD]',
   spec: { values: ['db', 'as-of'], flags: [] },
   async run(args, out) {
-    const asOf = asOfDay(args);
+    // A mistyped date is a usage error before the database is touched.
+    dayOption(args, 'as-of');
     const db = openExistingDbFromArgs(args);
     try {
+      const asOf = asOfDay(args, db);
       await ensureColoursFresh(db);
       const rows = countyStats(db, asOf);
       out.result(rows, () =>

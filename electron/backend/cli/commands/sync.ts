@@ -1,3 +1,4 @@
+import { databaseClock } from '../../app/database-clock.ts';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { runDetectors } from '../../enforcement/detectors/run-detectors.ts';
@@ -47,7 +48,7 @@ export const syncCommand: Command = {
       out.progress('evaluating colours...');
       const colours = await recomputeColours(db, { onProgress: (p) => out.progress(`  colours: chunk ${p.done}/${p.total}`) });
       // The fraud detectors run after every sync (ENFORCEMENT.md).
-      const detected = runDetectors(db, { now: Date.now() });
+      const detected = runDetectors(db, { now: databaseClock(db)() });
       const inSource = (file: string) => (isAbsolute(file) ? relative(source, file) : file);
       // A file refused whole (unreadable, wrong feed, damaged) is named with its reason: its rows did not arrive.
       const refused = result.files.filter((f) => f.status === 'unreadable' || f.status === 'failed').map((f) => ({ file: inSource(f.file), feed: f.feed, reason: f.error?.en ?? f.status }));

@@ -7,7 +7,6 @@ import type { CaseDetail, EvidenceView, NoticeView } from '../../../../shared/co
 import { type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type CaseState, behaviorName, isBehavior } from '../../../../shared/domain/cases.ts';
 
 export { behaviorName, isBehavior };
-import { formatDay, todayInChina } from '../../../../shared/domain/local-date.ts';
 import type { Permission } from '../../../../shared/domain/roles.ts';
 import type { Problem, Validated } from '../../components/form-errors.ts';
 import { type MessageKey, zh } from '../../i18n/messages.ts';
@@ -255,11 +254,6 @@ export function toggleState(filter: QueueFilter, state: CaseState | null): Queue
 
 export function totalCount(counts: Partial<Record<CaseState, number>>): number {
   return CASE_STATES.reduce((n, s) => n + (counts[s] ?? 0), 0);
-}
-
-/** Today in Binzhou, `YYYY-MM-DD` (decisions made now appear on today's notice list). */
-export function todayIso(nowMs: number): string {
-  return formatDay(todayInChina(nowMs));
 }
 
 export function noticeTally(rows: readonly Pick<NoticeView, 'kind'>[]): { decisions: number; revocations: number } {

@@ -5,7 +5,7 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { BehaviorText, CountyText, TimeText } from './enforcement-bits.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
-import { noticeTally, todayIso } from './enforcement-text.ts';
+import { noticeTally } from './enforcement-text.ts';
 import { useRemote } from '../../api/use-remote.ts';
 
 /**
@@ -18,7 +18,8 @@ export function NoticesPanel({ version, day, onDay }: { version: number; day: st
   const shownDay = day ?? list.data?.day ?? '';
   const rows = list.data?.rows ?? [];
   const tally = noticeTally(rows);
-  const today = todayIso(Date.now());
+  // Today on the database's clock (a demo city runs on its own days), not this computer's.
+  const today = list.data?.today ?? '';
 
   const columns: Column<NoticeView>[] = [
     {
