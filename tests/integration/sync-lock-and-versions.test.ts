@@ -2,7 +2,7 @@
  * Two small parts of a dependable sync: the lock that keeps one sync per database, and the file's
  * own timestamp that orders upsert versions (EXCHANGE.md).
  */
-import { hostname, uptime } from 'node:os';
+import { statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openDatabase } from '../../electron/backend/db/database.ts';
@@ -11,20 +11,47 @@ import { SyncBusyError, acquireSyncLock } from '../../electron/backend/sync/sync
 import { useTempDir } from '../support/temp-dir.ts';
 
 const tempDir = useTempDir();
-const plant = (db: ReturnType<typeof openDatabase>, holder: { pid: number; host: string; at: number }) =>
-  db.prepare("INSERT INTO settings (key, value) VALUES ('sync.lock', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(holder));
+const BUSY = /^another sync is running on this database; wait for it to finish$/;
 
 describe('the sync lock', () => {
-  test('a live holder on this machine keeps it; one from before the machine started does not, whatever its process number', () => {
-    const db = openDatabase(join(tempDir(), 'c.db'));
-    // Process 1 is always alive: a lock naming it is held while it was taken since boot...
-    plant(db, { pid: 1, host: hostname(), at: Date.now() - 1000 });
-    expect(() => acquireSyncLock(db)).toThrow(SyncBusyError);
-    // ...but a lock taken before this boot is from before a power cut: the number was reused.
-    plant(db, { pid: 1, host: hostname(), at: Date.now() - uptime() * 1000 - 60_000 });
-    const release = acquireSyncLock(db);
+  test('a holder keeps it until it lets go, whatever process number the database names', () => {
+    const file = join(tempDir(), 'c.db');
+    const first = openDatabase(file);
+    const second = openDatabase(file, { skipIntegrityCheck: true });
+    // The lock of an older version, naming process 1 (always alive): it decides nothing any more.
+    first.prepare("INSERT INTO settings (key, value) VALUES ('sync.lock', ?)").run(JSON.stringify({ pid: 1, host: 'here', at: Date.now() }));
+    const release = acquireSyncLock(first);
+    expect(() => acquireSyncLock(second)).toThrow(SyncBusyError);
+    expect(() => acquireSyncLock(first)).toThrow(BUSY);
     release();
-    expect(db.prepare("SELECT count(*) AS n FROM settings WHERE key = 'sync.lock'").get()).toEqual({ n: 0 });
+    release();
+    acquireSyncLock(second)();
+    // Nobody else may hold (and so block) this database's syncs.
+    expect(statSync(`${file}.sync-lock`).mode & 0o777).toBe(0o600);
+    first.close();
+    second.close();
+  });
+
+  test('the database reached through a link has the same lock', () => {
+    const dir = tempDir();
+    const file = join(dir, 'c.db');
+    symlinkSync(file, join(dir, 'link.db'));
+    const direct = openDatabase(file);
+    const linked = openDatabase(join(dir, 'link.db'), { skipIntegrityCheck: true });
+    const release = acquireSyncLock(direct);
+    expect(() => acquireSyncLock(linked)).toThrow(SyncBusyError);
+    release();
+    direct.close();
+    linked.close();
+  });
+
+  test('an in-memory database is locked within the process', () => {
+    const db = openDatabase(':memory:', { skipIntegrityCheck: true });
+    const release = acquireSyncLock(db);
+    expect(() => acquireSyncLock(db)).toThrow(BUSY);
+    release();
+    acquireSyncLock(db)();
+    db.close();
   });
 });
 

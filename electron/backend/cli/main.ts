@@ -6,7 +6,7 @@ import { DatabaseOpenError } from '../db/database.ts';
 import { UsageError, parseArgs } from './args.ts';
 import type { Command } from './command.ts';
 import { COMMON_FLAGS } from './command.ts';
-import { createOutput } from './output.ts';
+import { createOutput, exitAfterFlush, tolerateClosedReaders } from './output.ts';
 
 interface CommandEntry {
   name: string;
@@ -65,11 +65,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts')) {
+  tolerateClosedReaders();
+  // Never process.exit() directly: output still on its way down a pipe would be lost.
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => exitAfterFlush(code),
     (err: unknown) => {
       process.stderr.write(`hcc: ${(err as Error).message}\n`);
-      process.exit(1);
+      return exitAfterFlush(1);
     },
   );
 }

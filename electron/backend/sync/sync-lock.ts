@@ -1,44 +1,71 @@
 /**
- * One sync at a time per database: a row in `settings` names the process holding it. A lock whose
- * process is gone (killed, power cut) is taken over, which is what makes a killed sync resumable.
- * Another machine's lock (a database on a shared drive) is never trusted to be alive or dead: it
- * is taken over too, as before.
+ * One sync at a time per database. The lock is an exclusive SQLite transaction held open, for the
+ * whole sync, on a small empty file beside the database (`<db>.sync-lock`): SQLite's lock is a
+ * POSIX lock on that file, which the operating system drops the moment its holder dies, however it
+ * dies. A killed sync is therefore always resumable, where a process number in the database was
+ * not: a SIGKILLed holder that nobody reaps stays a zombie that kill(pid, 0) reports alive, and a
+ * number from before a restart may belong to another program.
+ *
+ * The lock file is not the database: it holds no data and is never encrypted, and taking it opens
+ * no second handle on the database itself (closing one would drop this process's SQLite locks).
  */
-import { hostname, uptime } from 'node:os';
+import { closeSync, openSync, realpathSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
-
-const KEY = 'sync.lock';
 
 export class SyncBusyError extends Error {}
 
+const BUSY_MESSAGE = 'another sync is running on this database; wait for it to finish';
+
+/**
+ * The open lock connections. A connection nobody refers to is closed when it is garbage-collected,
+ * which would let go of the lock in the middle of a sync whose caller kept only the release.
+ */
+const held = new Set<Database.Database>();
+
+/** An in-memory database has no file to lock, and no other process can reach it. */
+const heldInMemory = new WeakSet<Db>();
+
+/** Takes the sync lock of `db`'s file, or throws SyncBusyError at once. Returns the release. */
 export function acquireSyncLock(db: Db): () => void {
-  const me = { pid: process.pid, host: hostname(), at: Date.now() };
-  db.transaction(() => {
-    const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(KEY) as { value: string } | undefined;
-    if (row) {
-      const holder = JSON.parse(row.value) as typeof me;
-      // A lock taken before this machine started is from before a power cut or restart: its process
-      // number may belong to some other program by now.
-      const beforeBoot = holder.at < Date.now() - uptime() * 1000;
-      if (holder.pid !== me.pid && holder.host === me.host && !beforeBoot && processAlive(holder.pid)) {
-        throw new SyncBusyError(`another sync is running on this database (process ${holder.pid}); wait for it to finish`);
-      }
-    }
-    db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-      KEY,
-      JSON.stringify(me),
-    );
-  }).immediate();
+  if (db.memory) return acquireInMemory(db);
+  const file = lockFile(db.name);
+  // No waiting (timeout 0): a sync that is running will not end soon; the person is told now.
+  const lock = new Database(file, { timeout: 0 });
+  try {
+    lock.exec('BEGIN EXCLUSIVE');
+  } catch (err) {
+    lock.close();
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new SyncBusyError(BUSY_MESSAGE);
+    throw err;
+  }
+  held.add(lock);
   return () => {
-    db.prepare('DELETE FROM settings WHERE key = ? AND value = ?').run(KEY, JSON.stringify(me));
+    if (!held.delete(lock)) return;
+    // Closing the connection ends the transaction and lets go of the file's lock.
+    lock.close();
   };
 }
 
-function processAlive(pid: number): boolean {
+function acquireInMemory(db: Db): () => void {
+  if (heldInMemory.has(db)) throw new SyncBusyError(BUSY_MESSAGE);
+  heldInMemory.add(db);
+  return () => heldInMemory.delete(db);
+}
+
+/**
+ * The lock file of the database at `dbFile`, created readable by its owner only (another account
+ * able to lock it could stop every sync). Named after the real path, so the database reached
+ * through a link or another relative path has the same lock.
+ */
+function lockFile(dbFile: string): string {
+  const file = `${realpathSync(dbFile)}.sync-lock`;
   try {
-    process.kill(pid, 0);
-    return true;
+    // 'wx' opens only a file that did not exist: one this process may already hold a lock on is
+    // never opened outside SQLite, whose locks closing such a handle would drop.
+    closeSync(openSync(file, 'wx', 0o600));
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
+  return file;
 }
