@@ -18,7 +18,7 @@ const tempDir = useTempDir();
 function exchange(dir: string): string {
   const src = join(dir, 'exchange');
   for (const f of ['residents', 'declarations', 'checkins']) mkdirSync(join(src, f), { recursive: true });
-  writeCsv(join(src, 'residents', 'residents-2020-02-10.csv'), [['person_id', 'name', 'county_code'], [personId(1), '张三', '371602'], ['123', '坏行', '371602']]);
+  writeCsv(join(src, 'residents', 'residents-2020-02-10.csv'), [['person_id', 'name', 'phone', 'county_code', 'address'], [personId(1), '张三', '', '371602', ''], ['123', '坏行', '', '371602', '']]);
   writeCsv(join(src, 'declarations', 'declarations-2020-02-10.csv'), [['person_id', 'declared_at', 'county_code'], [personId(1), '2020-02-10 09:00', '371602'], [personId(2), 'not a time', '371602']]);
   // No ID column: the file cannot be read at all.
   writeCsv(join(src, 'checkins', 'checkins-2020-02-10.csv'), [['checked_at', 'temperature'], ['2020-02-10 08:00', '36.5']]);

@@ -16,7 +16,7 @@ describe('hcc code and hcc stats', () => {
     const src = join(dir, 'x');
     const { mkdirSync } = await import('node:fs');
     for (const f of ['residents', 'declarations', 'checkins']) mkdirSync(join(src, f), { recursive: true });
-    writeCsv(join(src, 'residents', 'r.csv'), [['person_id', 'county_code'], [personId(1), '371602'], [personId(2), '371681'], [personId(3), '371681']]);
+    writeCsv(join(src, 'residents', 'r.csv'), [['person_id', 'name', 'phone', 'county_code', 'address'], [personId(1), '甲', '', '371602', ''], [personId(2), '乙', '', '371681', ''], [personId(3), '丙', '', '371681', '']]);
     writeCsv(join(src, 'declarations', 'd.csv'), [
       ['person_id', 'declared_at', 'county_code', 'key_area_visit'],
       [personId(1), '2020-02-10 09:00', '371602', '0'],

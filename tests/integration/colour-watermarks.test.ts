@@ -28,10 +28,10 @@ async function city(): Promise<Db> {
   const dir = tempDir();
   const src = join(dir, 'x');
   for (const f of ['residents', 'declarations', 'roaming']) mkdirSync(join(src, f), { recursive: true });
-  writeCsv(join(src, 'residents', 'r.csv'), [['person_id', 'phone', 'county_code'], ...[1, 2, 3, 4, 5].map((n) => [personId(n), `1380000000${n}`, '371602'])]);
+  writeCsv(join(src, 'residents', 'r.csv'), [['person_id', 'name', 'phone', 'county_code', 'address'], ...[1, 2, 3, 4, 5].map((n) => [personId(n), `居民${n}`, `1380000000${n}`, '371602', ''])]);
   writeCsv(join(src, 'declarations', 'd.csv'), [['person_id', 'declared_at', 'county_code'], ...[1, 2, 3, 4, 5].map((n) => [personId(n), '2020-02-10 09:00', '371602'])]);
   // Person 2 was in Jiangsu (32): nothing, until Jiangsu becomes a key area.
-  writeCsv(join(src, 'roaming', 'ro.csv'), [['phone', 'region_code', 'first_seen', 'last_seen'], ['13800000002', '320100', '2020-02-09 09:00', '2020-02-09 18:00']]);
+  writeCsv(join(src, 'roaming', 'ro.csv'), [['phone', 'region_code', 'first_seen', 'last_seen', 'carrier'], ['13800000002', '320100', '2020-02-09 09:00', '2020-02-09 18:00', 'mobile']]);
   const db = openDatabase(join(dir, 'c.db'));
   await syncDirectory(db, { source: src });
   await recomputeColours(db, { workers: 0 });

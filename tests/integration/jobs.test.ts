@@ -110,7 +110,7 @@ describe('jobs', () => {
     const dir = tempDir();
     const src = join(dir, 'x');
     for (const f of ['residents', 'declarations']) mkdirSync(join(src, f), { recursive: true });
-    writeCsv(join(src, 'residents', 'r.csv'), [['person_id', 'county_code'], [personId(1), '371602']]);
+    writeCsv(join(src, 'residents', 'r.csv'), [['person_id', 'name', 'phone', 'county_code', 'address'], [personId(1), '甲', '', '371602', '']]);
     writeCsv(join(src, 'declarations', 'd.csv'), [['person_id', 'declared_at', 'county_code'], [personId(1), '2020-02-10 09:00', '371602']]);
     const db = openDatabase(join(dir, 'console.db'));
     await syncDirectory(db, { source: src });

@@ -48,7 +48,7 @@ describe('one clock: a demo city runs on its own days', async () => {
     const after = await c.ok('ofc', 'dashboard.summary', {});
     expect(after.asOf).toBe(LAST);
     expect(after.kpis.red).toBe(before.kpis.red + 1);
-    expect(after.kpis.openCases).toBe(before.kpis.openCases + 1);
+    expect(after.kpis.openCases).toBe((before.kpis.openCases ?? 0) + 1);
 
     const code = await runCli(['code', '--db', join(dir, 'console.db'), '--person', personId, '--json']);
     expect(code.code, code.stderr).toBe(0);

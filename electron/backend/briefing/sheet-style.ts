@@ -7,7 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { dayParts, type Day } from '../../../shared/domain/local-date.ts';
-import { xmlSafeRow } from '../files/xml-text.ts';
+import { sheetRow } from '../files/xml-text.ts';
 
 export const FMT = {
   count: '#,##0',
@@ -121,7 +121,7 @@ export class BriefingSheet {
   /** Data rows under the header; `total` rows are bold on a grey fill. */
   addRows(rows: readonly CellValue[][], options: { total?: boolean; fmts?: readonly (string | undefined)[] } = {}): void {
     for (const values of rows) {
-      const row = this.ws.addRow(xmlSafeRow(values));
+      const row = this.ws.addRow(sheetRow(values));
       values.forEach((v, i) => {
         const col = this.columns[i];
         const fmt = options.fmts?.[i] ?? col?.fmt;
@@ -151,7 +151,7 @@ export class BriefingSheet {
       cell.border = BORDER;
     });
     for (const values of rows) {
-      const row = this.ws.addRow(xmlSafeRow(values));
+      const row = this.ws.addRow(sheetRow(values));
       values.forEach((v, i) => {
         const cell = row.getCell(i + 1);
         cell.border = BORDER;

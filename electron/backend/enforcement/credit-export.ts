@@ -9,7 +9,7 @@ import { maskName, maskPersonId } from '../../../shared/domain/masking.ts';
 import { FMT, excelTime } from '../briefing/sheet-style.ts';
 import type { Db } from '../db/database.ts';
 import { writeAtomically } from '../files/write-atomically.ts';
-import { xmlText } from '../files/xml-text.ts';
+import { sheetText } from '../files/xml-text.ts';
 import { type CreditQuery, listCreditRecords } from './credit-records.ts';
 
 export interface CreditExportOptions extends Pick<CreditQuery, 'from' | 'to'> {
@@ -53,18 +53,18 @@ async function writeCreditRecords(db: Db, target: string, o: CreditExportOptions
     ws.addRow({
       number: r.number,
       id: o.unmasked ? r.person_id : maskPersonId(r.person_id),
-      name: xmlText(o.unmasked ? name : name && maskName(name)),
+      name: sheetText(o.unmasked ? name : name && maskName(name)),
       county: r.county_code ? countyName(r.county_code) : '',
       code: r.behavior,
       behavior: behaviorName(r.behavior),
-      evidence: xmlText(r.evidence_summary),
-      basis: xmlText(r.legal_basis),
-      decision: xmlText(r.decision),
+      evidence: sheetText(r.evidence_summary),
+      basis: sheetText(r.legal_basis),
+      decision: sheetText(r.decision),
       by: r.decided_by,
       decided: excelTime(r.decided_at),
       status: r.status === 'effective' ? '有效' : '已撤销',
       revoked: r.revoked_at ? excelTime(r.revoked_at) : null,
-      revokedReason: xmlText(r.revoked_reason ?? ''),
+      revokedReason: sheetText(r.revoked_reason ?? ''),
       case: r.case_id,
     }).commit();
   }

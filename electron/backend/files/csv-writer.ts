@@ -1,7 +1,7 @@
 /**
  * Writing CSV (RFC 4180) for files people open in Excel or WPS: UTF-8 with a BOM so Chinese text is
  * recognised, CRLF line ends, quotes only where needed. Files made for people (rejects exports) also
- * guard cells a spreadsheet would run as a formula; exchange files are written verbatim.
+ * guard cells a spreadsheet would run as a formula (formula-guard.ts); exchange files are written verbatim.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -21,12 +21,6 @@ export function csvField(value: string | number | null | undefined): string {
 
 export function csvLine(values: readonly (string | number | null | undefined)[]): string {
   return values.map(csvField).join(',') + '\r\n';
-}
-
-/** Spreadsheet formula injection guard for files made for people (OWASP CSV injection). */
-export function guardFormula(value: string): string {
-  if (/^[-+]?\d/.test(value)) return value;
-  return /^[=+\-@\t\r]/.test(value) ? "'" + value : value;
 }
 
 export interface CsvFileWriter {

@@ -3,8 +3,9 @@ import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
 import type { Db } from '../db/database.ts';
-import { guardFormula, openCsvFile } from '../files/csv-writer.ts';
-import { xmlSafeRow } from '../files/xml-text.ts';
+import { openCsvFile } from '../files/csv-writer.ts';
+import { guardFormula } from '../files/formula-guard.ts';
+import { sheetRow } from '../files/xml-text.ts';
 import { writeAtomically } from '../files/write-atomically.ts';
 import { exportHeader, exportRows } from './rejects.ts';
 
@@ -36,7 +37,7 @@ async function exportXlsx(db: Db, feed: FeedName, out: string): Promise<number> 
   let n = 0;
   // Cells go in as JS strings, which ExcelJS writes as text: IDs keep their digits, '=...' is not a formula.
   for (const r of exportRows(db, feed)) {
-    sheet.addRow(xmlSafeRow([...r.cells, r.file, r.line, r.reason])).commit();
+    sheet.addRow(sheetRow([...r.cells, r.file, r.line, r.reason])).commit();
     n++;
   }
   sheet.commit();
