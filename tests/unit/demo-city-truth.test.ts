@@ -13,6 +13,7 @@ import type { StoredValue } from '../../shared/domain/feeds/field-parsers.ts';
 import { mapHeader } from '../../shared/domain/feeds/header-mapping.ts';
 import { validateRow } from '../../shared/domain/feeds/row-validation.ts';
 import { dayOfInstant, parseDay } from '../../shared/domain/local-date.ts';
+import { TEST_WINDOW } from '../support/plausible.ts';
 
 type Row = Record<string, StoredValue>;
 const MIN = 60_000;
@@ -49,7 +50,7 @@ beforeAll(async () => {
       const mapping = mapHeader(schema, header!);
       if (!mapping.ok) throw new Error(mapping.problem.en);
       for (const cells of rows) {
-        const r = validateRow(schema, mapping.mapping, cells, { exactFieldCount: true });
+        const r = validateRow(schema, mapping.mapping, cells, { exactFieldCount: true, window: TEST_WINDOW });
         if (r.ok) data[feed].push(Object.fromEntries(schema.columns.map((c, k) => [c.name, r.values[k] ?? null])));
       }
     }

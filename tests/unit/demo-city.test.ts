@@ -10,6 +10,7 @@ import { type Cell, cellText } from '../../shared/domain/feeds/cells.ts';
 import { FEED_NAMES, type FeedName, feedSchema } from '../../shared/domain/feeds/feed-schemas.ts';
 import { mapHeader } from '../../shared/domain/feeds/header-mapping.ts';
 import { validateRow } from '../../shared/domain/feeds/row-validation.ts';
+import { TEST_WINDOW } from '../support/plausible.ts';
 
 const PEOPLE = 3000;
 const DAYS = 5;
@@ -78,7 +79,7 @@ describe('the demo city', () => {
           if (feed !== 'roaming') expect(keys.has(key), `${feed} key ${key}`).toBe(false);
           keys.add(key);
           rows++;
-          if (!validateRow(schema, mapping.mapping, cells, { exactFieldCount: path.endsWith('.csv') }).ok) rejects++;
+          if (!validateRow(schema, mapping.mapping, cells, { exactFieldCount: path.endsWith('.csv'), window: TEST_WINDOW }).ok) rejects++;
         }
       }
       expect({ feed, rows, rejects }).toEqual({ feed, rows: truth.rows[feed], rejects: truth.bad_rows[feed] });

@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { feedSchema, type FeedColumn } from '../../shared/domain/feeds/feed-schemas.ts';
 import { parseField } from '../../shared/domain/feeds/field-parsers.ts';
 import { personId } from '../support/people.ts';
+import { TEST_WINDOW } from '../support/plausible.ts';
 
 const column = (feed: string, name: string): FeedColumn => feedSchema(feed)!.columns.find((c) => c.name === name)!;
 const value = (feed: string, name: string, text: string | { excelSerial: number }) => {
-  const r = parseField(column(feed, name), text);
+  const r = parseField(column(feed, name), text, TEST_WINDOW);
   return r.ok ? r.value : { rejected: r.problem.code, en: r.problem.en, zh: r.problem.zh };
 };
 
@@ -66,7 +67,7 @@ describe('field parsers', () => {
   });
 
   test('every message exists in Chinese and English', () => {
-    const r = parseField(column('checkins', 'temperature'), '50');
+    const r = parseField(column('checkins', 'temperature'), '50', TEST_WINDOW);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problem.zh).toMatch(/体温/);

@@ -3,6 +3,7 @@ import { feedSchema } from '../../shared/domain/feeds/feed-schemas.ts';
 import { mapHeader } from '../../shared/domain/feeds/header-mapping.ts';
 import { validateRow } from '../../shared/domain/feeds/row-validation.ts';
 import { personId } from '../support/people.ts';
+import { TEST_WINDOW } from '../support/plausible.ts';
 
 const schema = (name: string) => feedSchema(name)!;
 
@@ -45,18 +46,18 @@ describe('row validation', () => {
   const mapping = mapped.mapping;
 
   test('last_seen must not precede first_seen', () => {
-    const r = validateRow(schema('roaming'), mapping, ['13812345678', '42', '2020-02-10 08:00', '2020-02-09 08:00', '联通'], { exactFieldCount: true });
+    const r = validateRow(schema('roaming'), mapping, ['13812345678', '42', '2020-02-10 08:00', '2020-02-09 08:00', '联通'], { exactFieldCount: true, window: TEST_WINDOW });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]).toMatchObject({ column: 'last_seen', value: '2020-02-09 08:00', code: 'last_seen_before_first_seen' });
   });
 
   test('a valid row gives stored values in schema order', () => {
-    const r = validateRow(schema('roaming'), mapping, ['13812345678', '42', '2020-02-10 08:00', '', 'mobile'], { exactFieldCount: true });
+    const r = validateRow(schema('roaming'), mapping, ['13812345678', '42', '2020-02-10 08:00', '', 'mobile'], { exactFieldCount: true, window: TEST_WINDOW });
     expect(r).toEqual({ ok: true, values: ['13812345678', '42', Date.parse('2020-02-10T08:00:00+08:00'), null, 'mobile'] });
   });
 
   test('CSV rows must have as many fields as the header', () => {
-    const r = validateRow(schema('roaming'), mapping, ['13812345678', '42'], { exactFieldCount: true });
+    const r = validateRow(schema('roaming'), mapping, ['13812345678', '42'], { exactFieldCount: true, window: TEST_WINDOW });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]!.code).toBe('field_count');
   });
@@ -64,7 +65,7 @@ describe('row validation', () => {
   test('every problem of a row is reported, empty required values too', () => {
     const m = mapHeader(schema('checkins'), ['person_id', 'checked_at', 'temperature', 'symptoms']);
     if (!m.ok) throw new Error('header');
-    const r = validateRow(schema('checkins'), m.mapping, [personId(1).slice(0, 17) + 'Z', '', '37', 'sometimes'], { exactFieldCount: true });
+    const r = validateRow(schema('checkins'), m.mapping, [personId(1).slice(0, 17) + 'Z', '', '37', 'sometimes'], { exactFieldCount: true, window: TEST_WINDOW });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => p.code)).toEqual(['person_id_characters', 'required', 'boolean_format']);
   });

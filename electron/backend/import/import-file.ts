@@ -9,6 +9,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { type FeedName, feedSchema } from '../../../shared/domain/feeds/feed-schemas.ts';
 import { replaceQuestion } from '../../../shared/domain/feeds/replace-confirmation.ts';
+import { plausibleWindow } from '../../../shared/domain/feeds/plausible-window.ts';
 import type { Db } from '../db/database.ts';
 import {
   addBatchCounts,
@@ -20,6 +21,7 @@ import {
   setBatchHeader,
 } from './batches.ts';
 import { databaseClock } from '../app/database-clock.ts';
+import { latestDataDay } from '../dashboard/data-days.ts';
 import { writerFor } from './feed-writers/index.ts';
 import { checkReplacements } from './replace-check.ts';
 import { fileFormat } from './row-source.ts';
@@ -154,8 +156,10 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
   };
 
   const size = fileSizeOrZero(path);
+  // The window of plausible dates, from the database's clock and the newest data (EXCHANGE.md).
+  const window = plausibleWindow(now(), latestDataDay(db));
   if (req.origin === 'import' && !req.confirmReplace) {
-    const check = await checkReplacements(db, path, req.feed, size, runner);
+    const check = await checkReplacements(db, { path, feed: req.feed, window }, size, runner);
     outcome.replaces = check.replaces;
     if (check.needsConfirmation) {
       const schema = feedSchema(req.feed)!;
@@ -163,7 +167,7 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
     }
   }
   const strictRejects: RejectRecord[] = [];
-  const events = runner.parse({ path, feed: req.feed }, size, startBatch);
+  const events = runner.parse({ path, feed: req.feed, window }, size, startBatch);
   let unreadableError: { en: string; zh: string } | null = null;
   let chunksSeen = false;
   // Kept for a strict import that fails: its batch is written again after the rollback, and the

@@ -8,6 +8,7 @@ import { type FeedName, feedSchema } from '../../../shared/domain/feeds/feed-sch
 import { poorMatch } from '../../../shared/domain/feeds/feed-match.ts';
 import { mapHeader } from '../../../shared/domain/feeds/header-mapping.ts';
 import type { Problem } from '../../../shared/domain/feeds/reject-reasons.ts';
+import type { PlausibleWindow } from '../../../shared/domain/feeds/plausible-window.ts';
 import { validateRow } from '../../../shared/domain/feeds/row-validation.ts';
 import { writerFor } from './feed-writers/index.ts';
 import type { PreparedChunk, ValidRow } from './feed-writers/feed-writer.ts';
@@ -36,6 +37,8 @@ export type ParseEvent =
 export interface ParseJob {
   path: string;
   feed: FeedName;
+  /** Dates and timestamps outside it are rejected rows (computed by the importer from the clock). */
+  window: PlausibleWindow;
 }
 
 /**
@@ -85,7 +88,7 @@ export async function* parseChunks(job: ParseJob, resumeAfter: (info: OpenedInfo
         if (row.line <= resumeLine) continue;
         read++;
         lastLine = row.line;
-        const result = validateRow(schema, mapping.mapping, row.cells, { exactFieldCount });
+        const result = validateRow(schema, mapping.mapping, row.cells, { exactFieldCount, window: job.window });
         if (result.ok) valid.push(result.values);
         else rejects.push({ line: row.line, problems: result.problems, raw: row.cells.map(cellText) });
       }

@@ -8,6 +8,7 @@ import { type FeedName, feedSchema } from '../../../shared/domain/feeds/feed-sch
 import { REPLACE_CONFIRM_AT } from '../../../shared/domain/feeds/replace-confirmation.ts';
 import type { Db } from '../db/database.ts';
 import { writerFor } from './feed-writers/index.ts';
+import type { ParseJob } from './parse-chunks.ts';
 import type { ParseRunner } from './parse-runner.ts';
 
 export interface ReplaceCheck {
@@ -17,13 +18,14 @@ export interface ReplaceCheck {
   needsConfirmation: boolean;
 }
 
-export async function checkReplacements(db: Db, path: string, feed: FeedName, size: number, runner: ParseRunner): Promise<ReplaceCheck> {
+export async function checkReplacements(db: Db, job: ParseJob, size: number, runner: ParseRunner): Promise<ReplaceCheck> {
+  const feed = job.feed;
   const writer = writerFor(feed);
   if (feedSchema(feed)?.mode !== 'upsert' || !writer.countReplacing || !hasStoredRows(db, feed)) return { replaces: 0, needsConfirmation: false };
   let present: readonly boolean[] = [];
   let replaces = 0;
   // An unreadable file stops the count; the import itself then reports why.
-  for await (const event of runner.parse({ path, feed }, size, () => 0)) {
+  for await (const event of runner.parse(job, size, () => 0)) {
     if (event.type === 'unreadable') break;
     if (event.type === 'header') present = event.present;
     else replaces += writer.countReplacing(db, event.prepared, present);

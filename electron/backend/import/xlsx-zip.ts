@@ -8,6 +8,7 @@ import { open as openFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { fileAccessError } from '../files/file-errors.ts';
 import { UnreadableFileError, unreadable } from './unreadable-file.ts';
 import type { XlsxLimits } from './xlsx-source.ts';
 
@@ -88,8 +89,11 @@ export class XlsxPackage {
 export async function openPackage(path: string, limits: XlsxLimits): Promise<XlsxPackage> {
   const head = Buffer.alloc(8);
   let size: number;
-  const fh = await openFile(path, 'r').catch((err: Error) => {
-    throw unreadable('not_readable', `the file cannot be opened (${err.message}); check that it exists and is not open in another program`, `无法打开该文件（${err.message}），请确认文件存在且未被其他程序占用`);
+  const fh = await openFile(path, 'r').catch((err: unknown) => {
+    // The system's words (`ENOENT: no such file…, open '<temp path>'`) name no remedy: say what to do.
+    const known = fileAccessError(err, path, 'read');
+    if (known) throw unreadable('not_readable', known.message, known.messageZh);
+    throw unreadable('not_readable', 'the file cannot be opened; check that it exists and is not open in another program', '无法打开该文件，请确认文件存在且未被其他程序占用');
   });
   try {
     size = (await fh.stat()).size;

@@ -2,6 +2,7 @@
  * Evaluating one chunk of people, read-only: load their records and stored histories, run the
  * engine, and work out the writes. Runs in a worker thread for large evaluations, inline for small.
  */
+import { HORIZON_DAY } from '../../../shared/domain/feeds/plausible-window.ts';
 import { evaluate } from '../../../shared/domain/rules/evaluate.ts';
 import { personHistory } from '../../../shared/domain/rules/person-history.ts';
 import type { KeyArea } from '../../../shared/domain/rules/records.ts';
@@ -10,8 +11,6 @@ import { type ChunkWrites, type EvaluatedPerson, diffEvaluated } from './colour-
 import { loadPeople } from './load-records.ts';
 import { type PersonScope, scopeSql } from './person-scope.ts';
 
-/** Evaluate through any date: the engine stops where the records stop. */
-export const HORIZON_DAY = 47_482; // 2099-12-31
 
 export function evaluateChunk(db: Db, scope: PersonScope, keyAreas: readonly KeyArea[]): ChunkWrites {
   const loaded = loadPeople(db, scope, { checkinDays: 'needed' });

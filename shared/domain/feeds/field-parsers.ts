@@ -5,11 +5,12 @@
  */
 import { isCountyCode } from '../counties.ts';
 import { isValidCreditCode } from '../credit-code.ts';
-import { dayOfInstant, parseDay } from '../local-date.ts';
+import { dayFromParts, dayOfInstant, parseDay } from '../local-date.ts';
 import { personIdCheckChar, personIdProblem } from '../person-id.ts';
 import { parseTimestamp } from '../timestamps.ts';
 import { type Cell, EXCEL_EPOCH_OFFSET_DAYS, cellText } from './cells.ts';
 import type { FeedColumn } from './feed-schemas.ts';
+import { type PlausibleWindow, dayInWindow, describeWindow, instantInWindow } from './plausible-window.ts';
 import { type Problem, problem, reasons } from './reject-reasons.ts';
 
 export type StoredValue = string | number | null;
@@ -29,9 +30,12 @@ export function columnLabel(column: FeedColumn): string {
 
 const ok = (value: StoredValue): FieldResult => ({ ok: true, value });
 
-/** Parses a cell for a column; an empty cell gives `null` (the caller checks `required`). */
-export function parseField(column: FeedColumn, cell: Cell | undefined): FieldResult {
-  if (cell !== undefined && typeof cell !== 'string') return parseDateCell(column, cell.excelSerial);
+/**
+ * Parses a cell for a column; an empty cell gives `null` (the caller checks `required`). Dates and
+ * timestamps must lie in `window` (feeds/plausible-window.ts).
+ */
+export function parseField(column: FeedColumn, cell: Cell | undefined, window: PlausibleWindow): FieldResult {
+  if (cell !== undefined && typeof cell !== 'string') return parseDateCell(column, cell.excelSerial, window);
   const text = cell === undefined ? '' : cell.trim();
   if (text === '') return ok(null);
   const fail = (texts: { en: string; zh: string }, code: Problem['code']): FieldResult => ({
@@ -62,11 +66,13 @@ export function parseField(column: FeedColumn, cell: Cell | undefined): FieldRes
       return text.length > MAX_TEXT_LENGTH ? fail(reasons.tooLong(MAX_TEXT_LENGTH), 'too_long') : ok(text);
     case 'timestamp': {
       const ms = parseTimestamp(text);
-      return ms === null ? fail(reasons.timestamp(), 'timestamp_format') : ok(ms);
+      if (ms === null) return nonexistentDate(text) ? fail(reasons.dateDoesNotExist(), 'date_not_exist') : fail(reasons.timestamp(), 'timestamp_format');
+      return instantInWindow(window, ms) ? ok(ms) : fail(reasons.outsideWindow(describeWindow(window)), 'outside_window');
     }
     case 'date': {
       const day = parseDay(text);
-      return day === null ? fail(reasons.date(), 'date_format') : ok(day);
+      if (day === null) return nonexistentDate(text) ? fail(reasons.dateDoesNotExist(), 'date_not_exist') : fail(reasons.date(), 'date_format');
+      return dayInWindow(window, day) ? ok(day) : fail(reasons.outsideWindow(describeWindow(window)), 'outside_window');
     }
     case 'boolean': {
       const word = text.toLowerCase();
@@ -94,13 +100,31 @@ export function parseField(column: FeedColumn, cell: Cell | undefined): FieldRes
   }
 }
 
-/** An XLSX date cell: stored as an instant or a local date, or as text in a text column. */
-function parseDateCell(column: FeedColumn, serial: number): FieldResult {
+/**
+ * An XLSX date cell: stored as an instant or a local date, or as text in a text column. Any number
+ * can sit in a date-formatted cell (1E+15, 99999999): the window decides, before anything is stored.
+ */
+function parseDateCell(column: FeedColumn, serial: number, window: PlausibleWindow): FieldResult {
   const localMs = Math.round((serial - EXCEL_EPOCH_OFFSET_DAYS) * 86_400_000);
-  if (column.type === 'timestamp') return ok(localMs - CHINA_OFFSET_MS);
-  if (column.type === 'date') return ok(dayOfInstant(localMs - CHINA_OFFSET_MS));
+  if (column.type === 'timestamp' || column.type === 'date') {
+    const ms = localMs - CHINA_OFFSET_MS;
+    if (!instantInWindow(window, ms)) {
+      return { ok: false, problem: problem(column.name, cellText({ excelSerial: serial }), 'outside_window', reasons.outsideWindow(describeWindow(window))) };
+    }
+    return ok(column.type === 'timestamp' ? ms : dayOfInstant(ms));
+  }
   // A date cell in a text-like column (e.g. a code typed into a date-formatted column): validate its text.
-  return parseField(column, cellText({ excelSerial: serial }));
+  return parseField(column, cellText({ excelSerial: serial }), window);
+}
+
+/**
+ * Whether text that failed to parse has the shape of a date whose day does not exist (2020-02-30,
+ * 2021-02-29, 2020-13-01): said so, rather than "wrong format", so the clerk fixes the date, not
+ * the layout. Runs only for rejected cells.
+ */
+function nonexistentDate(text: string): boolean {
+  const m = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?=$|[T ])/.exec(text);
+  return m !== null && dayFromParts(Number(m[1]), Number(m[3]), Number(m[4])) === null;
 }
 
 export function enumValue(column: FeedColumn, text: string): string | null {

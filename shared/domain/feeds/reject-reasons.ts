@@ -22,6 +22,8 @@ export type ProblemCode =
   | 'credit_code_invalid'
   | 'timestamp_format'
   | 'date_format'
+  | 'date_not_exist'
+  | 'outside_window'
   | 'boolean_format'
   | 'temperature_format'
   | 'temperature_range'
@@ -74,6 +76,14 @@ export const reasons = {
     zh: '时间格式错误，应如 2020-02-20 08:30:00（可带 +08:00）',
   }),
   date: (): Texts => ({ en: 'not a date; use 2020-02-20 or 2020/2/20', zh: '日期格式错误，应如 2020-02-20 或 2020/2/20' }),
+  dateDoesNotExist: (): Texts => ({
+    en: 'this date does not exist (check the month and the day, e.g. 2020-02-30); correct it',
+    zh: '该日期不存在（请核对月份和日期，如 2020-02-30），请更正',
+  }),
+  outsideWindow: (w: { from: string; to: string }): Texts => ({
+    en: `date outside the plausible period ${w.from} to ${w.to} (a typing or spreadsheet error?); correct it`,
+    zh: `日期不在合理范围（${w.from} 至 ${w.to}）内，应为录入或表格错误，请更正`,
+  }),
   boolean: (): Texts => ({ en: 'use 1/0, true/false, yes/no, y/n or 是/否', zh: '应填 是/否（或 1/0、true/false、yes/no、y/n）' }),
   temperatureFormat: (): Texts => ({ en: 'temperature must be a number in °C, like 36.5', zh: '体温应为数字（摄氏度），如 36.5' }),
   temperatureRange: (): Texts => ({

@@ -8,6 +8,7 @@ import type { FeedSchema } from './feed-schemas.ts';
 import { isRequired } from './feed-schemas.ts';
 import { type StoredValue, columnLabel, parseField } from './field-parsers.ts';
 import type { HeaderMapping } from './header-mapping.ts';
+import type { PlausibleWindow } from './plausible-window.ts';
 import { type Problem, problem, reasons } from './reject-reasons.ts';
 
 export type RowResult = { ok: true; values: StoredValue[] } | { ok: false; problems: Problem[] };
@@ -15,6 +16,8 @@ export type RowResult = { ok: true; values: StoredValue[] } | { ok: false; probl
 export interface RowOptions {
   /** CSV rows must have as many fields as the header; XLSX rows may omit trailing empty cells. */
   exactFieldCount: boolean;
+  /** Dates and timestamps outside it are bad input (feeds/plausible-window.ts). */
+  window: PlausibleWindow;
 }
 
 export function validateRow(feed: FeedSchema, mapping: HeaderMapping, cells: readonly Cell[], options: RowOptions): RowResult {
@@ -28,7 +31,7 @@ export function validateRow(feed: FeedSchema, mapping: HeaderMapping, cells: rea
   for (let c = 0; c < feed.columns.length; c++) {
     const column = feed.columns[c]!;
     const at = mapping.positions[c]!;
-    const result = parseField(column, at >= 0 ? cells[at] : undefined);
+    const result = parseField(column, at >= 0 ? cells[at] : undefined, options.window);
     if (!result.ok) {
       (problems ??= []).push(result.problem);
       values[c] = null;

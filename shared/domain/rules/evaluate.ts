@@ -3,6 +3,7 @@
  * when, the earliest green date, and the colour history that led there. A pure function of the
  * records and the date: no clock, no database, and the order of the records does not matter.
  */
+import { PLAUSIBLE_FIRST_DAY } from '../feeds/plausible-window.ts';
 import type { Day } from '../local-date.ts';
 import type { CodeColor, TriggerColor } from './colors.ts';
 import type { ForcedRed, KeyArea, PersonRecords } from './records.ts';
@@ -43,7 +44,9 @@ export function codeStart(records: PersonRecords, decisions: readonly ForcedRed[
   let start: Day | null = null;
   for (const d of records.declarations) if (start === null || d.day < start) start = d.day;
   for (const f of decisions) if (start === null || f.decidedDay < start) start = f.decidedDay;
-  return start;
+  // The walk starts here: never before the days the rules walk (feeds/plausible-window.ts), however
+  // early a stored date says (imports reject such dates; this bounds the loop for any other way in).
+  return start === null ? null : Math.max(start, PLAUSIBLE_FIRST_DAY);
 }
 
 interface Segment {
