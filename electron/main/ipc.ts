@@ -1,18 +1,20 @@
 /**
  * The IPC transport of the console API: one channel for calls, one for exports (the save dialog
- * runs here, so the page never chooses a path), events pushed to every signed-in window. A window's
+ * runs here, so the page never chooses a path), one for the folder dialog of the exchange
+ * directory, events pushed to every signed-in window. A window's
  * session token stays in this process, bound to the window; the page never sees it.
  */
-import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { BrowserWindow, Dialog, IpcMain, IpcMainInvokeEvent, OpenDialogOptions } from 'electron';
 import { extname, join } from 'node:path';
 import { EXPORT_METHODS } from '../../shared/contract/api.ts';
+import { can } from '../../shared/domain/roles.ts';
 import type { CallContext, ConsoleServices } from '../backend/api/context.ts';
 import { dispatch } from '../backend/api/dispatch.ts';
 import { type TrustedPages, isTrustedUrl } from './trusted-url.ts';
 
 export interface IpcDeps {
   ipcMain: Pick<IpcMain, 'handle'>;
-  dialog: Pick<Dialog, 'showSaveDialog'>;
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
   windowOf: (event: IpcMainInvokeEvent) => BrowserWindow | null;
   downloadsDir: string;
   /** The pages that may call: the same rule as the window's navigation guard. */
@@ -55,6 +57,18 @@ export function registerIpc(services: ConsoleServices, deps: IpcDeps): { tokenOf
     const choice = win ? await deps.dialog.showSaveDialog(win, options) : await deps.dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return null;
     return dispatch(context(event), String(method), { ...(params as Record<string, unknown>), target: choice.filePath });
+  });
+
+  // The exchange directory's 浏览… button. The dialog gives the page nothing it could not type; it is
+  // still kept to a trusted page of a signed-in administrator, the only one who may save it.
+  deps.ipcMain.handle('hcc:choose-folder', async (event, current: unknown) => {
+    if (!trusted(event)) return null;
+    const session = context(event).session;
+    if (!session || !can(session.user.role, 'settings.manage')) return null;
+    const options: OpenDialogOptions = { properties: ['openDirectory'], ...(typeof current === 'string' && current.length > 0 && current.length <= 1000 ? { defaultPath: current } : {}) };
+    const win = deps.windowOf(event);
+    const choice = win ? await deps.dialog.showOpenDialog(win, options) : await deps.dialog.showOpenDialog(options);
+    return choice.canceled ? null : (choice.filePaths[0] ?? null);
   });
 
   return { tokenOf: (id) => tokens.get(id) ?? null };

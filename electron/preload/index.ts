@@ -1,7 +1,8 @@
 /**
- * The page's only door to the console: `window.hcc` with call(method, params), onEvent(listener)
- * and exportFile(method, params, name); the main process answers with the same dispatch the browser
- * bridge uses. Nothing else is exposed (no ipcRenderer, no Node).
+ * The page's only door to the console: `window.hcc` with call(method, params), onEvent(listener),
+ * exportFile(method, params, name) and chooseFolder(current); the main process answers with the
+ * same dispatch the browser bridge uses, and runs the dialogs itself. Nothing else is exposed (no
+ * ipcRenderer, no Node).
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ConsoleBridge, ConsoleEvent } from '../../shared/contract/api.ts';
@@ -16,6 +17,7 @@ const bridge = {
     };
   },
   exportFile: (method, params, suggestedName) => ipcRenderer.invoke('hcc:export', method, params, suggestedName),
+  chooseFolder: (current) => ipcRenderer.invoke('hcc:choose-folder', current),
 } satisfies ConsoleBridge;
 
 contextBridge.exposeInMainWorld('hcc', bridge);

@@ -49,8 +49,8 @@ export interface ApiMethods {
   /** Stops the running job after the chunk being written; everything committed stays. */
   'sync.cancel': { params: Empty; result: JobState | null };
   'sync.history': { params: { limit?: number }; result: SyncRunSummary[] };
-  /** Rejected rows, paged on the server. */
-  'rejects.list': { params: { feed?: FeedName; offset?: number; limit?: number }; result: RejectsPage };
+  /** Rejected rows, paged on the server; `batchId`: only those of one file's import (ImportSummary.batchId). */
+  'rejects.list': { params: { feed?: FeedName; batchId?: number; offset?: number; limit?: number }; result: RejectsPage };
   /** Exports one feed's rejected rows (CSV or XLSX) for the department to correct. */
   'rejects.export': { params: { feed: FeedName; format: 'csv' | 'xlsx'; target?: string }; result: ExportResult };
   /** Uploads a file in pieces (drag-and-drop import), then previews how its header maps. */
@@ -185,4 +185,10 @@ export interface ConsoleBridge {
    * user chose (null: cancelled); the browser downloads it.
    */
   exportFile<M extends ExportMethod>(method: M, params: Omit<ParamsOf<M>, 'target'>, suggestedName: string): Promise<ApiResponse<ResultOf<M>> | null>;
+  /**
+   * Desktop only (absent in the browser, where the page has no business browsing the server's
+   * disks): the system's folder dialog, opened at `current`; the chosen folder's full path, or null
+   * when cancelled. For an administrator choosing the exchange directory, which is checked when saved.
+   */
+  chooseFolder?(current: string | null): Promise<string | null>;
 }

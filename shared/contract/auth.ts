@@ -16,7 +16,7 @@ export interface SessionInfo {
 export interface AuthStatus {
   /** No user yet: the first start asks for the first administrator's password. */
   setupRequired: boolean;
-  /** No data yet: the console offers to load the demo city. */
+  /** No data yet: after set-up (and on the empty dashboard) the console offers the demo city. */
   emptyDatabase: boolean;
   session: SessionInfo | null;
 }

@@ -44,7 +44,10 @@ export interface JobState {
   colours: { done: number; total: number } | null;
   rowsPerSecond: number;
   etaSeconds: number | null;
-  message: string | null;
+  /** What the job is doing before it reads: writing the demo city's files. */
+  message: 'demo-writing' | null;
+  /** Why a failed job stopped, in both languages, with what to do (never the system's own text). */
+  error: { en: string; zh: string } | null;
   /** Cases the fraud detectors opened after the data changed (set when the job ends). */
   casesOpened?: number;
 }
@@ -105,6 +108,8 @@ export interface ImportSummary {
   error: { en: string; zh: string } | null;
   /** Stored records the file would give (or gave) other values. */
   replaces: number;
+  /** The import's batch, which its rejected rows carry (rejects.list's filter); null: nothing stored. */
+  batchId: number | null;
 }
 
 /** Where an export went: a file the user chose (desktop) or a download (browser). */

@@ -134,6 +134,37 @@ test('data: rejected rows are listed page by page', async ({ page }) => {
   await expect(page.getByTestId('rejects-table')).not.toContainText(/(?<!\d)1\d{10}(?!\d)/);
 });
 
+test("data: after an import the job says 1 / 1 files and its rows; view rejected rows shows that file's rows only", async ({ page }) => {
+  const w = world();
+  const ids = [0, 1, 2].map((i) => sql(w.db, `SELECT person_id FROM residents ORDER BY person_id LIMIT 1 OFFSET ${i}`));
+  const at = `${w.latestDay} 08:00:00`;
+  const csv = ['身份证号,打卡时间,体温', ...ids.map((id) => `${id},${at},36.5`), `37160219900101123,${at},36.5`, `not-an-id,${at},36.6`].join('\r\n');
+  await signIn(page, w.url, 'ofc');
+  await page.goto(`${w.url}#/data`);
+  await page.getByTestId('import-file-input').setInputFiles({ name: '健康打卡-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await expect(page.getByTestId('import-preview')).toHaveAttribute('data-feed', 'checkins');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-result')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('import-accepted')).toHaveText('3');
+  await expect(page.getByTestId('import-rejected')).toHaveText('2');
+  // Other files' rejected rows exist (the demo city plants some): the link must not show those.
+  expect(Number(sql(w.db, "SELECT count(*) FROM rejected_rows WHERE feed = 'checkins'"))).toBeGreaterThan(2);
+  await page.getByTestId('import-show-rejects').click();
+  await expect(page.getByTestId('rejects-batch')).toContainText('健康打卡-e2e.csv');
+  await expect(page.getByTestId('reject-row')).toHaveCount(2);
+  for (const row of await page.getByTestId('reject-row').all()) await expect(row).toContainText('健康打卡-e2e.csv');
+  await expect(page.getByTestId('rejects-range')).toContainText('2');
+  await page.getByTestId('rejects-all-files').click();
+  await expect(page.getByTestId('rejects-batch')).toHaveCount(0);
+  await expect.poll(() => page.getByTestId('reject-row').count()).toBeGreaterThan(2);
+  // The finished import, as the sync card shows it once the import card is cleared: its own counts.
+  await page.getByTestId('import-again').click();
+  const feed = page.getByTestId('job-progress').getByTestId('feed-progress-checkins');
+  await expect(feed).toHaveAttribute('data-rows-done', '5');
+  await expect(feed).toContainText('1 / 1');
+  await expect(page.getByTestId('job-summary')).toContainText('接收 3');
+});
+
 test('people: search, open a person, masked ID and phone; showing the ID is recorded in the audit log', async ({ page }) => {
   const w = world();
   const name = sql(w.db, "SELECT name FROM residents r JOIN declarations d USING (person_id) WHERE r.county_code = '371602' LIMIT 1");

@@ -39,6 +39,6 @@ test('the desktop console opens its window, signs in an administrator after set-
     process: typeof (globalThis as { process?: unknown }).process,
     bridge: Object.keys((globalThis as { hcc?: object }).hcc ?? {}).sort(),
   }));
-  expect(page).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'exportFile', 'onEvent'] });
+  expect(page).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'chooseFolder', 'exportFile', 'onEvent'] });
   await app.close();
 });

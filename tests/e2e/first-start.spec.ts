@@ -14,9 +14,9 @@ test.afterAll(() => {
 });
 
 /** `hcc serve` on a fresh, empty database; resolves with its address. */
-function serveEmpty(): Promise<string> {
+function serveEmpty(flags: string[] = []): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'hcc-first-'));
-  server = spawn(process.execPath, [CLI, 'serve', '--db', join(dir, 'console.db'), '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, [CLI, 'serve', '--db', join(dir, 'console.db'), '--port', '0', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
   servers.push(server);
   const child = server;
   return new Promise<string>((resolve) => child.stdout!.on('data', (d: Buffer) => /console at (http\S+)/.exec(d.toString())?.[1] && resolve(/console at (http\S+)/.exec(d.toString())![1]!)));
@@ -42,6 +42,41 @@ test('set up the first administrator, load the demo city, see it on the dashboar
   await expect(page.getByTestId('user-role')).toBeVisible({ timeout: 150_000 });
   await expect(page.locator('[data-ready="true"]').first()).toBeVisible({ timeout: 30_000 });
   expect(Number(await page.getByTestId('kpi-total').getAttribute('data-value'))).toBeGreaterThan(15_000);
+});
+
+test('npm run serve: set-up, then the demo offer, then a dashboard with cases in the queue and a sync that works', async ({ page }) => {
+  test.setTimeout(240_000);
+  // --load-demo: what `npm run serve` used to pass, which loaded the city behind the set-up screen.
+  const url = await serveEmpty(['--load-demo']);
+  await setUp(page, url);
+  // The demo city is offered once the administrator exists, not loaded before.
+  await expect(page.getByTestId('demo-screen')).toBeVisible();
+  await page.getByTestId('demo-load').click();
+  await expect(page.getByTestId('user-role')).toBeVisible({ timeout: 200_000 });
+  await expect(page.locator('[data-ready="true"]').first()).toBeVisible({ timeout: 30_000 });
+  expect(Number(await page.getByTestId('kpi-total').getAttribute('data-value'))).toBeGreaterThan(15_000);
+  // The duty officer (the administrator neither syncs nor sees cases).
+  const created = await page.evaluate(async () => {
+    const r = await fetch('/api/users.create', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'duty', role: 'officer', county: null, password: 'duty-officer-pass' }) });
+    return ((await r.json()) as { ok: boolean }).ok;
+  });
+  expect(created).toBe(true);
+  await page.getByTestId('signout').click();
+  await page.getByTestId('signin-name').fill('duty');
+  await page.getByTestId('signin-password').fill('duty-officer-pass');
+  await page.getByTestId('signin-submit').click();
+  await expect(page.getByTestId('user-role')).toBeVisible();
+  // The fraud detectors examined the demo city: cases wait in the queue.
+  await expect.poll(async () => Number(await page.getByTestId('kpi-open-cases').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.goto(`${url}#/enforcement`);
+  await expect.poll(async () => Number(await page.getByTestId('case-count-all').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(0);
+  // The demo's exchange directory is the sync source: 立即同步 is enabled and works (nothing new).
+  await page.goto(`${url}#/data`);
+  await expect(page.getByTestId('sync-source')).toContainText('demo-exchange');
+  await expect(page.getByTestId('sync-start')).toBeEnabled();
+  await page.getByTestId('sync-start').click();
+  await expect(page.getByTestId('job-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('job-summary')).not.toContainText('ENOENT');
 });
 
 test('an administrator who skipped the demo city is offered it again on the empty dashboard, not told to sync', async ({ page }) => {

@@ -1,30 +1,27 @@
 /**
- * First start on an empty database: write the demo city into the data folder and sync it, so a
- * newcomer sees a working console at once. Runs once; a database that has ever imported anything
- * is left alone.
+ * The first start, one for both shells (the Electron window and `hcc serve`, which `npm run serve`
+ * runs): on an empty database the page asks for the first administrator's password (auth.setup),
+ * then offers the demo city (CONSOLE.md), and the demo city, if taken, loads as a job
+ * (app/demo-load.ts) that syncs, evaluates and runs the detectors. Nothing is loaded before the
+ * administrator exists: a city loaded behind the set-up screen made the offer vanish and left a
+ * console whose first user never chose it.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import type { AuthStatus } from '../../../shared/contract/auth.ts';
+import { countUsers } from '../auth/users.ts';
+import { latestDataDay } from '../dashboard/data-days.ts';
 import type { Db } from '../db/database.ts';
-import { writeDemoCity } from '../demo/demo-city.ts';
-import { recomputeColours } from '../rules/recompute.ts';
-import { type SyncEvent, syncDirectory } from '../sync/sync-directory.ts';
 
-export const DEMO_PEOPLE = 20_000;
-export const DEMO_DAYS = 14;
-
-export function isEmptyDatabase(db: Db): boolean {
-  const batches = db.prepare('SELECT count(*) AS n FROM import_batches').get() as { n: number };
-  return batches.n === 0;
+/**
+ * The demo city goes only into a database without data: nothing ever imported, or no residents and
+ * no dated record (what the dashboard shows as empty, where it is offered). A file that was read
+ * but gave nothing (every row rejected) does not count as data.
+ */
+export function demoAllowed(db: Db): boolean {
+  if (db.prepare('SELECT 1 FROM import_batches LIMIT 1').get() === undefined) return true;
+  return db.prepare('SELECT 1 FROM residents LIMIT 1').get() === undefined && latestDataDay(db) === null;
 }
 
-export async function loadDemoCity(db: Db, dataDir: string, onEvent?: (e: SyncEvent | { type: 'demo-writing' }) => void): Promise<string> {
-  const dir = join(dataDir, 'demo-exchange');
-  if (!existsSync(dir) || readdirSync(dir).length === 0) {
-    onEvent?.({ type: 'demo-writing' });
-    await writeDemoCity({ out: dir, people: DEMO_PEOPLE, days: DEMO_DAYS, seed: 1, start: '2020-02-10' });
-  }
-  await syncDirectory(db, { source: dir, ...(onEvent ? { onEvent } : {}) });
-  await recomputeColours(db);
-  return dir;
+/** Where the first start stands: what auth.status tells the page to show. */
+export function firstStartStatus(db: Db): Pick<AuthStatus, 'setupRequired' | 'emptyDatabase'> {
+  return { setupRequired: countUsers(db) === 0, emptyDatabase: demoAllowed(db) };
 }

@@ -27,7 +27,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'credit', usage: 'credit list --db F [--out FILE.xlsx] | credit report --db F --person ID --out FILE.html', load: async () => (await import('./commands/credit.ts')).creditCommand },
   { name: 'briefing', usage: 'briefing --db F --date YYYY-MM-DD --out FILE.xlsx [--trend-from YYYY-MM-DD]', load: async () => (await import('./commands/briefing.ts')).briefingCommand },
   { name: 'audit', usage: 'audit verify --db F [--against HASH] | audit head --db F', load: async () => (await import('./commands/audit.ts')).auditCommand },
-  { name: 'serve', usage: 'serve [--db F] [--port P] [--host 127.0.0.1] [--load-demo]', load: async () => (await import('./commands/serve.ts')).serveCommand },
+  { name: 'serve', usage: 'serve [--db F] [--port P] [--host 127.0.0.1]', load: async () => (await import('./commands/serve.ts')).serveCommand },
   { name: 'user', usage: 'user add --db F --name U --role R [--county CODE]   (password on stdin)', load: async () => (await import('./commands/user.ts')).userCommand },
   { name: 'backup', usage: 'backup --db F --out FILE [--user U]', load: async () => (await import('./commands/backup.ts')).backupCommand },
 ];

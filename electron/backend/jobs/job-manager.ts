@@ -11,7 +11,8 @@ import type { Db } from '../db/database.ts';
 import { workerUrl } from '../workers/worker-url.ts';
 import { ApiFailure } from '../api/api-failure.ts';
 import type { EventHub } from './event-hub.ts';
-import type { JobReport, JobRequest, JobWorkerData } from './job-messages.ts';
+import { jobFailure } from './job-failure.ts';
+import type { JobFailure, JobReport, JobRequest, JobWorkerData } from './job-messages.ts';
 import { JobTracker } from './job-state.ts';
 
 export interface JobResult {
@@ -58,10 +59,12 @@ export class JobManager {
     let lastPublish = 0;
     const done = new Promise<JobResult>((resolve) => {
       let final: Extract<JobReport, { type: 'done' }> | null = null;
-      let error: string | null = null;
+      let error: JobFailure | null = null;
       worker.on('message', (r: JobReport) => {
-        if (r.type === 'done') final = r;
-        else if (r.type === 'error') error = r.message;
+        if (r.type === 'done') {
+          final = r;
+          tracker.apply(r, this.now());
+        } else if (r.type === 'error') error = r.error;
         else {
           tracker.apply(r, this.now());
           // At most a few updates a second: progress bars do not need more, windows stay calm.
@@ -71,8 +74,9 @@ export class JobManager {
           }
         }
       });
+      // The thread itself died (out of memory, a bug): said like any failure, details in the log.
       worker.on('error', (err) => {
-        error = err.message;
+        error = jobFailure(err, request);
       });
       worker.on('exit', () => {
         const status: JobState['status'] = error ? 'failed' : final?.cancelled ? 'cancelled' : 'done';
@@ -82,6 +86,8 @@ export class JobManager {
         this.results.set(id, result);
         this.running = null;
         this.auditJob(request, user, result);
+        // The demo city set the exchange directory: an automatic sync, if one is set, follows it.
+        if (request.kind === 'demo') this.settingsChanged();
         publish();
         this.events.publish({ type: 'data-changed' });
         resolve(result);
@@ -131,7 +137,8 @@ export class JobManager {
 
   private auditJob(request: JobRequest, user: string, result: JobResult): void {
     const r = result.report;
-    const details: Record<string, unknown> = { status: result.state.status, message: result.state.message };
+    const details: Record<string, unknown> = { status: result.state.status, error: result.state.error?.en ?? null };
+    if (r?.syncSource) details.syncSource = r.syncSource;
     if (r?.sync) Object.assign(details, { source: r.sync.source, ...r.sync.totals });
     if (r?.importOutcome) Object.assign(details, { file: request.kind === 'import' ? request.fileName : null, feed: r.importOutcome.feed, read: r.importOutcome.read, accepted: r.importOutcome.accepted, duplicates: r.importOutcome.duplicates, rejected: r.importOutcome.rejected });
     if (r?.colours) Object.assign(details, { colours: { mode: r.colours.mode, people: r.colours.people, changed: r.colours.changed } });

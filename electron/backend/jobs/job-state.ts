@@ -4,8 +4,8 @@
  */
 import type { FeedProgress, JobState } from '../../../shared/contract/data.ts';
 import type { FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
+import type { ImportOutcome } from '../import/import-file.ts';
 import type { JobReport } from './job-messages.ts';
-
 
 export class JobTracker {
   readonly state: JobState;
@@ -14,7 +14,7 @@ export class JobTracker {
   private currentRead = 0;
 
   constructor(id: number, kind: JobState['kind'], now: number, source: string | null = null, importing?: { feed: FeedName; file: string }) {
-    this.state = { id, kind, status: 'running', source, startedAt: now, finishedAt: null, feeds: {}, current: null, colours: null, rowsPerSecond: 0, etaSeconds: null, message: null };
+    this.state = { id, kind, status: 'running', source, startedAt: now, finishedAt: null, feeds: {}, current: null, colours: null, rowsPerSecond: 0, etaSeconds: null, message: null, error: null };
     if (importing) {
       // An import is one file of one feed: its progress is that file's.
       this.feed(importing.feed).files = 1;
@@ -28,6 +28,10 @@ export class JobTracker {
 
   apply(r: JobReport, now: number): void {
     const s = this.state;
+    if (r.type === 'done') {
+      if (r.importOutcome) this.importDone(r.importOutcome);
+      return;
+    }
     if (r.type === 'demo-writing') s.message = 'demo-writing';
     if (r.type === 'colours') {
       s.colours = { done: r.done, total: r.total };
@@ -90,12 +94,28 @@ export class JobTracker {
     s.etaSeconds = total > 0 && fraction > 0 ? Math.round((seconds * (total - fraction)) / fraction) : null;
   }
 
-  finish(status: JobState['status'], now: number, message: string | null = null): JobState {
+  /**
+   * An import reports its rows only at its end (the file's outcome), unlike a sync's file-done
+   * events: counted here, or its panel would read "0 / 1 files, 0 rows" after accepting rows. A file
+   * that needed confirmation or was cancelled is not done; its committed rows still count.
+   */
+  private importDone(o: ImportOutcome): void {
+    const f = this.feed(o.feed);
+    if (o.status !== 'needs_confirmation' && o.status !== 'cancelled') f.filesDone = f.files;
+    f.rowsDone = o.read;
+    f.rowsTotal = o.read;
+    f.accepted = o.accepted;
+    f.duplicates = o.duplicates;
+    f.rejected = o.rejected;
+    this.currentRead = 0;
+  }
+
+  finish(status: JobState['status'], now: number, error: JobState['error'] = null): JobState {
     this.state.status = status;
     this.state.finishedAt = now;
     this.state.current = null;
     this.state.etaSeconds = 0;
-    if (message) this.state.message = message;
+    this.state.error = error;
     return this.state;
   }
 }

@@ -5,13 +5,17 @@
  */
 import { databaseClock } from '../app/database-clock.ts';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadDemoCity } from '../app/first-start.ts';
+import { loadDemoCity } from '../app/demo-load.ts';
+import type { Db } from '../db/database.ts';
 import { openDatabase } from '../db/database.ts';
 import { importFile } from '../import/import-file.ts';
 import { recomputeColours } from '../rules/recompute.ts';
 import { runDetectors } from '../enforcement/detectors/run-detectors.ts';
 import { syncDirectory } from '../sync/sync-directory.ts';
+import { jobFailure } from './job-failure.ts';
 import type { JobReport, JobWorkerData } from './job-messages.ts';
+
+type Done = Extract<JobReport, { type: 'done' }>;
 
 const { dbFile, dataDir, request } = workerData as JobWorkerData;
 const abort = new AbortController();
@@ -21,40 +25,54 @@ parentPort?.on('message', (m: unknown) => {
 // Listening for "cancel" must not keep the thread alive: it ends when the work is done.
 parentPort?.unref();
 const report = (r: JobReport) => parentPort!.postMessage(r);
+const onColours = (p: { done: number; total: number }) => report({ type: 'colours', ...p });
+
+/** The demo city evaluates and examines what it loaded itself (app/demo-load.ts). */
+async function demoJob(db: Db): Promise<Done> {
+  const demo = await loadDemoCity(db, dataDir, {
+    signal: abort.signal,
+    onEvent: (e) => report(e.type === 'demo-writing' ? { type: 'demo-writing' } : { type: 'sync', event: e }),
+    onColours,
+  });
+  return { type: 'done', cancelled: demo.sync.status === 'cancelled', sync: demo.sync, colours: demo.colours, casesOpened: demo.casesOpened, syncSource: demo.dir };
+}
+
+async function dataJob(db: Db): Promise<Done> {
+  const done: Done = { type: 'done', cancelled: false };
+  if (request.kind === 'sync') {
+    done.sync = await syncDirectory(db, { source: request.source, signal: abort.signal, onEvent: (event) => report({ type: 'sync', event }) });
+    done.cancelled = done.sync.status === 'cancelled';
+  } else if (request.kind === 'import') {
+    done.importOutcome = await importFile(db, {
+      path: request.path,
+      displayName: request.fileName,
+      feed: request.feed,
+      origin: 'import',
+      strict: request.strict,
+      confirmReplace: request.confirmReplace ?? false,
+      signal: abort.signal,
+      onProgress: (p) => report({ type: 'import-progress', read: p.read, fraction: p.fraction }),
+    });
+    done.cancelled = done.importOutcome.status === 'cancelled';
+  }
+  // New data changes colours: evaluated before the job ends, even after a cancel (what was
+  // committed is real data).
+  done.colours = await recomputeColours(db, { full: request.kind === 'colours' && request.full, onProgress: onColours });
+  // The detectors run after every sync (ENFORCEMENT.md), on the colours just evaluated.
+  done.casesOpened = runDetectors(db, { now: databaseClock(db)() }).opened.length;
+  return done;
+}
 
 async function run(): Promise<void> {
-  const db = openDatabase(dbFile, { skipIntegrityCheck: true });
+  let db: Db | null = null;
   try {
-    const done: Extract<JobReport, { type: 'done' }> = { type: 'done', cancelled: false };
-    if (request.kind === 'sync') {
-      done.sync = await syncDirectory(db, { source: request.source, signal: abort.signal, onEvent: (event) => report({ type: 'sync', event }) });
-      done.cancelled = done.sync.status === 'cancelled';
-    } else if (request.kind === 'import') {
-      done.importOutcome = await importFile(db, {
-        path: request.path,
-        displayName: request.fileName,
-        feed: request.feed,
-        origin: 'import',
-        strict: request.strict,
-        confirmReplace: request.confirmReplace ?? false,
-        signal: abort.signal,
-        onProgress: (p) => report({ type: 'import-progress', read: p.read, fraction: p.fraction }),
-      });
-      done.cancelled = done.importOutcome.status === 'cancelled';
-    } else if (request.kind === 'demo') {
-      // loadDemoCity syncs and evaluates; its sync events are reported like any sync.
-      await loadDemoCity(db, dataDir, (e) => report(e.type === 'demo-writing' ? { type: 'demo-writing' } : { type: 'sync', event: e }));
-    }
-    // New data changes colours: evaluated before the job ends, even after a cancel (what was
-    // committed is real data).
-    done.colours = await recomputeColours(db, { full: request.kind === 'colours' && request.full, onProgress: (p) => report({ type: 'colours', ...p }) });
-    // The detectors run after every sync (ENFORCEMENT.md), on the colours just evaluated.
-    done.casesOpened = runDetectors(db, { now: databaseClock(db)() }).opened.length;
-    report(done);
+    db = openDatabase(dbFile, { skipIntegrityCheck: true });
+    report(request.kind === 'demo' ? await demoJob(db) : await dataJob(db));
   } catch (err) {
-    report({ type: 'error', message: (err as Error).message });
+    // Said so that a person can act on it, in both languages; never the system's own text.
+    report({ type: 'error', error: jobFailure(err, request) });
   } finally {
-    db.close();
+    db?.close();
   }
 }
 

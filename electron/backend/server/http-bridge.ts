@@ -66,8 +66,10 @@ export async function startBridge(options: BridgeOptions): Promise<{ server: Ser
       try {
         const body = await readBody(req);
         params = body.length ? JSON.parse(body) : {};
-      } catch (err) {
-        return send(res, 400, { ok: false, error: { code: 'bad_request', message: (err as Error).message, messageZh: '请求无效' } });
+      } catch {
+        // Our page always sends small, valid JSON: whatever broke it (a proxy, a cut connection), the
+        // parser's or the socket's text would tell the user nothing.
+        return send(res, 400, { ok: false, error: { code: 'bad_request', message: 'the request could not be read; reload the page and try again', messageZh: '请求无法读取，请刷新页面后重试' } });
       }
       let cookie: string | null = null;
       const ctx: CallContext = {

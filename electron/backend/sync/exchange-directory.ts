@@ -4,9 +4,10 @@
  * before the records that refer to them; the rules do not depend on the order, it only makes
  * progress read naturally), files in name order within a feed.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { opendirSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { type FeedName, isFeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
+import { FileAccessError, fileAccessError } from '../files/file-errors.ts';
 
 export const SYNC_FEED_ORDER: readonly FeedName[] = [
   'key_areas',
@@ -41,6 +42,31 @@ export interface ExchangeListing {
 /** Hidden files and office lock files (`~$book.xlsx`) are never exchange files. */
 function isNoise(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$') || name === 'Thumbs.db' || name === 'desktop.ini';
+}
+
+/**
+ * Why `dir` cannot serve as the exchange directory, or null: it must exist, be a folder and be
+ * readable; the console's setting must also be a full path (`absolute`), because the console has
+ * no working folder of its own: a relative path (or, on Linux, `D:\健康码交换`) would be read
+ * below wherever it happened to be started. Checked when the setting is saved, when a sync starts,
+ * and by the sync itself (the folder may be gone since).
+ */
+export function exchangeDirectoryProblem(dir: string, options: { absolute?: boolean } = {}): FileAccessError | null {
+  if (options.absolute && !isAbsolute(dir)) {
+    const example = process.platform === 'win32' ? 'D:\\健康码交换' : '/srv/exchange';
+    return new FileAccessError(
+      `the exchange directory must be a full path on the computer the console runs on, such as ${example}; ${dir} is not one`,
+      `交换目录须为控制台所在计算机上的完整路径，例如 ${example}；${dir} 不是完整路径`,
+    );
+  }
+  try {
+    if (!statSync(dir).isDirectory()) return fileAccessError(Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }), dir, 'folder');
+    // Opening it is the test of reading it that holds everywhere (Windows ACLs, network shares).
+    opendirSync(dir).closeSync();
+    return null;
+  } catch (err) {
+    return fileAccessError(err, dir, 'folder') ?? new FileAccessError(`cannot read the folder ${dir}; check the path`, `无法读取文件夹 ${dir}，请检查路径`);
+  }
 }
 
 export function listExchangeDirectory(dir: string): ExchangeListing {

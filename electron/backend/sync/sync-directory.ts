@@ -12,7 +12,7 @@ import type { FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
 import type { Db } from '../db/database.ts';
 import { type ImportOutcome, importFile } from '../import/import-file.ts';
 import { type ParseRunner, createParseRunner } from '../import/parse-runner.ts';
-import { type ExchangeFile, listExchangeDirectory } from './exchange-directory.ts';
+import { type ExchangeFile, exchangeDirectoryProblem, listExchangeDirectory } from './exchange-directory.ts';
 import { acquireSyncLock } from './sync-lock.ts';
 import { type SyncTotals, endSyncRun, getSyncFile, putSyncFile, startSyncRun } from './sync-state.ts';
 
@@ -43,6 +43,10 @@ export interface SyncOutcome {
 }
 
 export async function syncDirectory(db: Db, options: SyncOptions): Promise<SyncOutcome> {
+  // A folder removed (or a share disconnected) since it was chosen: said with what to do, not as
+  // the system's "ENOENT ... lstat".
+  const problem = exchangeDirectoryProblem(resolve(options.source));
+  if (problem) throw problem;
   // The real path: the same directory reached through a link is the same exchange (its state).
   const source = realpathSync(resolve(options.source));
   const listing = listExchangeDirectory(source);

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ApiCallError } from '../api/client.ts';
 import { reportIfUnauthenticated } from '../app/auth-events.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { errorText } from './error-text.ts';
 
 /**
  * An error the user can act on, in their language. An 'unauthenticated' error (the session ended on
@@ -11,10 +12,10 @@ export function ErrorBox({ error, onRetry, testId }: { error: unknown; onRetry?:
   const { t, lang } = useI18n();
   useEffect(() => {
     reportIfUnauthenticated(error);
+    // Not the console's answer: the details are for the developer tools, not the page.
+    if (!(error instanceof ApiCallError)) console.error(error);
   }, [error]);
-  let text: string;
-  if (error instanceof ApiCallError) text = error.message === 'network' ? t('error.network') : lang === 'zh' ? error.messageZh : error.message;
-  else text = error instanceof Error ? error.message : String(error);
+  const text = errorText(error, t, lang);
   return (
     <div className="error-box" role="alert" data-testid={testId} data-code={error instanceof ApiCallError ? error.code : undefined}>
       <span>{text}</span>

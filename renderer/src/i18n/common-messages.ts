@@ -28,6 +28,8 @@ export const commonMessages = defineMessages(
     'feed.scans': '扫码核验',
     'feed.key_areas': '重点地区',
     'error.network': '无法连接到指挥中心服务，请检查服务是否在运行后重试',
+    'error.fileUnreadable': '无法读取所选文件（可能已被移动、删除或正被其他程序打开），请重新选择文件',
+    'error.unexpected': '界面出现意外错误，请重试；如持续出现请联系技术支持',
     // The shell (navigation, header) and the generic components.
     'common.edit': '编辑',
     'common.optional': '选填',
@@ -84,6 +86,8 @@ export const commonMessages = defineMessages(
     'feed.scans': 'Scans',
     'feed.key_areas': 'Key areas',
     'error.network': 'Cannot reach the command-center service; check that it is running and retry',
+    'error.fileUnreadable': 'The chosen file cannot be read (moved, deleted or open in another program?); choose it again',
+    'error.unexpected': 'The console hit an unexpected error; try again, and tell support if it persists',
     // The shell (navigation, header) and the generic components.
     'common.edit': 'Edit',
     'common.optional': 'optional',

@@ -1,6 +1,7 @@
 /** The Data screen's handlers: masked rejected rows for every role, city-wide jobs, the demo city's guard. */
 import { describe, expect, test } from 'vitest';
-import { demoAllowed, maskRejectValue } from '../../../electron/backend/api/handlers/data.ts';
+import { maskRejectValue } from '../../../electron/backend/api/handlers/data.ts';
+import { demoAllowed } from '../../../electron/backend/app/first-start.ts';
 import { createUser } from '../../../electron/backend/auth/users.ts';
 import { createBatch, insertRejects } from '../../../electron/backend/import/batches.ts';
 import { PASSWORD, testConsole } from '../../support/console.ts';

@@ -1,7 +1,7 @@
 /**
  * A stand-in for Electron's module (the binary cannot run on the build machine): just enough of
- * app, BrowserWindow, ipcMain, session, dialog, shell and Menu to run the main process's code and
- * look at what it configured.
+ * app, BrowserWindow, ipcMain, session, dialog (save and folder dialogs), shell and Menu to run the
+ * main process's code and look at what it configured.
  */
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
@@ -45,7 +45,7 @@ export class FakeWindow extends EventEmitter {
   isDestroyed = () => false;
 }
 
-export function fakeElectron(dataDir: string, options: { singleInstance?: boolean; saveTo?: string } = {}) {
+export function fakeElectron(dataDir: string, options: { singleInstance?: boolean; saveTo?: string; folder?: string } = {}) {
   const paths = new Map<string, string>([['downloads', dataDir]]);
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
@@ -72,7 +72,10 @@ export function fakeElectron(dataDir: string, options: { singleInstance?: boolea
         webRequest: { onHeadersReceived: (fn: typeof session.headers) => (session.headers = fn) },
       },
     },
-    dialog: { showSaveDialog: vi.fn(async () => (options.saveTo ? { canceled: false, filePath: options.saveTo } : { canceled: true })) },
+    dialog: {
+      showSaveDialog: vi.fn(async () => (options.saveTo ? { canceled: false, filePath: options.saveTo } : { canceled: true })),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => (options.folder ? { canceled: false, filePaths: [options.folder] } : { canceled: true, filePaths: [] })),
+    },
     shell: { openExternal: vi.fn(async () => undefined) },
     Menu: { setApplicationMenu: vi.fn() },
   };

@@ -134,6 +134,39 @@ describe('Electron main process', () => {
     expect(readFileSync(target, 'utf8')).toContain('身份证号');
   });
 
+  test("the exchange directory's folder dialog: a directory picker for a signed-in administrator of our page, nothing for others", async () => {
+    const dir = tempDir();
+    const { handlers, electron } = await start({ folder: dir });
+    const choose = handlers.get('hcc:choose-folder')!;
+    const page = FakeWindow.instances[0]!.webContents;
+    const call = handlers.get('hcc:call')!;
+    // Before anyone signed in, and from a page that is not ours: no dialog at all.
+    expect(await choose(ipcEvent(page, PAGE), null)).toBeNull();
+    await call(ipcEvent(page, PAGE), 'auth.setup', { name: 'chief', password: 'a-long-password' });
+    expect(await choose(ipcEvent(page, 'file:///tmp/evil.html'), null)).toBeNull();
+    expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
+
+    expect(await choose(ipcEvent(page, PAGE), '/srv/old-exchange')).toBe(dir);
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledTimes(1);
+    const [win, options] = electron.dialog.showOpenDialog.mock.calls[0]!;
+    expect(win).toBe(FakeWindow.instances[0]);
+    expect(options).toEqual({ properties: ['openDirectory'], defaultPath: '/srv/old-exchange' });
+
+    // An officer may not save the setting: no dialog for them.
+    await call(ipcEvent(page, PAGE), 'users.create', { name: 'ofc', role: 'officer', county: null, password: 'a-long-password' });
+    await call(ipcEvent(page, PAGE), 'auth.signOut', {});
+    await call(ipcEvent(page, PAGE), 'auth.signIn', { name: 'ofc', password: 'a-long-password' });
+    expect(await choose(ipcEvent(page, PAGE), null)).toBeNull();
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledTimes(1);
+  });
+
+  test('the folder dialog closed without a choice answers null', async () => {
+    const { handlers } = await start();
+    const page = FakeWindow.instances[0]!.webContents;
+    await handlers.get('hcc:call')!(ipcEvent(page, PAGE), 'auth.setup', { name: 'chief', password: 'a-long-password' });
+    expect(await handlers.get('hcc:choose-folder')!(ipcEvent(page, PAGE), null)).toBeNull();
+  });
+
   test('a second instance quits and hands over to the first', async () => {
     const dir = tempDir();
     process.env.HCC_DATA_DIR = dir;

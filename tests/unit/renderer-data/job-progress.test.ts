@@ -17,7 +17,7 @@ import {
 import { tEn, tZh } from '../../support/translator.ts';
 
 function job(patch: Partial<JobState> = {}): JobState {
-  return { id: 1, kind: 'sync', status: 'running', source: null, startedAt: 0, finishedAt: null, feeds: {}, current: null, colours: null, rowsPerSecond: 0, etaSeconds: null, message: null, ...patch };
+  return { id: 1, kind: 'sync', status: 'running', source: null, startedAt: 0, finishedAt: null, feeds: {}, current: null, colours: null, rowsPerSecond: 0, etaSeconds: null, message: null, error: null, ...patch };
 }
 
 const feed = (files: number, filesDone: number, rowsDone: number, rowsTotal: number | null) => ({ files, filesDone, rowsDone, rowsTotal, accepted: rowsDone, duplicates: 0, rejected: 0 });

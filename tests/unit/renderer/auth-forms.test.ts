@@ -51,7 +51,7 @@ describe('sign-in form', () => {
 });
 
 function job(patch: Partial<JobState>): JobState {
-  return { id: 7, kind: 'sync', status: 'running', source: null, startedAt: 0, finishedAt: null, feeds: {}, current: null, colours: null, rowsPerSecond: 0, etaSeconds: null, message: null, ...patch };
+  return { id: 7, kind: 'sync', status: 'running', source: null, startedAt: 0, finishedAt: null, feeds: {}, current: null, colours: null, rowsPerSecond: 0, etaSeconds: null, message: null, error: null, ...patch };
 }
 
 const feed = (rowsDone: number, rowsTotal: number | null, filesDone = 0, files = 1) => ({ files, filesDone, rowsDone, rowsTotal, accepted: rowsDone, duplicates: 0, rejected: 0 });

@@ -6,6 +6,7 @@ import { consoleSettings, saveConsoleSettings } from '../../app/console-settings
 import { audit } from '../../audit/audit-log.ts';
 import { createUser, listUsers, updateUser } from '../../auth/users.ts';
 import { saveKeyArea } from '../../rules/key-areas.ts';
+import { exchangeDirectoryProblem } from '../../sync/exchange-directory.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { type CallContext, sessionOf } from '../context.ts';
 import { bool, county, day, int, optStr, str } from '../params.ts';
@@ -47,11 +48,25 @@ export function settingsUpdate(ctx: CallContext, p: Record<string, unknown>): Co
   const next: Partial<ConsoleSettings> = {};
   if (p.idleTimeoutMinutes !== undefined) next.idleTimeoutMinutes = int(p, 'idleTimeoutMinutes', 1, 480);
   if (p.autoSyncMinutes !== undefined) next.autoSyncMinutes = int(p, 'autoSyncMinutes', 0, 24 * 60);
-  if (p.syncSource !== undefined) next.syncSource = p.syncSource === null || p.syncSource === '' ? null : str(p, 'syncSource', 1000);
+  if (p.syncSource !== undefined) next.syncSource = p.syncSource === null || p.syncSource === '' ? null : exchangeDirectory(ctx, str(p, 'syncSource', 1000));
   const saved = saveConsoleSettings(ctx.services.db, next);
   audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'settings.update', details: { ...next }, at: ctx.services.now() });
   ctx.services.jobs.settingsChanged();
   return saved;
+}
+
+/**
+ * A new exchange directory is checked when it is saved (a full path, a folder, readable), so that
+ * a mistyped one is refused here with what to fix, not found out by the next sync. The stored one,
+ * sent back unchanged with the other settings, is not checked again: a share that is offline for
+ * a moment must not stop the idle timeout from being saved; the sync says so itself.
+ */
+function exchangeDirectory(ctx: CallContext, typed: string): string {
+  const dir = typed.trim();
+  if (dir === consoleSettings(ctx.services.db).syncSource) return dir;
+  const problem = exchangeDirectoryProblem(dir, { absolute: true });
+  if (problem) throw ApiFailure.badRequest(problem.message, problem.messageZh);
+  return dir;
 }
 
 export function keyAreasList(ctx: CallContext): KeyAreaRow[] {

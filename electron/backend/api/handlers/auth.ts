@@ -2,7 +2,7 @@
 import type { AuthStatus, SessionInfo } from '../../../../shared/contract/auth.ts';
 import { ROLE_PERMISSIONS } from '../../../../shared/domain/roles.ts';
 import { consoleSettings } from '../../app/console-settings.ts';
-import { isEmptyDatabase } from '../../app/first-start.ts';
+import { firstStartStatus } from '../../app/first-start.ts';
 import { audit } from '../../audit/audit-log.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
 import type { Session } from '../../auth/sessions.ts';
@@ -17,7 +17,7 @@ export function sessionInfo(ctx: CallContext, s: Session): SessionInfo {
 
 export function authStatus(ctx: CallContext): AuthStatus {
   const db = ctx.services.db;
-  return { setupRequired: countUsers(db) === 0, emptyDatabase: isEmptyDatabase(db), session: ctx.session ? sessionInfo(ctx, ctx.session) : null };
+  return { ...firstStartStatus(db), session: ctx.session ? sessionInfo(ctx, ctx.session) : null };
 }
 
 function startSession(ctx: CallContext, user: { name: string; role: Session['user']['role']; county: string | null }): SessionInfo {

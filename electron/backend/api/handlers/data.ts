@@ -4,13 +4,13 @@ import type { DataOverview, ExportResult, FeedStatus, ImportPreview, ImportSumma
 import { FEED_NAMES, feedSchema } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import { maskIdentifiers, maskPersonId, maskPhone } from '../../../../shared/domain/masking.ts';
 import { consoleSettings } from '../../app/console-settings.ts';
-import { isEmptyDatabase } from '../../app/first-start.ts';
+import { demoAllowed } from '../../app/first-start.ts';
 import { audit } from '../../audit/audit-log.ts';
-import { latestDataDay } from '../../dashboard/data-days.ts';
 import type { Db } from '../../db/database.ts';
 import { lastImportTimes } from '../../import/batches.ts';
 import { exportRejects } from '../../rejects/export-rejects.ts';
 import { countRejects, listRejects } from '../../rejects/rejects.ts';
+import { exchangeDirectoryProblem } from '../../sync/exchange-directory.ts';
 import { previewImport } from '../../uploads/import-preview.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { exportResult, exportTarget } from '../export-target.ts';
@@ -48,15 +48,6 @@ export function dataOverview(ctx: CallContext): DataOverview {
   return { feeds: feedStatuses(db), syncs: syncHistory(db, 20), syncSource: consoleSettings(db).syncSource, job: ctx.services.jobs.current() };
 }
 
-/**
- * The demo city goes only into a database without data: no residents and no dated record (what the
- * dashboard shows as empty, where it is offered). A file that was read but gave nothing (every row
- * rejected) does not count as data.
- */
-export function demoAllowed(db: Db): boolean {
-  return isEmptyDatabase(db) || (db.prepare('SELECT 1 FROM residents LIMIT 1').get() === undefined && latestDataDay(db) === null);
-}
-
 export function loadDemo(ctx: CallContext): JobState {
   requireCityWide(ctx);
   if (!demoAllowed(ctx.services.db)) throw ApiFailure.conflict('the database already has data; the demo city is only for an empty one', '数据库已有数据，演示城市只能载入空数据库');
@@ -67,6 +58,10 @@ export function syncStart(ctx: CallContext, p: Record<string, unknown>): JobStat
   requireCityWide(ctx);
   const source = optStr(p, 'source', 1000) ?? consoleSettings(ctx.services.db).syncSource;
   if (!source) throw ApiFailure.badRequest('no exchange directory: set it in Settings or give one', '未设置交换目录，请在系统设置中填写');
+  // Said at once, before a job starts: a folder deleted (or a share disconnected) since it was saved,
+  // or a path saved before paths were checked.
+  const problem = exchangeDirectoryProblem(source, { absolute: true });
+  if (problem) throw ApiFailure.badRequest(problem.message, problem.messageZh);
   return ctx.services.jobs.start({ kind: 'sync', source }, sessionOf(ctx).user.name);
 }
 
@@ -92,12 +87,13 @@ export function rejectsList(ctx: CallContext, p: Record<string, unknown>): Rejec
   // Rejected rows belong to files, not counties: a county-scoped user does not see them.
   requireCityWide(ctx);
   const db = ctx.services.db;
-  const q = { ...(p.feed !== undefined ? { feed: feed(p, 'feed') } : {}), offset: int(p, 'offset', 0, 1e9, 0), limit: int(p, 'limit', 1, 500, 50) };
+  const filter = { ...(p.feed !== undefined ? { feed: feed(p, 'feed') } : {}), ...(p.batchId !== undefined ? { batchId: int(p, 'batchId', 1, 1e12) } : {}) };
+  const q = { ...filter, offset: int(p, 'offset', 0, 1e9, 0), limit: int(p, 'limit', 1, 500, 50) };
   const rows = listRejects(db, q).map((r) => {
     const type = feedSchema(r.feed)?.columns.find((c) => c.name === r.column)?.type;
     return { id: r.id, feed: r.feed, file: r.file, line: r.line, column: r.column, value: maskRejectValue(type, r.value), reason: r.reason, reasonZh: r.reason_zh };
   });
-  return { rows, total: countRejects(db, q.feed ? { feed: q.feed } : {}) };
+  return { rows, total: countRejects(db, filter) };
 }
 
 /** Writes the export where the desktop's save dialog said, or to a download for the browser. */
@@ -138,5 +134,5 @@ export function importCommit(ctx: CallContext, p: Record<string, unknown>): JobS
 export function importResult(ctx: CallContext, p: Record<string, unknown>): ImportSummary | null {
   const r = ctx.services.jobs.result(int(p, 'jobId', 1, 1e9))?.report?.importOutcome;
   if (!r) return null;
-  return { file: basename(r.file), feed: r.feed, status: r.status, read: r.read, accepted: r.accepted, duplicates: r.duplicates, rejected: r.rejected, error: r.error, replaces: r.replaces ?? 0 };
+  return { file: basename(r.file), feed: r.feed, status: r.status, read: r.read, accepted: r.accepted, duplicates: r.duplicates, rejected: r.rejected, error: r.error, replaces: r.replaces ?? 0, batchId: r.batchId };
 }

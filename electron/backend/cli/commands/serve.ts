@@ -3,7 +3,6 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDatabasePath } from '../../app/data-dir.ts';
 import { createConsoleServices } from '../../app/console-services.ts';
-import { isEmptyDatabase, loadDemoCity } from '../../app/first-start.ts';
 import { openDatabase } from '../../db/database.ts';
 import { startBridge } from '../../server/http-bridge.ts';
 import { UsageError } from '../args.ts';
@@ -13,7 +12,7 @@ const RENDERER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../
 
 export const serveCommand: Command = {
   name: 'serve',
-  usage: 'serve [--db F] [--port P] [--host 127.0.0.1] [--load-demo]',
+  usage: 'serve [--db F] [--port P] [--host 127.0.0.1]',
   spec: { values: ['db', 'port', 'host', 'static'], flags: ['load-demo'] },
   async run(args, out) {
     const file = resolve(args.options.get('db') ?? defaultDatabasePath());
@@ -22,12 +21,9 @@ export const serveCommand: Command = {
     if (!/^\d+$/.test(portRaw) || Number(portRaw) > 65535) throw new UsageError(`--port must be a port number, not ${portRaw}`);
     const host = args.options.get('host') ?? '127.0.0.1';
     const db = openDatabase(file);
-    if (args.flags.has('load-demo') && isEmptyDatabase(db)) {
-      process.stderr.write('first start: loading the demo city (20,000 people, 14 days)...\n');
-      await loadDemoCity(db, dirname(file), (e) => {
-        if (e.type === 'file-start') process.stderr.write(`  [${e.index + 1}/${e.total}] ${e.file}\n`);
-      });
-    }
+    // --load-demo is still accepted (older scripts and docs pass it), but nothing is loaded here: the
+    // first start is the page's, as in the desktop (app/first-start.ts): the administrator first,
+    // then the offer of the demo city, which loads as a job.
     const services = createConsoleServices(db, dirname(file));
     const bridge = await startBridge({ host, port: Number(portRaw), staticDir: args.options.get('static') ?? RENDERER_DIR, services });
     out.result({ url: bridge.url, db: file }, () => `console at ${bridge.url} (database ${file}); Ctrl-C to stop`);

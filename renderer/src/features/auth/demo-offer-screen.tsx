@@ -12,7 +12,7 @@ import { useDemoJob } from './use-demo-job.ts';
  * its loading job until the job ends.
  */
 export function DemoOfferScreen({ onDone }: { onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const problemText = useProblemText();
   const { job, starting, error, start } = useDemoJob();
 
@@ -44,7 +44,11 @@ export function DemoOfferScreen({ onDone }: { onDone: () => void }) {
           <p className="notice notice-bad" role="alert" data-testid="demo-failed" data-status={job.status}>
             {job.status === 'cancelled' ? t('auth.demo.cancelled') : t('auth.demo.failed')}
           </p>
-          {job.message ? <p className="detail">{job.message}</p> : null}
+          {job.error ? (
+            <p className="detail" data-testid="demo-error-reason">
+              {lang === 'zh' ? job.error.zh : job.error.en}
+            </p>
+          ) : null}
           <div className="form-actions">
             <button type="button" className="button-primary" onClick={start} disabled={starting} data-testid="demo-retry">
               {t('common.retry')}

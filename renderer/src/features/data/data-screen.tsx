@@ -8,7 +8,7 @@ import './data.css';
 import { dataActions } from './data-actions.ts';
 import { FeedsPanel, SyncHistoryPanel } from './feeds-panel.tsx';
 import { ImportPanel } from './import-panel.tsx';
-import { RejectsPanel } from './rejects-panel.tsx';
+import { type RejectsBatch, RejectsPanel } from './rejects-panel.tsx';
 import { SyncPanel } from './sync-panel.tsx';
 import { useDataState } from './use-data-state.ts';
 
@@ -21,11 +21,14 @@ export function DataScreen({ session }: { session: SessionInfo }) {
   const { t } = useI18n();
   const state = useDataState();
   const [rejectsFeed, setRejectsFeed] = useState<FeedName | null>(null);
+  // After an import, "view rejected rows" shows that file's rows, not page 1 of all of them.
+  const [rejectsBatch, setRejectsBatch] = useState<RejectsBatch | null>(null);
   const [importJobId, setImportJobId] = useState<number | null>(null);
   const may = dataActions(session);
 
-  const showRejects = useCallback((feed: FeedName) => {
+  const showRejects = useCallback((feed: FeedName, batch?: RejectsBatch) => {
     setRejectsFeed(feed);
+    setRejectsBatch(batch ?? null);
     document.getElementById('data-rejects')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, []);
 
@@ -42,7 +45,18 @@ export function DataScreen({ session }: { session: SessionInfo }) {
       <SyncHistoryPanel syncs={overview?.syncs ?? []} loading={overview === null} />
       <div id="data-rejects">
         {may.rejects ? (
-          <RejectsPanel feed={rejectsFeed} onFeed={setRejectsFeed} feeds={overview?.feeds ?? []} dataVersion={state.dataVersion} canExport={may.exportRejects} />
+          <RejectsPanel
+            feed={rejectsFeed}
+            batch={rejectsBatch}
+            onFeed={(feed) => {
+              setRejectsFeed(feed);
+              setRejectsBatch(null);
+            }}
+            onAllFiles={() => setRejectsBatch(null)}
+            feeds={overview?.feeds ?? []}
+            dataVersion={state.dataVersion}
+            canExport={may.exportRejects}
+          />
         ) : (
           <Card title={t('data.rejects.title')} testId="rejects-card">
             <p className="notice" data-testid="rejects-city-wide">

@@ -8,6 +8,7 @@ import { ProgressBar } from '../../components/progress-bar.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ImportPreviewView } from './import-preview-view.tsx';
 import { JobProgressView } from './job-progress-view.tsx';
+import type { RejectsBatch } from './rejects-panel.tsx';
 import { BusyNote, isBusy } from './sync-panel.tsx';
 import { UploadStopped, uploadFile } from './upload-file.ts';
 import { checkImportFiles, uploadFraction } from './upload-plan.ts';
@@ -34,7 +35,7 @@ export function ImportPanel({
   canCancel: boolean;
   onStarted: (job: JobState) => void;
   onImportJob: (jobId: number | null) => void;
-  onShowRejects: (feed: FeedName) => void;
+  onShowRejects: (feed: FeedName, batch?: RejectsBatch) => void;
 }) {
   const { t } = useI18n();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
@@ -257,7 +258,7 @@ function ImportResultView({
   fileName: string;
   summary: ImportSummary | null;
   job: JobState | null;
-  onShowRejects: (feed: FeedName) => void;
+  onShowRejects: (feed: FeedName, batch?: RejectsBatch) => void;
   onReset: () => void;
   onConfirmReplace: () => void;
 }) {
@@ -315,7 +316,7 @@ function ImportResultView({
           </button>
         ) : null}
         {summary && summary.rejected > 0 ? (
-          <button type="button" onClick={() => onShowRejects(summary.feed)} data-testid="import-show-rejects">
+          <button type="button" onClick={() => onShowRejects(summary.feed, summary.batchId === null ? undefined : { id: summary.batchId, file: fileName })} data-testid="import-show-rejects">
             {t('data.import.showRejects')}
           </button>
         ) : null}

@@ -24,7 +24,7 @@ const FEED_STATE_TEXT: Record<FeedRowState, MessageKey> = {
  * from the job's events; nothing here asks the console for progress.
  */
 export function JobProgressView({ job, canCancel, fileName }: { job: JobState; canCancel: boolean; fileName?: string | null }) {
-  const { t, formatNumber } = useI18n();
+  const { t, lang, formatNumber } = useI18n();
   const [cancelFor, setCancelFor] = useState<number | null>(null);
   const [cancelError, setCancelError] = useState<unknown>(null);
   const running = job.status === 'running';
@@ -130,7 +130,12 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
           {job.status === 'failed' ? (
             <p className="notice notice-bad" role="alert">
               {t('data.job.failedNote')}
-              {job.message ? <span className="data-job-message"> {job.message}</span> : null}
+              {job.error ? (
+                <span className="data-job-message" data-testid="job-error">
+                  {' '}
+                  {lang === 'zh' ? job.error.zh : job.error.en}
+                </span>
+              ) : null}
             </p>
           ) : null}
           {totals.files > 0 ? (

@@ -11,11 +11,33 @@ import { useI18n } from '../../i18n/i18n.tsx';
 
 export const REJECTS_PAGE_SIZE = 50;
 
+/** One import's rejected rows: its batch, and the file name the user dropped. */
+export interface RejectsBatch {
+  id: number;
+  file: string;
+}
+
 /**
  * Rejected rows, paged on the console (50 a page), filtered by feed; one feed's rejected rows can be
  * exported as CSV or XLSX to send back to the department for correction.
  */
-export function RejectsPanel({ feed, onFeed, feeds, dataVersion, canExport }: { feed: FeedName | null; onFeed: (feed: FeedName | null) => void; feeds: FeedStatus[]; dataVersion: number; canExport: boolean }) {
+export function RejectsPanel({
+  feed,
+  batch,
+  onFeed,
+  onAllFiles,
+  feeds,
+  dataVersion,
+  canExport,
+}: {
+  feed: FeedName | null;
+  batch: RejectsBatch | null;
+  onFeed: (feed: FeedName | null) => void;
+  onAllFiles: () => void;
+  feeds: FeedStatus[];
+  dataVersion: number;
+  canExport: boolean;
+}) {
   const { t, lang, formatNumber } = useI18n();
   const [offset, setOffset] = useState(0);
   const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
@@ -23,15 +45,17 @@ export function RejectsPanel({ feed, onFeed, feeds, dataVersion, canExport }: { 
   const [exportError, setExportError] = useState<unknown>(null);
   // A new feed starts at the first page (state adjusted while rendering, not in an effect).
   const [shownFeed, setShownFeed] = useState(feed);
-  if (shownFeed !== feed) {
+  const [shownBatch, setShownBatch] = useState(batch?.id ?? null);
+  if (shownFeed !== feed || shownBatch !== (batch?.id ?? null)) {
     setShownFeed(feed);
+    setShownBatch(batch?.id ?? null);
     setOffset(0);
     setExported(null);
     setExportError(null);
   }
 
   const ask = useMemo(() => {
-    const list = (at: number) => api('rejects.list', { ...(feed ? { feed } : {}), offset: at, limit: REJECTS_PAGE_SIZE });
+    const list = (at: number) => api('rejects.list', { ...(feed ? { feed } : {}), ...(batch ? { batchId: batch.id } : {}), offset: at, limit: REJECTS_PAGE_SIZE });
     return () =>
       list(offset).then((p) => {
         // Rows removed since (a re-import fixed them): step back to the last page that has rows.
@@ -42,7 +66,7 @@ export function RejectsPanel({ feed, onFeed, feeds, dataVersion, canExport }: { 
       });
     // `dataVersion` is a dependency on purpose: new data asks again for the same page.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [feed, offset, dataVersion]);
+  }, [feed, batch, offset, dataVersion]);
   const { data: page, error, loading, retry } = useAnswer(ask);
 
   const runExport = (format: 'csv' | 'xlsx') => {
@@ -113,6 +137,14 @@ export function RejectsPanel({ feed, onFeed, feeds, dataVersion, canExport }: { 
           </div>
         ) : null}
       </div>
+      {batch ? (
+        <p className="notice" data-testid="rejects-batch" data-batch-id={batch.id}>
+          {t('data.rejects.ofFile', { file: batch.file })}{' '}
+          <button type="button" className="data-link-button" onClick={onAllFiles} data-testid="rejects-all-files">
+            {t('data.rejects.allFiles')}
+          </button>
+        </p>
+      ) : null}
       {exported ? (
         <p className="notice notice-good" role="status" data-testid="rejects-exported" data-rows={exported.rows}>
           {t('data.rejects.exported', { n: formatNumber(exported.rows), file: exported.fileName })}

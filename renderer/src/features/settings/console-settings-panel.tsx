@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ConsoleSettings } from '../../../../shared/contract/api.ts';
-import { api } from '../../api/client.ts';
+import { api, bridge } from '../../api/client.ts';
 import { Card } from '../../components/card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Field } from '../../components/field.tsx';
@@ -25,6 +25,9 @@ export function ConsoleSettingsPanel() {
     </Card>
   );
 }
+
+/** The desktop's folder dialog; the browser has none (the path is typed, and checked when saved). */
+const chooseFolder = bridge.chooseFolder?.bind(bridge);
 
 function SettingsForm({ saved, onSaved }: { saved: ConsoleSettings; onSaved: (s: ConsoleSettings) => void }) {
   const { t } = useI18n();
@@ -53,7 +56,19 @@ function SettingsForm({ saved, onSaved }: { saved: ConsoleSettings; onSaved: (s:
           <input type="number" inputMode="numeric" min={0} step={1} className="input-short" value={form.autoSyncMinutes} onChange={(e) => update({ autoSyncMinutes: e.target.value })} data-testid="settings-autosync" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
         )}
       </Field>
-      <Field label={t('settings.console.syncSource')} hint={t('settings.console.syncSourceHint')} error={errors.syncSource} testId="settings-sync-source">
+      <Field
+        label={t('settings.console.syncSource')}
+        hint={t('settings.console.syncSourceHint')}
+        error={errors.syncSource}
+        testId="settings-sync-source"
+        aside={
+          chooseFolder ? (
+            <button type="button" onClick={() => void chooseFolder(form.syncSource.trim() || null).then((dir) => dir && update({ syncSource: dir }))} data-testid="settings-sync-source-browse">
+              {t('settings.console.browse')}
+            </button>
+          ) : null
+        }
+      >
         {(describedBy, invalid) => (
           <input type="text" spellCheck={false} className="input-wide" value={form.syncSource} onChange={(e) => update({ syncSource: e.target.value })} data-testid="settings-sync-source" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
         )}
