@@ -36,9 +36,14 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   { files: ['tests/**', 'electron/backend/cli/**', 'tests/bench/**'], rules: { 'no-console': 'off' } },
-  layer(['shared/**'], [...nodeModules, 'electron', 'better-sqlite3', 'react', 'react-dom', '**/electron/**', '**/renderer/**'], 'shared/ is pure TypeScript: it imports only shared/.'),
-  layer(['renderer/**'], [...nodeModules, 'electron', 'better-sqlite3', '**/electron/**'], 'the renderer talks to the contract (shared/contract), never to Node or the backend.'),
+  layer(['shared/**'], [...nodeModules, 'electron', 'better-sqlite3*', 'react', 'react-dom', '**/electron/**', '**/renderer/**'], 'shared/ is pure TypeScript: it imports only shared/.'),
+  layer(['renderer/**'], [...nodeModules, 'electron', 'better-sqlite3*', '**/electron/**'], 'the renderer talks to the contract (shared/contract), never to Node or the backend.'),
   layer(['electron/backend/**'], ['electron', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], 'electron/backend is plain Node: it never imports Electron or the UI.'),
-  layer(['electron/preload/**'], [...nodeModules, 'better-sqlite3', '**/backend/**', '**/renderer/**', '**/shared/domain/**'], 'the preload imports only electron and shared/contract.'),
+  layer(['electron/preload/**'], [...nodeModules, 'better-sqlite3*', '**/backend/**', '**/renderer/**', '**/shared/domain/**'], 'the preload imports only electron and shared/contract.'),
   layer(['electron/main/**'], ['**/renderer/**'], 'the main process does not import the UI.'),
+  // Only the SQLCipher-compatible fork can open the encrypted database (db/database.ts, issue 12).
+  {
+    files: ['electron/**', 'tests/**'],
+    rules: { 'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value='better-sqlite3']", message: 'import better-sqlite3-multiple-ciphers: the plain better-sqlite3 cannot open the encrypted database.' }] },
+  },
 );

@@ -8,5 +8,6 @@ void startConsole(electron, {
   outDir,
   // Packaged: electron-builder copies resources/map to <resources>/map.
   ...(electron.app.isPackaged ? { resourcesDir: process.resourcesPath } : {}),
+  // electron-vite dev; startConsole ignores it in a packaged build (acceptedDevServerUrl).
   ...(process.env.ELECTRON_RENDERER_URL ? { devServerUrl: process.env.ELECTRON_RENDERER_URL } : {}),
 });

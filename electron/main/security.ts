@@ -1,10 +1,12 @@
 /**
  * The Electron security guards (Electron's security checklist): deny every permission request,
- * block navigation away from our pages and every new window (https links open in the system
- * browser), refuse <webview>, and send the CSP with every response.
+ * block navigation away from our pages and every new window (links to the allow-listed hosts of
+ * external-links.ts open in the system browser), refuse <webview>, and send the CSP with every
+ * response that passes webRequest (app:// responses carry it themselves, see app-protocol.ts).
  */
 import type { App, Session, Shell, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../backend/server/security-headers.ts';
+import { openExternalLink } from './external-links.ts';
 import { type TrustedPages, isTrustedUrl } from './trusted-url.ts';
 
 export function guardSession(session: Session): void {
@@ -23,7 +25,7 @@ export function guardContents(contents: WebContents, shell: Pick<Shell, 'openExt
     if (!isTrustedUrl(url, pages)) e.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    openExternalLink(shell, url);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (e) => e.preventDefault());

@@ -28,10 +28,12 @@ type Empty = Record<string, never>;
 export interface ApiMethods {
   /** Whether set-up is needed, whether the database is empty, and the current session. */
   'auth.status': { params: Empty; result: AuthStatus };
-  /** First start only (no user exists): creates the first administrator and signs in. */
-  'auth.setup': { params: { name: string; password: string }; result: SessionInfo };
+  /** First start only (no user exists): creates the first administrator and signs in; `setupCode` when AuthStatus.setupCodeRequired. */
+  'auth.setup': { params: { name: string; password: string; setupCode?: string }; result: SessionInfo };
   'auth.signIn': { params: { name: string; password: string }; result: SessionInfo };
   'auth.signOut': { params: Empty; result: Empty };
+  /** The signed-in user's own new password (required first after an administrator set one). */
+  'auth.changePassword': { params: { currentPassword: string; newPassword: string }; result: SessionInfo };
   /** Keeps the session alive (the interface calls it on user activity). */
   'auth.touch': { params: Empty; result: SessionInfo };
 
@@ -70,6 +72,8 @@ export interface ApiMethods {
   'users.list': { params: Empty; result: UserRow[] };
   'users.create': { params: { name: string; role: Role; county: string | null; password: string }; result: UserRow };
   'users.update': { params: { name: string; role?: Role; county?: string | null; disabled?: boolean; password?: string }; result: UserRow };
+  /** A second administrator approves (or either one withdraws) a pending credit role (UserRow.pendingRole). */
+  'users.decideRole': { params: { name: string; approve: boolean }; result: UserRow };
   'settings.get': { params: Empty; result: ConsoleSettings };
   'settings.update': { params: Partial<ConsoleSettings>; result: ConsoleSettings };
   'keyAreas.list': { params: Empty; result: KeyAreaRow[] };
@@ -116,6 +120,7 @@ export const METHOD_ACCESS: Record<MethodName, Access> = {
   'auth.setup': 'public',
   'auth.signIn': 'public',
   'auth.signOut': 'signed-in',
+  'auth.changePassword': 'signed-in',
   'auth.touch': 'signed-in',
   'dashboard.summary': 'dashboard.view',
   'dashboard.map': 'dashboard.view',
@@ -137,6 +142,7 @@ export const METHOD_ACCESS: Record<MethodName, Access> = {
   'users.list': 'users.manage',
   'users.create': 'users.manage',
   'users.update': 'users.manage',
+  'users.decideRole': 'users.manage',
   'settings.get': 'settings.manage',
   'settings.update': 'settings.manage',
   'keyAreas.list': 'settings.manage',
@@ -165,7 +171,7 @@ export const EXPORT_METHODS = ['rejects.export', 'credit.export', 'credit.report
 export type ExportMethod = (typeof EXPORT_METHODS)[number];
 
 export interface ApiError {
-  code: 'bad_request' | 'unknown_method' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'busy' | 'rate_limited' | 'internal';
+  code: 'bad_request' | 'unknown_method' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'busy' | 'rate_limited' | 'password_change_required' | 'internal';
   message: string;
   messageZh: string;
 }

@@ -11,11 +11,21 @@ export interface SessionInfo {
   user: UserInfo;
   permissions: Permission[];
   idleTimeoutMinutes: number;
+  /**
+   * The password was set by an administrator (a new or reset account): until the user chooses
+   * their own (auth.changePassword), every other method is refused with 'password_change_required'.
+   */
+  mustChangePassword: boolean;
 }
 
 export interface AuthStatus {
   /** No user yet: the first start asks for the first administrator's password. */
   setupRequired: boolean;
+  /**
+   * The database already holds data: set-up needs the one-time code that `hcc serve` printed on
+   * its terminal (or the first administrator comes from `hcc user add`). Never asked in the desktop.
+   */
+  setupCodeRequired: boolean;
   /** No data yet: after set-up (and on the empty dashboard) the console offers the demo city. */
   emptyDatabase: boolean;
   session: SessionInfo | null;

@@ -7,6 +7,10 @@ export interface UserRow {
   county: string | null;
   disabled: boolean;
   lastSignInAt: number | null;
+  /** Created or reset by an administrator: the owner must choose a password at the next sign-in. */
+  mustChangePassword: boolean;
+  /** A role one administrator asked for and a second one has not yet approved (the credit role). */
+  pendingRole: { role: Role; requestedBy: string } | null;
 }
 
 export interface ConsoleSettings {

@@ -23,7 +23,25 @@ export function maskName(name: string): string {
 const ID_INSIDE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const PHONE_INSIDE = /(?<!\d)1\d{10}(?!\d)/g;
 
-/** A text with every ID number and mobile phone in it masked. */
+// The same typed by a person with spaces or dashes between groups ("372301 19800101 1234",
+// "138-1234-5678", "+86 138 1234 5678"): one separator at a time, and not part of a longer run
+// of digits and separators.
+const SPACED_ID = /(?<![0-9A-Za-z])(?<!\d[ -])\d(?:[ -]?\d){16}[ -]?[\dXx](?![0-9A-Za-z])(?![ -]\d)/g;
+const SPACED_PHONE = /(?<![\d+])(?<!\d[ -])(?:\+?86[ -]?)?1\d(?:[ -]?\d){9}(?!\d)(?![ -]\d)/g;
+
+/** Masks the characters of `typed` that `mask` masks in its digits, keeping the separators. */
+function maskKeepingSeparators(typed: string, mask: (compact: string) => string): string {
+  const compact = typed.replace(/[^\dXx]/g, '');
+  const masked = mask(compact);
+  let i = 0;
+  return typed.replace(/[\dXx]/g, () => masked[i++]!);
+}
+
+/** A text with every ID number and mobile phone in it masked, also when typed with spaces or dashes. */
 export function maskIdentifiers(text: string): string {
-  return text.replace(ID_INSIDE, (id) => maskPersonId(id)).replace(PHONE_INSIDE, (p) => maskPhone(p));
+  return text
+    .replace(ID_INSIDE, (id) => maskPersonId(id))
+    .replace(PHONE_INSIDE, (p) => maskPhone(p))
+    .replace(SPACED_ID, (id) => maskKeepingSeparators(id, maskPersonId))
+    .replace(SPACED_PHONE, (p) => maskKeepingSeparators(p, maskPhone));
 }

@@ -3,6 +3,7 @@
  * what it measured (and writes .bench/results.json); the README records the figures.
  *   npm run bench                                 every section at its default size
  *   npm run bench -- --only import --people 45000 --days 14
+ *   npm run bench -- --only encryption      (the same city clear and encrypted: sync and evaluation)
  *   npm run bench -- --only colours --city 4000000
  *   npm run bench -- --only interface        (after colours: the dashboard on that city)
  *   npm run bench -- --only briefing         (after colours: the daily Excel briefing of that city)
@@ -13,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR, machine } from './bench-util.ts';
 import { printBriefingBench, runBriefingBench } from './briefing-bench.ts';
+import { printEncryptionBench, runEncryptionBench } from './encryption-bench.ts';
 import { printImportBench, runImportBench } from './import-bench.ts';
 import { printRulesBench, runRulesBench } from './rules-bench.ts';
 import { runUiBench } from './ui-bench.ts';
@@ -33,6 +35,12 @@ if (!only || only === 'import') {
   const r = runImportBench(opt('people', 45_000), opt('days', 14), log);
   printImportBench(r, log);
   results.import = r;
+}
+if (!only || only === 'encryption') {
+  // The cost of encryption at rest (issue 12): the import's city, clear and encrypted, same run.
+  const r = runEncryptionBench(opt('people', 45_000), opt('days', 14), log);
+  printEncryptionBench(r, log);
+  results.encryption = r;
 }
 if (!only || only === 'colours') {
   // Statistics are queried for the 13th day (2020-02-22), then the 14th after it is synced.

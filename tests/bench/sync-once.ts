@@ -1,9 +1,12 @@
-/** Bench child: syncs an exchange directory and prints per-feed rows and seconds as JSON. */
+/**
+ * Bench child: syncs an exchange directory and prints per-feed rows and seconds as JSON. A third
+ * argument `clear` makes a clear (unencrypted) database, for the cost of encryption.
+ */
 import { openDatabase } from '../../electron/backend/db/database.ts';
 import { syncDirectory } from '../../electron/backend/sync/sync-directory.ts';
 
-const [dbFile, source] = process.argv.slice(2) as [string, string];
-const db = openDatabase(dbFile);
+const [dbFile, source, mode] = process.argv.slice(2) as [string, string, 'clear' | 'encrypted' | undefined];
+const db = openDatabase(dbFile, mode === 'clear' ? { key: null } : {});
 const perFeed: Record<string, { rows: number; ms: number }> = {};
 let fileStart = 0;
 const t0 = performance.now();

@@ -1,5 +1,8 @@
-/** First start on an empty database: the first administrator's password, then the demo city. */
-import { type ChildProcess, spawn } from 'node:child_process';
+/**
+ * First start on an empty database: the first administrator's password, then the demo city. On a
+ * database that already holds data: the one-time code `hcc serve` printed.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,14 +60,20 @@ test('npm run serve: set-up, then the demo offer, then a dashboard with cases in
   expect(Number(await page.getByTestId('kpi-total').getAttribute('data-value'))).toBeGreaterThan(15_000);
   // The duty officer (the administrator neither syncs nor sees cases).
   const created = await page.evaluate(async () => {
-    const r = await fetch('/api/users.create', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'duty', role: 'officer', county: null, password: 'duty-officer-pass' }) });
+    const r = await fetch('/api/users.create', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'duty', role: 'officer', county: null, password: 'given-by-chief-1' }) });
     return ((await r.json()) as { ok: boolean }).ok;
   });
   expect(created).toBe(true);
   await page.getByTestId('signout').click();
   await page.getByTestId('signin-name').fill('duty');
-  await page.getByTestId('signin-password').fill('duty-officer-pass');
+  await page.getByTestId('signin-password').fill('given-by-chief-1');
   await page.getByTestId('signin-submit').click();
+  // The administrator chose that password: the duty officer chooses their own before anything else.
+  await expect(page.getByTestId('must-change-password-screen')).toBeVisible();
+  await page.getByTestId('change-current').fill('given-by-chief-1');
+  await page.getByTestId('change-new').fill('my own night shift');
+  await page.getByTestId('change-confirm').fill('my own night shift');
+  await page.getByTestId('change-submit').click();
   await expect(page.getByTestId('user-role')).toBeVisible();
   // The fraud detectors examined the demo city: cases wait in the queue.
   await expect.poll(async () => Number(await page.getByTestId('kpi-open-cases').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -94,4 +103,35 @@ test('an administrator who skipped the demo city is offered it again on the empt
   // The same job as at first start: it runs, and the offer gives way to its progress.
   await expect(page.getByTestId('dash-demo-progress')).toBeVisible();
   await expect(page.getByTestId('dash-demo-load')).toHaveCount(0);
+});
+
+test('hcc sync then hcc serve: the set-up screen asks for the code serve printed, and refuses without it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'hcc-first-data-'));
+  const db = join(dir, 'console.db');
+  execFileSync(process.execPath, [CLI, 'demo', '--out', join(dir, 'city'), '--people', '60', '--days', '2']);
+  execFileSync(process.execPath, [CLI, 'sync', '--db', db, '--source', join(dir, 'city')]);
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  servers.push(child);
+  let out = '';
+  const url = await new Promise<string>((resolve) =>
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /console at (http\S+)/.exec(out);
+      if (m && /hcc user add/.test(out)) resolve(m[1]!);
+    }),
+  );
+  const code = /^\s+([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})$/m.exec(out)![1]!;
+  await page.goto(url);
+  await expect(page.getByTestId('setup-code')).toBeVisible();
+  await page.getByTestId('setup-code').fill('AAAA-BBBB-CCCC-DDDD');
+  await page.getByTestId('setup-name').fill('chief');
+  await page.getByTestId('setup-password').fill('first-admin-pass');
+  await page.getByTestId('setup-confirm').fill('first-admin-pass');
+  await page.getByTestId('setup-submit').click();
+  await expect(page.getByTestId('setup-error')).toContainText('设置码');
+  await page.getByTestId('setup-code').fill(code);
+  await page.getByTestId('setup-submit').click();
+  // The database holds data: no demo offer, the console opens.
+  await expect(page.getByTestId('user-role')).toBeVisible();
 });

@@ -55,7 +55,7 @@ describe('sign-in and sessions', () => {
     expect(again.ok ? null : again.error.code).toBe('conflict');
     const short = await testConsole(tempDir());
     const weak = await short.call(null, 'auth.setup', { name: 'chief', password: 'short' });
-    expect(weak.ok ? null : weak.error.messageZh).toMatch(/密码至少10位/);
+    expect(weak.ok ? null : weak.error.messageZh).toMatch(/密码至少12位/);
   });
 
   test('wrong passwords are refused, then rate-limited even with the right one; every attempt is audited', async () => {

@@ -1,6 +1,5 @@
 /** The audit log's hash chain, tampered with behind the application's back. */
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { audit, entryHash, GENESIS_HASH } from '../../electron/backend/audit/audit-log.ts';
 import { auditHead, verifyAudit } from '../../electron/backend/audit/audit-verify.ts';
@@ -18,9 +17,9 @@ function withLog(entries = 10) {
   return file;
 }
 
-/** A raw connection without the application's protections, as someone holding the file could open it. */
+/** A connection without the application's protections, as someone holding the file (and its key) could open it. */
 function behindTheBack(file: string, sql: string[]): void {
-  const raw = new Database(file);
+  const raw = openDatabase(file);
   raw.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   for (const s of sql) raw.exec(s);
   raw.close();
@@ -52,11 +51,12 @@ describe('audit hash chain', () => {
     expect(verifyAudit(openDatabase(file))).toMatchObject({ ok: false, first_broken: 7, reason: expect.stringMatching(/missing/) });
   });
 
-  test('a log rebuilt from scratch verifies alone, but not against a head recorded before', () => {
+  test('a log rebuilt from scratch without the key does not verify, alone or against a head recorded before', () => {
     const file = withLog();
     const recorded = auditHead(openDatabase(file)).hash;
-    // Rewrite entry 3, then recompute every hash after it: the chain is consistent again.
-    const raw = new Database(file);
+    // Rewrite entry 3, then recompute every hash after it with the (unkeyed) SHA-256 chain: before
+    // issue 12 the chain was consistent again; the keyed chain reports it as rebuilt.
+    const raw = openDatabase(file);
     raw.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
     raw.prepare("UPDATE audit_log SET user_name = 'someone-else' WHERE id = 3").run();
     let prev = GENESIS_HASH;
@@ -67,7 +67,7 @@ describe('audit hash chain', () => {
     }
     raw.close();
     const db = openDatabase(file);
-    expect(verifyAudit(db).ok).toBe(true);
+    expect(verifyAudit(db)).toMatchObject({ ok: false, problem: 'rebuilt', reason: expect.stringMatching(/rebuilt/) });
     expect(verifyAudit(db, recorded)).toMatchObject({ ok: false, anchor_found: false, reason: expect.stringMatching(/rebuilt/) });
   });
 });

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, test } from 'vitest';
 import { backupDatabase } from '../../electron/backend/db/backup.ts';
 import { DatabaseOpenError, openDatabase, schemaVersion } from '../../electron/backend/db/database.ts';
+import { databaseKeyOf } from '../../electron/backend/db/db-key.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/backend/db/migrations/index.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
@@ -72,7 +73,8 @@ describe('the database file', () => {
     db.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run();
     const result = await backupDatabase(db, join(dir, 'copy.db'));
     expect(result).toMatchObject({ integrity: 'ok', schema_version: SCHEMA_VERSION });
-    const copy = openDatabase(join(dir, 'copy.db'));
+    // The backup is encrypted with the database's key, which is not beside the copy.
+    const copy = openDatabase(join(dir, 'copy.db'), { key: databaseKeyOf(db) });
     expect(copy.prepare("SELECT value FROM settings WHERE key = 'k'").get()).toEqual({ value: 'v' });
     expect(existsSync(join(dir, 'copy.db'))).toBe(true);
   });

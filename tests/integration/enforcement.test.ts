@@ -23,7 +23,9 @@ describe('enforcement', async () => {
   // A green person with normal check-ins every day: the forced red is the only thing that moves them.
   const personId = (db.prepare(`SELECT p.person_id FROM person_codes p WHERE p.timeline NOT GLOB '*,[yr],*' AND p.timeline GLOB '*,g,*'
       AND (SELECT count(*) FROM checkin_days d WHERE d.person_id = p.person_id) > 0 LIMIT 1`).get() as { person_id: string }).person_id;
-  const ref = c.services.refs.toRef(personId);
+  // References are bound to the session that received them: each user gets their own.
+  const ref = await c.ref('ofc', personId);
+  const creditRef = await c.ref('cre', personId);
   const day = (iso: string) => parseDay(iso)!;
 
   test('a case walks from suspicion to decision to appeal to revocation, as the roles allow', async () => {
@@ -98,7 +100,7 @@ describe('enforcement', async () => {
     expect(actions).toEqual(expect.arrayContaining(['case.open', 'case.review', 'case.decide', 'credit.record', 'case.appeal', 'case.revoke', 'credit.revoke', 'case.close']));
     const text = JSON.stringify(db.prepare('SELECT target, details FROM audit_log').all());
     expect(text).not.toContain(personId);
-    const r = await c.ok('cre', 'credit.report', { ref });
+    const r = await c.ok('cre', 'credit.report', { ref: creditRef });
     expect(r).toMatchObject({ rows: 2 });
     expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export.credit_report'").get()).toEqual({ n: 1 });
   });

@@ -99,11 +99,11 @@ describe('jobs', () => {
     expect(preview).toMatchObject({ feed: 'checkins', format: 'csv', encoding: 'utf-8', ignored: ['备注'], problem: null });
     expect(preview.columns.find((col) => col.name === 'temperature')).toMatchObject({ position: 2, required: true });
     expect(preview.sample[0]![0]).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    const asFeed = await c.ok('ofc', 'import.preview', { uploadId, feed: 'declarations' });
+    expect(asFeed.problem?.zh).toMatch(/申报时间/);
     const job = await c.ok('ofc', 'import.commit', { uploadId, feed: 'checkins' });
     await c.services.jobs.idle();
     expect(await c.ok('ofc', 'import.result', { jobId: job.id })).toMatchObject({ file: '健康打卡-2020-02-10.csv', feed: 'checkins', status: 'done', read: 3, accepted: 2, rejected: 1 });
-    const asFeed = await c.ok('ofc', 'import.preview', { uploadId, feed: 'declarations' });
-    expect(asFeed.problem?.zh).toMatch(/申报时间/);
   });
 
   test('a decision whose evaluation a crash interrupted is evaluated when the console starts', async () => {

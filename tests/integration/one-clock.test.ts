@@ -36,7 +36,7 @@ describe('one clock: a demo city runs on its own days', async () => {
 
   test('a decision shows red on the same day on the dashboard, in hcc code, the notices and the briefing', async () => {
     const personId = db.prepare(`SELECT p.person_id FROM person_codes p WHERE p.timeline NOT GLOB '*,[yr],*' AND p.timeline GLOB '*,g,*' LIMIT 1`).pluck().get() as string;
-    const ref = c.services.refs.toRef(personId);
+    const ref = await c.ref('ofc', personId);
     const before = await c.ok('ofc', 'dashboard.summary', {});
     expect(before.asOf).toBe(LAST);
     const flagged = await c.ok('ofc', 'cases.flag', { ref, behavior: 'other', reason: '群众举报使用他人健康码' });

@@ -22,6 +22,8 @@ export interface TestConsole {
   /** `via` 'ipc' is the desktop window's transport (a chosen save path is honoured). */
   call<M extends MethodName>(user: string | null, method: M, params: ParamsOf<M>, via?: CallContext['transport']): Promise<ApiResponse<ResultOf<M>>>;
   ok<M extends MethodName>(user: string | null, method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
+  /** A person reference as `user`'s session receives one (references are bound to the session). */
+  ref(user: string, personId: string): Promise<string>;
 }
 
 export async function testConsole(dir: string, options: { demo?: { people: number; days: number }; users?: { name: string; role: string; county?: string | null }[] } = {}): Promise<TestConsole> {
@@ -43,10 +45,17 @@ export async function testConsole(dir: string, options: { demo?: { people: numbe
     const ctx = { ...context(services, user ? services.sessions.get(tokens.get(user)) : null, () => undefined), transport: via };
     return (await dispatch(ctx, method, params)) as ApiResponse<ResultOf<M>>;
   };
+  const signedIn = async (user: string) => {
+    if (!tokens.has(user)) await call(user, 'auth.touch', {});
+    const session = services.sessions.get(tokens.get(user));
+    if (!session) throw new Error(`${user} has no session`);
+    return session;
+  };
   return {
     services,
     dir,
     call,
+    ref: async (user, personId) => services.refs.toRef(personId, await signedIn(user)),
     async ok(user, method, params) {
       const r = await call(user, method, params);
       if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);

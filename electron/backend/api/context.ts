@@ -2,9 +2,11 @@
 import type { Db } from '../db/database.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { SignInLimiter } from '../auth/sign-in-limiter.ts';
+import type { SetupCode } from '../auth/first-administrator.ts';
 import type { EventHub } from '../jobs/event-hub.ts';
 import type { JobManager } from '../jobs/job-manager.ts';
 import type { PersonRefs } from '../people/person-refs.ts';
+import type { UnmaskLimiter } from '../people/unmask-limiter.ts';
 import type { DownloadStore } from '../server/download-store.ts';
 import type { Uploads } from '../uploads/uploads.ts';
 
@@ -13,7 +15,11 @@ export interface ConsoleServices {
   dataDir: string;
   sessions: SessionStore;
   limiter: SignInLimiter;
+  /** The one-time code for the first administrator on a database with data (`hcc serve` prints it). */
+  setupCode: SetupCode;
   refs: PersonRefs;
+  /** Each user's allowance of full IDs and phones (api/unmask-allowance.ts). */
+  unmasks: UnmaskLimiter;
   jobs: JobManager;
   events: EventHub;
   downloads: DownloadStore;

@@ -8,6 +8,7 @@ import { can } from '../../../shared/domain/roles.ts';
 import { ApiFailure } from './api-failure.ts';
 import { FileAccessError } from '../files/file-errors.ts';
 import type { CallContext } from './context.ts';
+import { checkScopedParams } from './county-scope.ts';
 import * as admin from './handlers/admin.ts';
 import * as auth from './handlers/auth.ts';
 import * as briefing from './handlers/briefing.ts';
@@ -24,6 +25,7 @@ const HANDLERS: Handlers = {
   'auth.setup': auth.setup,
   'auth.signIn': auth.signIn,
   'auth.signOut': auth.signOut,
+  'auth.changePassword': auth.changePassword,
   'auth.touch': auth.touch,
   'dashboard.summary': dashboard.summary,
   'dashboard.map': dashboard.countyMap,
@@ -45,6 +47,7 @@ const HANDLERS: Handlers = {
   'users.list': admin.usersList,
   'users.create': admin.usersCreate,
   'users.update': admin.usersUpdate,
+  'users.decideRole': admin.usersDecideRole,
   'settings.get': admin.settingsGet,
   'settings.update': admin.settingsUpdate,
   'keyAreas.list': admin.keyAreasList,
@@ -68,6 +71,13 @@ const HANDLERS: Handlers = {
 
 const error = (code: ApiError['code'], message: string, messageZh: string): ApiResponse<never> => ({ ok: false, error: { code, message, messageZh } });
 
+/**
+ * What an account whose password an administrator chose may do before choosing its own: that,
+ * keep the session alive, or leave. Separation of duties: the administrator who knew the first
+ * password cannot act with the account unseen (the owner would find their account changed).
+ */
+const WHILE_PASSWORD_CHANGE_REQUIRED: ReadonlySet<MethodName> = new Set(['auth.changePassword', 'auth.signOut', 'auth.touch', 'auth.status']);
+
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(HANDLERS, name);
 }
@@ -81,9 +91,14 @@ export async function dispatch(ctx: CallContext, method: string, params: unknown
     if (access !== 'signed-in' && !can(ctx.session.user.role, access)) {
       return error('forbidden', `your role may not do this (${method})`, `您的角色无权执行此操作（${method}）`);
     }
+    if (ctx.session.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(method)) {
+      return error('password_change_required', 'choose your own password first (an administrator set the current one)', '请先设置您自己的密码（当前密码由管理员设置）');
+    }
     ctx.services.sessions.touch(ctx.session);
   }
   try {
+    // County scope of every person or case the parameters name, whatever the handler then does.
+    checkScopedParams(ctx, method, params as Record<string, unknown>);
     const handler = HANDLERS[method] as Handler<MethodName>;
     return { ok: true, value: await handler(ctx, params as never) };
   } catch (err) {

@@ -3,10 +3,12 @@ import { fileURLToPath } from 'node:url';
 import type { ConsoleServices } from '../api/context.ts';
 import { SessionStore } from '../auth/sessions.ts';
 import { SignInLimiter } from '../auth/sign-in-limiter.ts';
+import { SetupCode } from '../auth/first-administrator.ts';
 import type { Db } from '../db/database.ts';
 import { EventHub } from '../jobs/event-hub.ts';
 import { JobManager } from '../jobs/job-manager.ts';
 import { PersonRefs } from '../people/person-refs.ts';
+import { UnmaskLimiter } from '../people/unmask-limiter.ts';
 import { DownloadStore } from '../server/download-store.ts';
 import { coloursBehind } from '../rules/recompute.ts';
 import { Uploads } from '../uploads/uploads.ts';
@@ -26,16 +28,23 @@ export function createConsoleServices(db: Db, dataDir: string, options: { resour
   jobs.settingsChanged();
   // Evaluation that a crash or a closed window interrupted (after a sync, or a decision) resumes now.
   if (coloursBehind(db)) jobs.start({ kind: 'colours', full: false }, 'system');
+  const uploads = new Uploads(dataDir, { now: wall });
+  // An imported file holds a department's IDs and phones: it goes when its import ends.
+  events.subscribe((e) => {
+    if (e.type === 'job' && e.job.kind === 'import' && e.job.status !== 'running') uploads.importEnded(e.job.id, jobs.result(e.job.id)?.report?.importOutcome?.status ?? null);
+  });
   return {
     db,
     dataDir,
     sessions: new SessionStore(() => consoleSettings(db).idleTimeoutMinutes * 60_000, wall),
     limiter: new SignInLimiter(wall),
+    setupCode: new SetupCode(),
     refs: new PersonRefs(),
+    unmasks: new UnmaskLimiter(wall),
     jobs,
     events,
     downloads: new DownloadStore(dataDir, wall),
-    uploads: new Uploads(dataDir),
+    uploads,
     resourcesDir: options.resourcesDir ?? PROJECT_RESOURCES,
     now,
   };

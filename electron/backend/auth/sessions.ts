@@ -11,6 +11,8 @@ export interface Session {
   user: { name: string; role: Role; county: string | null };
   createdAt: number;
   lastActiveAt: number;
+  /** The password was chosen by an administrator: nothing but choosing one's own until it is done. */
+  mustChangePassword: boolean;
 }
 
 export class SessionStore {
@@ -22,10 +24,10 @@ export class SessionStore {
     this.now = now;
   }
 
-  create(user: Session['user']): Session {
+  create(user: Session['user'], mustChangePassword = false): Session {
     const token = randomBytes(32).toString('base64url');
     const at = this.now();
-    const s: Session = { token, user, createdAt: at, lastActiveAt: at };
+    const s: Session = { token, user, createdAt: at, lastActiveAt: at, mustChangePassword };
     this.sessions.set(token, s);
     return s;
   }
@@ -50,8 +52,8 @@ export class SessionStore {
     this.sessions.delete(token);
   }
 
-  /** A user disabled or changed: their sessions end at once. */
-  endUser(name: string): void {
-    for (const [token, s] of this.sessions) if (s.user.name.toLowerCase() === name.toLowerCase()) this.sessions.delete(token);
+  /** A user disabled or changed: their sessions end at once (all but `keep`, the caller's own, if given). */
+  endUser(name: string, keep?: Session): void {
+    for (const [token, s] of this.sessions) if (s.user.name.toLowerCase() === name.toLowerCase() && s !== keep) this.sessions.delete(token);
   }
 }

@@ -4,7 +4,9 @@ import { type Role, isRole } from '../../../shared/domain/roles.ts';
 import type { UserRow } from '../../../shared/contract/settings.ts';
 import type { Db } from '../db/database.ts';
 import { ApiFailure } from '../api/api-failure.ts';
-import { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.ts';
+import { passwordProblem, passwordProblemText } from '../../../shared/domain/password-policy.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { pendingRoles } from './role-grants.ts';
 
 export interface StoredUser {
   name: string;
@@ -14,6 +16,8 @@ export interface StoredUser {
   disabled: number;
   created_at: number;
   last_sign_in_at: number | null;
+  /** 1: created or reset by an administrator; the owner must choose a password before acting. */
+  must_change_password: number;
 }
 
 export function countUsers(db: Db): number {
@@ -24,12 +28,22 @@ export function getUser(db: Db, name: string): StoredUser | undefined {
   return db.prepare('SELECT * FROM users WHERE name = ?').get(name) as StoredUser | undefined;
 }
 
-export function toUserRow(u: StoredUser): UserRow {
-  return { name: u.name, role: u.role, county: u.county_code, disabled: u.disabled === 1, lastSignInAt: u.last_sign_in_at };
+export function toUserRow(db: Db, u: StoredUser, pendingByName = pendingRoles(db)): UserRow {
+  const pending = pendingByName.get(u.name.toLowerCase()) ?? null;
+  return {
+    name: u.name,
+    role: u.role,
+    county: u.county_code,
+    disabled: u.disabled === 1,
+    lastSignInAt: u.last_sign_in_at,
+    mustChangePassword: u.must_change_password === 1,
+    pendingRole: pending ? { role: pending.role, requestedBy: pending.requestedBy } : null,
+  };
 }
 
 export function listUsers(db: Db): UserRow[] {
-  return (db.prepare('SELECT * FROM users ORDER BY name').all() as StoredUser[]).map(toUserRow);
+  const pending = pendingRoles(db);
+  return (db.prepare('SELECT * FROM users ORDER BY name').all() as StoredUser[]).map((u) => toUserRow(db, u, pending));
 }
 
 export function validateUserName(name: string): void {
@@ -41,9 +55,12 @@ export function validateUserName(name: string): void {
   }
 }
 
-export function validatePassword(password: string): void {
-  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH) {
-    throw ApiFailure.badRequest(`a password has at least ${MIN_PASSWORD_LENGTH} characters`, `密码至少${MIN_PASSWORD_LENGTH}位`);
+/** The password policy (shared/domain/password-policy.ts), for every new password: set-up, add, reset, change. */
+export function validatePassword(password: string, userName: string): void {
+  const problem = typeof password === 'string' ? passwordProblem(password, userName) : 'too_short';
+  if (problem) {
+    const text = passwordProblemText(problem);
+    throw ApiFailure.badRequest(text.en, text.zh);
   }
 }
 
@@ -52,26 +69,57 @@ function validateRoleAndCounty(role: string, county: string | null): void {
   if (county !== null && !isCountyCode(county)) throw ApiFailure.badRequest(`unknown county ${county}`, `未知县区 ${county}`);
 }
 
-export async function createUser(db: Db, u: { name: string; role: string; county: string | null; password: string }, now = Date.now()): Promise<UserRow> {
+/**
+ * `mustChangePassword`: the password was chosen by someone else (an administrator), so the owner
+ * chooses their own at the first sign-in before anything else.
+ */
+export async function createUser(
+  db: Db,
+  u: { name: string; role: string; county: string | null; password: string; mustChangePassword?: boolean },
+  now = Date.now(),
+): Promise<UserRow> {
   validateUserName(u.name);
   validateRoleAndCounty(u.role, u.county);
-  validatePassword(u.password);
+  validatePassword(u.password, u.name);
   if (getUser(db, u.name)) throw ApiFailure.conflict(`a user named ${u.name} exists`, `用户 ${u.name} 已存在`);
   const hash = await hashPassword(u.password);
-  db.prepare('INSERT INTO users (name, role, county_code, password_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(u.name, u.role, u.county, hash, now);
-  return toUserRow(getUser(db, u.name)!);
+  db.prepare('INSERT INTO users (name, role, county_code, password_hash, created_at, must_change_password) VALUES (?, ?, ?, ?, ?, ?)').run(
+    u.name,
+    u.role,
+    u.county,
+    hash,
+    now,
+    u.mustChangePassword ? 1 : 0,
+  );
+  return toUserRow(db, getUser(db, u.name)!);
+}
+
+/**
+ * A user's own new password (at the first sign-in after a creation or reset, or any time):
+ * the current one proves who is asking, the new one follows the policy and differs from it.
+ */
+export async function changeOwnPassword(db: Db, name: string, current: string, next: string): Promise<void> {
+  const user = getUser(db, name);
+  if (!user || !(await verifyPassword(current, user.password_hash))) {
+    throw ApiFailure.badRequest('the current password is wrong', '当前密码不正确');
+  }
+  validatePassword(next, user.name);
+  if (await verifyPassword(next, user.password_hash)) {
+    throw ApiFailure.badRequest('choose a new password, not the current one', '请设置新密码，不能与当前密码相同');
+  }
+  db.prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE name = ?').run(await hashPassword(next), user.name);
 }
 
 export async function updateUser(
   db: Db,
-  u: { name: string; role?: string; county?: string | null; disabled?: boolean; password?: string },
+  u: { name: string; role?: string; county?: string | null; disabled?: boolean; password?: string; passwordChosenByOwner?: boolean },
 ): Promise<UserRow> {
   const current = getUser(db, u.name);
   if (!current) throw ApiFailure.notFound(`no user named ${u.name}`, `没有用户 ${u.name}`);
   const role = u.role ?? current.role;
   const county = u.county === undefined ? current.county_code : u.county;
   validateRoleAndCounty(role, county);
-  if (u.password !== undefined) validatePassword(u.password);
+  if (u.password !== undefined) validatePassword(u.password, current.name);
   const hash = u.password !== undefined ? await hashPassword(u.password) : current.password_hash;
   const disabled = u.disabled === undefined ? current.disabled : u.disabled ? 1 : 0;
   // The last active administrator cannot be removed: nobody could manage the console any more.
@@ -79,6 +127,15 @@ export async function updateUser(
     const admins = (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
     if (admins <= 1) throw ApiFailure.conflict('this is the last administrator; make another one first', '这是最后一个管理员，请先设置另一个管理员');
   }
-  db.prepare('UPDATE users SET role = ?, county_code = ?, disabled = ?, password_hash = ? WHERE name = ?').run(role, county, disabled, hash, current.name);
-  return toUserRow(getUser(db, current.name)!);
+  // A password set by an administrator for someone else is a reset: the owner chooses their own at the next sign-in.
+  const mustChange = u.password !== undefined ? (u.passwordChosenByOwner ? 0 : 1) : current.must_change_password;
+  db.prepare('UPDATE users SET role = ?, county_code = ?, disabled = ?, password_hash = ?, must_change_password = ? WHERE name = ?').run(
+    role,
+    county,
+    disabled,
+    hash,
+    mustChange,
+    current.name,
+  );
+  return toUserRow(db, getUser(db, current.name)!);
 }

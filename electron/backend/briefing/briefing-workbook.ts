@@ -74,7 +74,7 @@ function summarySheet(wb: ExcelJS.Workbook, d: BriefingData, meta: BriefingMeta)
   );
   sheet.ws.addRow([]);
   sheet.addSmallPrint(`审计日志锚点：第 ${d.audit.id} 条，哈希 ${d.audit.hash}`, 'Consolas');
-  sheet.addSmallPrint('核验方法：hcc audit verify --against <上述哈希>。导出本简报的记录在此之后写入审计日志。');
+  sheet.addSmallPrint('核验方法：hcc audit verify --against <上述哈希>（数据库旁的锚点文件每次自动比对）。导出本简报的记录在此之后写入审计日志。');
   return sheet.finish();
 }
 

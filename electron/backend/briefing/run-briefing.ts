@@ -1,12 +1,14 @@
 /** Runs writeBriefing in a worker thread: a city-scale briefing takes seconds of CPU. */
 import { Worker } from 'node:worker_threads';
+import type { Db } from '../db/database.ts';
+import { databaseKeyOf } from '../db/db-key.ts';
 import { FileAccessError } from '../files/file-errors.ts';
 import { workerUrl } from '../workers/worker-url.ts';
 import type { BriefingRequest, WrittenBriefing } from './write-briefing.ts';
 
-export function writeBriefingInWorker(dbFile: string, target: string, request: BriefingRequest): Promise<WrittenBriefing> {
+export function writeBriefingInWorker(db: Db, target: string, request: BriefingRequest): Promise<WrittenBriefing> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(import.meta.url, 'briefing-worker'), { workerData: { dbFile, target, request } });
+    const worker = new Worker(workerUrl(import.meta.url, 'briefing-worker'), { workerData: { dbFile: db.name, dbKey: databaseKeyOf(db), target, request } });
     let answered = false;
     worker.once('message', (m: { ok: true; written: WrittenBriefing } | { ok: false; message: string; messageZh: string | null }) => {
       answered = true;

@@ -3,6 +3,7 @@
  * the console runs it in a worker thread (briefing-worker.ts) so the API keeps answering meanwhile.
  */
 import type { Day } from '../../../shared/domain/local-date.ts';
+import { anchorAuditHead } from '../audit/audit-anchor.ts';
 import type { Db } from '../db/database.ts';
 import { writeAtomically } from '../files/write-atomically.ts';
 import { briefingData } from './briefing-data.ts';
@@ -28,6 +29,9 @@ export async function writeBriefing(db: Db, target: string, r: BriefingRequest):
     // Awaited below; if reading the lists fails first, this keeps the images' failure from going unhandled.
     images.catch(() => undefined);
   });
+  // Every briefing also refreshes the anchor beside the database (outside the read transaction),
+  // so the head it prints and the anchor that `audit verify` compares are recorded together.
+  anchorAuditHead(db);
   const wb = buildBriefingWorkbook(data, r, await images!);
   await writeAtomically(target, (partial) => wb.xlsx.writeFile(partial));
   return { file: target, sheets: [...SHEET_NAMES], rows: data.changeLines.length + data.noticeLines.length };

@@ -11,3 +11,6 @@ export interface Command {
 
 /** Options every command accepts. */
 export const COMMON_FLAGS = ['json', 'progress', 'help'] as const;
+
+/** Options with a value every command accepts: the database's key file (never the key itself). */
+export const COMMON_VALUES = ['key-file'] as const;

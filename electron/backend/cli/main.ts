@@ -5,7 +5,7 @@
 import { DatabaseOpenError } from '../db/database.ts';
 import { UsageError, parseArgs } from './args.ts';
 import type { Command } from './command.ts';
-import { COMMON_FLAGS } from './command.ts';
+import { COMMON_FLAGS, COMMON_VALUES } from './command.ts';
 import { createOutput, exitAfterFlush, tolerateClosedReaders } from './output.ts';
 
 interface CommandEntry {
@@ -26,14 +26,15 @@ const COMMANDS: readonly CommandEntry[] = [
   { name: 'case', usage: 'case list|show|flag|review|decide|dismiss|appeal|uphold|revoke|close --db F ...', load: async () => (await import('./commands/case.ts')).caseCommand },
   { name: 'credit', usage: 'credit list --db F [--out FILE.xlsx] | credit report --db F --person ID --out FILE.html', load: async () => (await import('./commands/credit.ts')).creditCommand },
   { name: 'briefing', usage: 'briefing --db F --date YYYY-MM-DD --out FILE.xlsx [--trend-from YYYY-MM-DD]', load: async () => (await import('./commands/briefing.ts')).briefingCommand },
-  { name: 'audit', usage: 'audit verify --db F [--against HASH] | audit head --db F', load: async () => (await import('./commands/audit.ts')).auditCommand },
+  { name: 'audit', usage: 'audit verify --db F [--against HASH] | audit head --db F | audit anchor --db F', load: async () => (await import('./commands/audit.ts')).auditCommand },
   { name: 'serve', usage: 'serve [--db F] [--port P] [--host 127.0.0.1]', load: async () => (await import('./commands/serve.ts')).serveCommand },
   { name: 'user', usage: 'user add --db F --name U --role R [--county CODE]   (password on stdin)', load: async () => (await import('./commands/user.ts')).userCommand },
-  { name: 'backup', usage: 'backup --db F --out FILE [--user U]', load: async () => (await import('./commands/backup.ts')).backupCommand },
+  { name: 'backup', usage: 'backup --db F --out FILE [--out-key-file K] [--user U]', load: async () => (await import('./commands/backup.ts')).backupCommand },
+  { name: 'encrypt', usage: 'encrypt --db F [--key-file K]', load: async () => (await import('./commands/encrypt.ts')).encryptCommand },
 ];
 
 function usage(): string {
-  return ['usage: hcc <command> [options]   (common: --db FILE, --json, --progress)', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');
+  return ['usage: hcc <command> [options]   (common: --db FILE, --key-file K, --json, --progress)', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -45,7 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const command = await entry.load();
   try {
-    const args = parseArgs(rest, { ...command.spec, flags: [...command.spec.flags, ...COMMON_FLAGS] });
+    const args = parseArgs(rest, { ...command.spec, values: [...command.spec.values, ...COMMON_VALUES], flags: [...command.spec.flags, ...COMMON_FLAGS] });
     if (args.flags.has('help')) {
       process.stdout.write(`usage: hcc ${command.usage}\n`);
       return 0;
@@ -58,7 +59,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`hcc ${command.name}: ${err.message}\nusage: hcc ${command.usage}\n`);
       return 2;
     }
-    const message = err instanceof DatabaseOpenError || err instanceof Error ? err.message : String(err);
+    // A database problem is said in both languages on its one line (a wrong or missing key: what to do).
+    const message = err instanceof DatabaseOpenError && err.messageZh ? `${err.message} / ${err.messageZh}` : err instanceof Error ? err.message : String(err);
     process.stderr.write(`hcc ${command.name}: ${message.split('\n')[0]}\n`);
     return 1;
   }

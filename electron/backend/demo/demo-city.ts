@@ -4,7 +4,8 @@
  * and planted bad rows, and the ground truth in `<out>/demo-truth.json`. The same options always give
  * byte-identical files, however many threads write them.
  */
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { makeOwnPrivateDir, writePrivateFile } from '../files/private-files.ts';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseDay } from '../../../shared/domain/local-date.ts';
@@ -106,7 +107,7 @@ export async function writeDemoCity(options: DemoOptions, onProgress?: (p: DemoP
     rows: tally.rows,
   };
   const truthFile = join(dir, TRUTH_FILE);
-  await writeFile(truthFile, JSON.stringify(truth, null, 2) + '\n');
+  writePrivateFile(truthFile, JSON.stringify(truth, null, 2) + '\n');
   return { dir, files: [...tally.files].sort(), rows: { ...tally.rows }, truthFile };
 }
 
@@ -133,5 +134,6 @@ async function prepareEmptyDir(dir: string): Promise<void> {
       throw new Error(`${dir} is not empty; the demo city is written only to a new or empty folder, so nothing there is overwritten`);
     }
   }
-  await mkdir(dir, { recursive: true });
+  // An empty folder only: it becomes the demo city's own, the owner's alone like every exchange file.
+  makeOwnPrivateDir(dir);
 }

@@ -2,7 +2,7 @@
  * Writing one feed file of the demo exchange directory, with the row accounting the truth file
  * reports: data rows per feed, and how many of them are planted bad rows.
  */
-import { mkdir } from 'node:fs/promises';
+import { makePrivateDir } from '../files/private-files.ts';
 import { join } from 'node:path';
 import { FEED_NAMES, type FeedName, feedSchema } from '../../../shared/domain/feeds/feed-schemas.ts';
 import { type CsvFileWriter, openCsvFile } from '../files/csv-writer.ts';
@@ -45,7 +45,7 @@ export function feedFilePath(feed: FeedName, date: string, ext = 'csv'): string 
 }
 
 export async function openFeedFile(root: string, feed: FeedName, relative: string, tally: Tally, options: FeedFileOptions): Promise<FeedFile> {
-  await mkdir(join(root, feed), { recursive: true });
+  makePrivateDir(join(root, feed));
   const writer: CsvFileWriter = openCsvFile(join(root, relative), {
     bom: options.bom ?? true,
     ...(options.encode ? { encode: options.encode } : {}),

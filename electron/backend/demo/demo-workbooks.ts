@@ -2,7 +2,7 @@
  * The two registers the demo city delivers as Excel workbooks, as the command center and market
  * regulation send them: Chinese headers, real date cells for the key areas, 是/否 for approvals.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { makePrivateDir, writePrivateFile } from '../files/private-files.ts';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { COUNTIES } from '../../../shared/domain/counties.ts';
@@ -54,9 +54,9 @@ async function writeWorkbook(
   });
   format?.(sheet);
   const relative = feedFilePath(feed, start, 'xlsx');
-  await mkdir(join(root, feed), { recursive: true });
+  makePrivateDir(join(root, feed));
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  await writeFile(join(root, relative), setZipEntryTimes(bytes, stamp));
+  writePrivateFile(join(root, relative), setZipEntryTimes(bytes, stamp));
   tally.files.push(relative);
   tally.rows[feed] += rows.length;
 }

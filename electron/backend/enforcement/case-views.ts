@@ -1,26 +1,31 @@
-/** How cases and credit records look to the interface: people by reference, IDs and names masked. */
+/**
+ * How cases and credit records look to the interface: people by reference (made by `refOf` for the
+ * caller's session), IDs and names masked.
+ */
 import type { CaseDetail, CaseSummary, CreditRecordView, EvidenceView } from '../../../shared/contract/enforcement.ts';
 import { allowedMoves, type Behavior, type CaseState } from '../../../shared/domain/cases.ts';
 import { dayOfInstant } from '../../../shared/domain/local-date.ts';
 import { maskIdentifiers, maskName, maskPersonId } from '../../../shared/domain/masking.ts';
 import type { Role } from '../../../shared/domain/roles.ts';
 import type { Db } from '../db/database.ts';
-import type { PersonRefs } from '../people/person-refs.ts';
 import { colourAndCounty } from '../people/people-service.ts';
 import { type CaseRow, caseHistory } from './cases.ts';
 import { type CreditRecord, creditRecordOfCase } from './credit-records.ts';
 import type { Evidence } from './evidence.ts';
+
+/** Makes the page's reference to a person (bound to the caller's session). */
+export type RefOf = (personId: string) => string;
 
 function nameOf(db: Db, personId: string): string | null {
   const r = db.prepare('SELECT name FROM residents WHERE person_id = ?').get(personId) as { name: string | null } | undefined;
   return r?.name ? maskName(r.name) : null;
 }
 
-export function caseSummary(db: Db, refs: PersonRefs, c: CaseRow): CaseSummary {
+export function caseSummary(db: Db, refOf: RefOf, c: CaseRow): CaseSummary {
   const evidence = JSON.parse(c.evidence) as Evidence;
   return {
     id: c.id,
-    ref: refs.toRef(c.person_id),
+    ref: refOf(c.person_id),
     idMasked: maskPersonId(c.person_id),
     nameMasked: nameOf(db, c.person_id),
     county: c.county_code,
@@ -33,11 +38,11 @@ export function caseSummary(db: Db, refs: PersonRefs, c: CaseRow): CaseSummary {
   };
 }
 
-export function creditView(db: Db, refs: PersonRefs, r: CreditRecord): CreditRecordView {
+export function creditView(db: Db, refOf: RefOf, r: CreditRecord): CreditRecordView {
   return {
     number: r.number,
     caseId: r.case_id,
-    ref: refs.toRef(r.person_id),
+    ref: refOf(r.person_id),
     idMasked: maskPersonId(r.person_id),
     nameMasked: nameOf(db, r.person_id),
     county: r.county_code,
@@ -52,7 +57,7 @@ export function creditView(db: Db, refs: PersonRefs, r: CreditRecord): CreditRec
   };
 }
 
-export function caseDetail(db: Db, refs: PersonRefs, c: CaseRow, role: Role, now: number): CaseDetail {
+export function caseDetail(db: Db, refOf: RefOf, c: CaseRow, role: Role, now: number): CaseDetail {
   const evidence = JSON.parse(c.evidence) as Evidence;
   const view: EvidenceView = {
     rule: evidence.rule,
@@ -67,11 +72,11 @@ export function caseDetail(db: Db, refs: PersonRefs, c: CaseRow, role: Role, now
   };
   const record = creditRecordOfCase(db, c.id);
   return {
-    ...caseSummary(db, refs, c),
+    ...caseSummary(db, refOf, c),
     evidence: view,
     history: caseHistory(db, c.id).map((h) => ({ at: h.at, user: h.user_name, move: h.move, from: h.from_state as CaseState | null, to: h.to_state as CaseState, reason: h.reason })),
     allowedMoves: allowedMoves(c.state, role),
-    creditRecord: record ? creditView(db, refs, record) : null,
+    creditRecord: record ? creditView(db, refOf, record) : null,
     color: colourAndCounty(db, c.person_id, dayOfInstant(now)).color,
   };
 }

@@ -7,12 +7,13 @@
 import { createHash } from 'node:crypto';
 import { type Behavior, type CaseMove, type CaseState, checkMove } from '../../../shared/domain/cases.ts';
 import { type Role, can } from '../../../shared/domain/roles.ts';
-import { decodeHistory } from '../../../shared/domain/rules/person-history.ts';
-import { maskPersonId } from '../../../shared/domain/masking.ts';
+import { maskIdentifiers, maskPersonId } from '../../../shared/domain/masking.ts';
 import { ApiFailure } from '../api/api-failure.ts';
 import { audit } from '../audit/audit-log.ts';
 import type { Db } from '../db/database.ts';
 import { auditTargetOf } from '../people/people-service.ts';
+// The county a case is filed in is the scope check's county: a county user can open what they can find.
+import { personCounty } from '../people/person-county.ts';
 import { createCreditRecord, creditRecordOfCase, revokeCreditRecord } from './credit-records.ts';
 import { type Evidence, actRecords } from './evidence.ts';
 
@@ -41,15 +42,6 @@ export interface HistoryRow {
   from_state: string | null;
   to_state: string;
   reason: string;
-}
-
-/** The county a person is in now (their stored history's latest state), for the case queue. */
-function currentCounty(db: Db, personId: string): string | null {
-  const row = db.prepare('SELECT timeline FROM person_codes WHERE person_id = ?').get(personId) as { timeline: string } | undefined;
-  const states = row ? decodeHistory(row.timeline) : [];
-  const fromHistory = states[states.length - 1]?.county;
-  if (fromHistory) return fromHistory;
-  return (db.prepare('SELECT county_code FROM residents WHERE person_id = ?').get(personId) as { county_code: string | null } | undefined)?.county_code ?? null;
 }
 
 export function getCase(db: Db, id: number): CaseRow | undefined {
@@ -89,7 +81,7 @@ export function openCase(
         `INSERT INTO cases (person_id, behavior, state, evidence, evidence_key, county_code, opened_at, opened_by, updated_at)
          VALUES (?, ?, 'suspected', ?, ?, ?, ?, ?, ?)`,
       )
-      .run(c.personId, c.behavior, JSON.stringify(c.evidence), c.evidenceKey, currentCounty(db, c.personId), c.at, c.openedBy, c.at);
+      .run(c.personId, c.behavior, JSON.stringify(c.evidence), c.evidenceKey, personCounty(db, c.personId), c.at, c.openedBy, c.at);
     const id = Number(info.lastInsertRowid);
     for (const r of acts) remember.run(c.behavior, c.personId, r.feed, r.key, id);
     db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, NULL, ?, ?)').run(id, c.at, c.openedBy, 'open', 'suspected', c.evidence.summary);
@@ -156,7 +148,9 @@ function requireReason(reason: string): string {
   const r = reason.trim();
   if (r.length < 2) throw ApiFailure.badRequest('write the reason for this step', '请填写此操作的理由');
   if (r.length > 2000) throw ApiFailure.badRequest('the reason is too long (2,000 characters at most)', '理由过长（最多2000字）');
-  return r;
+  // Case history and credit decisions are permanent (append-only): an ID or phone typed into the
+  // reason is masked before it is stored, like the case's own person shows masked.
+  return maskIdentifiers(r);
 }
 
 export interface MoveResult {

@@ -3,7 +3,8 @@
  * recognised, CRLF line ends, quotes only where needed. Files made for people (rejects exports) also
  * guard cells a spreadsheet would run as a formula (formula-guard.ts); exchange files are written verbatim.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
+import { createPrivateWriteStream } from './private-files.ts';
 import { once } from 'node:events';
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -30,7 +31,8 @@ export interface CsvFileWriter {
 
 /** A buffered CSV file writer with backpressure; `encode` turns text into bytes (UTF-8 by default). */
 export function openCsvFile(path: string, options: { bom?: boolean; encode?: (text: string) => Buffer } = {}): CsvFileWriter {
-  const out: WriteStream = createWriteStream(path);
+  // Exports and exchange files carry IDs and phones: the owner's alone (private-files.ts).
+  const out: WriteStream = createPrivateWriteStream(path);
   const encode = options.encode ?? ((t: string) => Buffer.from(t, 'utf8'));
   let pending = options.bom === false ? '' : '\uFEFF';
   const flush = async () => {

@@ -4,9 +4,10 @@
  * never leaves a half-written file that looks finished. A rename within one directory is atomic on
  * the file systems the console runs on (NTFS, ext4, APFS).
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileAccessError } from './file-errors.ts';
+import { ensurePrivateFile, writePrivateFile } from './private-files.ts';
 
 function partialName(target: string): string {
   return join(dirname(target), `.${basename(target)}.partial-${process.pid}-${Date.now().toString(36)}`);
@@ -15,6 +16,8 @@ function partialName(target: string): string {
 export async function writeAtomically<T>(target: string, write: (partial: string) => Promise<T>): Promise<T> {
   const partial = partialName(target);
   try {
+    // Created 0600 before the writer opens it: a writer truncating an existing file keeps its mode.
+    ensurePrivateFile(partial);
     const result = await write(partial);
     renameSync(partial, target);
     return result;
@@ -28,7 +31,7 @@ export async function writeAtomically<T>(target: string, write: (partial: string
 export function writeTextAtomically(target: string, text: string): void {
   const partial = partialName(target);
   try {
-    writeFileSync(partial, text, 'utf8');
+    writePrivateFile(partial, text);
     renameSync(partial, target);
   } catch (e) {
     rmSync(partial, { force: true });

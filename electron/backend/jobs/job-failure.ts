@@ -41,6 +41,8 @@ export function jobFailure(err: unknown, request: JobRequest): JobFailure {
   if (err instanceof UnreadableFileError) return { en: err.problem.en, zh: err.problem.zh };
   if (err instanceof SyncBusyError) return { en: 'another sync is running on this database (perhaps from the command line); wait for it to finish', zh: '此数据库上另有同步正在进行（可能来自命令行），请等待其完成' };
   if (err instanceof DatabaseOpenError) {
+    // A missing or wrong key says what to do (which key file); the rest are one message.
+    if (err.messageZh !== null && (err.code === 'wrong_key' || err.code === 'key_missing' || err.code === 'key_unreadable')) return { en: err.message, zh: err.messageZh };
     return err.code === 'newer_schema'
       ? { en: 'the database was written by a newer version of the console; install that version', zh: '数据库由更新版本的控制台写入，请安装该版本' }
       : { en: "the console's database cannot be opened; restore it from a backup (hcc backup)", zh: '无法打开控制台数据库，请从备份恢复（hcc backup）' };

@@ -8,6 +8,7 @@ import type { JobState } from '../../../shared/contract/data.ts';
 import { consoleSettings } from '../app/console-settings.ts';
 import { audit } from '../audit/audit-log.ts';
 import type { Db } from '../db/database.ts';
+import { databaseKeyOf } from '../db/db-key.ts';
 import { workerUrl } from '../workers/worker-url.ts';
 import { ApiFailure } from '../api/api-failure.ts';
 import type { EventHub } from './event-hub.ts';
@@ -53,7 +54,7 @@ export class JobManager {
     const kind = request.kind === 'import' ? 'import' : request.kind === 'colours' ? 'colours' : 'sync';
     const source = request.kind === 'sync' ? request.source : request.kind === 'import' ? request.fileName : null;
     const tracker = new JobTracker(id, kind, this.now(), source, request.kind === 'import' ? { feed: request.feed, file: request.fileName } : undefined);
-    const data: JobWorkerData = { dbFile: this.db.name, dataDir: this.dataDir, request };
+    const data: JobWorkerData = { dbFile: this.db.name, dbKey: databaseKeyOf(this.db), dataDir: this.dataDir, request };
     const worker = new Worker(workerUrl(import.meta.url, 'job-worker'), { workerData: data });
     const publish = () => this.events.publish({ type: 'job', job: structuredClone(tracker.state) });
     let lastPublish = 0;

@@ -12,6 +12,8 @@ export type JobRequest =
 
 export interface JobWorkerData {
   dbFile: string;
+  /** The database key (db-key.ts); null for a clear database. */
+  dbKey: Uint8Array | null;
   dataDir: string;
   request: JobRequest;
 }

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadDemoCity } from '../app/demo-load.ts';
 import type { Db } from '../db/database.ts';
 import { openDatabase } from '../db/database.ts';
+import { keyFromWorker } from '../db/db-key.ts';
 import { importFile } from '../import/import-file.ts';
 import { recomputeColours } from '../rules/recompute.ts';
 import { runDetectors } from '../enforcement/detectors/run-detectors.ts';
@@ -17,7 +18,7 @@ import type { JobReport, JobWorkerData } from './job-messages.ts';
 
 type Done = Extract<JobReport, { type: 'done' }>;
 
-const { dbFile, dataDir, request } = workerData as JobWorkerData;
+const { dbFile, dbKey, dataDir, request } = workerData as JobWorkerData;
 const abort = new AbortController();
 parentPort?.on('message', (m: unknown) => {
   if (m === 'cancel') abort.abort();
@@ -66,7 +67,7 @@ async function dataJob(db: Db): Promise<Done> {
 async function run(): Promise<void> {
   let db: Db | null = null;
   try {
-    db = openDatabase(dbFile, { skipIntegrityCheck: true });
+    db = openDatabase(dbFile, { key: keyFromWorker(dbKey), skipIntegrityCheck: true });
     report(request.kind === 'demo' ? await demoJob(db) : await dataJob(db));
   } catch (err) {
     // Said so that a person can act on it, in both languages; never the system's own text.

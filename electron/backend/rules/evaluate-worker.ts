@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { KeyArea } from '../../../shared/domain/rules/records.ts';
 import { openDatabase } from '../db/database.ts';
+import { keyFromWorker } from '../db/db-key.ts';
 import { evaluateChunk } from './evaluate-chunk.ts';
 import type { PersonScope } from './person-scope.ts';
 
@@ -11,7 +12,8 @@ export interface EvaluateJob {
   keyAreas: KeyArea[];
 }
 
-const db = openDatabase((workerData as { dbFile: string }).dbFile, { readonly: true, skipIntegrityCheck: true, cacheMB: 64 });
+const { dbFile, dbKey } = workerData as { dbFile: string; dbKey: Uint8Array | null };
+const db = openDatabase(dbFile, { key: keyFromWorker(dbKey), readonly: true, skipIntegrityCheck: true, cacheMB: 64 });
 
 parentPort?.on('message', (job: EvaluateJob | 'close') => {
   if (job === 'close') {

@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { RULES_VERSION } from '../../../shared/domain/rules/version.ts';
 import type { Db } from '../db/database.ts';
+import { databaseKeyOf } from '../db/db-key.ts';
 import { workerUrl } from '../workers/worker-url.ts';
 import { type ChunkWrites, applyChunkWrites } from './colour-writes.ts';
 import { evaluateChunk } from './evaluate-chunk.ts';
@@ -162,7 +163,7 @@ async function inWorkers(
   count: number,
   apply: (scope: PersonScope, writes: ChunkWrites, clearDirty: boolean) => void,
 ): Promise<void> {
-  const pool = Array.from({ length: count }, () => new Worker(workerUrl(import.meta.url, 'evaluate-worker'), { workerData: { dbFile: db.name } }));
+  const pool = Array.from({ length: count }, () => new Worker(workerUrl(import.meta.url, 'evaluate-worker'), { workerData: { dbFile: db.name, dbKey: databaseKeyOf(db) } }));
   const version = () => db.pragma('data_version', { simple: true }) as number;
   try {
     let next = 0;

@@ -8,11 +8,21 @@
 import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { METHOD_ACCESS } from '../../../shared/contract/api.ts';
+import { can } from '../../../shared/domain/roles.ts';
+import type { Session } from '../auth/sessions.ts';
 import type { CallContext, ConsoleServices } from '../api/context.ts';
-import { dispatch } from '../api/dispatch.ts';
+import { dispatch, isMethodName } from '../api/dispatch.ts';
+import { eventVisibleTo } from '../jobs/event-audience.ts';
+import { refuse, send } from './bridge-answers.ts';
+import { type BridgeLimits, bridgeLimits, sizeText } from './bridge-limits.ts';
+import { guardConnections } from './connection-guard.ts';
 import { readCookie, sessionCookie, SESSION_COOKIE } from './cookies.ts';
+import { nestsDeeperThan, readBody } from './request-body.ts';
 import { allowedHosts, hostAllowed, originAllowed } from './request-guards.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
+
+export type { BridgeLimits } from './bridge-limits.ts';
 
 export interface BridgeOptions {
   host: string;
@@ -20,6 +30,8 @@ export interface BridgeOptions {
   /** The built renderer (index.html and assets). */
   staticDir: string;
   services: ConsoleServices;
+  /** Sizes, connections and timeouts (bridge-limits.ts); the defaults suit the page. */
+  limits?: Partial<BridgeLimits>;
 }
 
 const MIME: Record<string, string> = {
@@ -33,74 +45,118 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Uploads arrive in pieces of up to 4 MB, base64: allow a little more. */
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const UNREADABLE = { en: 'the request could not be read; reload the page and try again', zh: '请求无法读取，请刷新页面后重试' };
 
 export async function startBridge(options: BridgeOptions): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   const root = resolve(options.staticDir);
   const { services } = options;
+  const limits = bridgeLimits(options.limits);
   let allowed = allowedHosts(options.host, options.port);
   const streams = new Set<ServerResponse>();
-  const server = createServer((req, res) => {
-    void handle(req, res).catch((err: unknown) => {
-      console.error('bridge request failed:', (err as Error).message);
-      if (!res.headersSent) send(res, 500, { error: 'internal error' });
-      else res.end();
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node looks for timed-out requests every 30 s by default: a slow client would hold its socket that much longer.
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
+    (req, res) => {
+      if (connections.refused(req.socket)) {
+        req.resume();
+        return;
+      }
+      void handle(req, res).catch((err: unknown) => {
+        console.error('bridge request failed:', (err as Error).message);
+        if (!res.headersSent) refuse(res, 500, 'internal', 'the console hit an internal error; try again, and tell support if it persists', '系统内部错误，请重试；如持续出现请联系技术支持');
+        else res.end();
+      });
+    },
+  );
+  const connections = guardConnections(server, limits);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req.headers.host, allowed) || !originAllowed(req.headers.origin, allowed)) {
-      send(res, 403, { error: 'forbidden host or origin' });
-      return;
+      return refuse(res, 403, 'forbidden', 'this address is not the console’s (open the console at the address `hcc serve` printed)', '该地址不属于控制台，请使用 hcc serve 显示的地址打开');
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (url.pathname === '/api/events') return events(req, res, token);
     if (url.pathname.startsWith('/download/')) return download(res, url.pathname.slice(10), token);
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, { error: 'use POST' });
+      if (req.method !== 'POST') return refuse(res, 405, 'bad_request', 'API calls are POST requests', '接口调用须使用 POST 请求');
       // A JSON content type cannot be sent cross-site without a CORS preflight, which we never answer.
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, { error: 'send application/json' });
-      let params: unknown;
-      try {
-        const body = await readBody(req);
-        params = body.length ? JSON.parse(body) : {};
-      } catch {
-        // Our page always sends small, valid JSON: whatever broke it (a proxy, a cut connection), the
-        // parser's or the socket's text would tell the user nothing.
-        return send(res, 400, { ok: false, error: { code: 'bad_request', message: 'the request could not be read; reload the page and try again', messageZh: '请求无法读取，请刷新页面后重试' } });
-      }
-      let cookie: string | null = null;
-      const ctx: CallContext = {
-        services,
-        session: services.sessions.get(token),
-        client: req.socket.remoteAddress ?? 'unknown',
-        transport: 'http',
-        setSession: (t) => {
-          cookie = sessionCookie(t);
-        },
-      };
-      const result = await dispatch(ctx, decodeURIComponent(url.pathname.slice(5)), params);
-      return send(res, 200, result, cookie ? { 'Set-Cookie': cookie } : {});
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'bad_request', 'API calls send application/json', '接口调用须发送 application/json');
+      return apiCall(req, res, decodeURIComponent(url.pathname.slice(5)), token);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'bad_request', 'pages are fetched with GET', '页面须使用 GET 请求');
     serveStatic(root, url.pathname, res);
   }
 
+  /**
+   * One API call. Who is calling is known from the cookie before a byte of the body is read: only a
+   * signed-in user who may import gets the upload piece's size; everyone else gets the small limit,
+   * and nesting is counted on the bytes before JSON.parse.
+   */
+  async function apiCall(req: IncomingMessage, res: ServerResponse, method: string, token: string | null): Promise<void> {
+    const session = services.sessions.get(token);
+    const limit = mayUploadPiece(method, session) ? limits.uploadPieceBytes : limits.bodyBytes;
+    const body = await readBody(req, limit);
+    if (body.kind === 'aborted') return;
+    if (body.kind === 'too-large') {
+      // Closing the connection: what is left of the body is not worth reading.
+      const size = sizeText(limit);
+      return refuse(res, 413, 'bad_request', `the request is larger than ${size}; files are imported by dropping them on the Data screen`, `请求超过${size}；导入文件请拖入数据页`, { Connection: 'close' });
+    }
+    let cookie: string | null = null;
+    const ctx: CallContext = {
+      services,
+      session,
+      client: req.socket.remoteAddress ?? 'unknown',
+      transport: 'http',
+      setSession: (t) => {
+        cookie = sessionCookie(t);
+      },
+    };
+    // An unknown method, or one that needs a session nobody has: answered without parsing anything.
+    if (!isMethodName(method) || (METHOD_ACCESS[method] !== 'public' && !session)) return send(res, 200, await dispatch(ctx, method, {}));
+    if (nestsDeeperThan(body.bytes, limits.nestingDepth)) {
+      return refuse(res, 400, 'bad_request', `the request nests lists and objects more than ${limits.nestingDepth} deep; ${UNREADABLE.en}`, `请求中列表和对象嵌套超过${limits.nestingDepth}层；${UNREADABLE.zh}`);
+    }
+    let params: unknown;
+    try {
+      params = body.bytes.length ? JSON.parse(body.bytes.toString('utf8')) : {};
+    } catch {
+      // Our page always sends small, valid JSON: whatever broke it (a proxy, a cut connection), the
+      // parser's text would tell the user nothing.
+      return refuse(res, 400, 'bad_request', UNREADABLE.en, UNREADABLE.zh);
+    }
+    const result = await dispatch(ctx, method, params);
+    return send(res, 200, result, cookie ? { 'Set-Cookie': cookie } : {});
+  }
+
+  function mayUploadPiece(method: string, session: Session | null): boolean {
+    const access = METHOD_ACCESS['upload.chunk'];
+    return method === 'upload.chunk' && session !== null && (access === 'public' || access === 'signed-in' || can(session.user.role, access));
+  }
+
   function events(req: IncomingMessage, res: ServerResponse, token: string | null): void {
-    if (!services.sessions.get(token)) return send(res, 401, { error: 'sign in first' });
+    if (!services.sessions.get(token)) return refuse(res, 401, 'unauthenticated', 'sign in first (the session may have timed out)', '请先登录（会话可能已超时）');
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
     const unsubscribe = services.events.subscribe((e) => {
       // A session that timed out stops receiving events and is told so.
-      if (!services.sessions.get(token)) {
+      const session = services.sessions.get(token);
+      if (!session) {
         res.write(`data: ${JSON.stringify({ type: 'session-expired' })}\n\n`);
         res.end();
         return;
       }
-      res.write(`data: ${JSON.stringify(e)}\n\n`);
+      // Each event goes only to the roles that may see what it carries (a job's files and counts);
+      // an account that must first choose its own password may act on nothing, so it hears only
+      // what every role hears, until it has (the flag is read per event: the stream stays open).
+      const role = session.mustChangePassword ? null : session.user.role;
+      if (eventVisibleTo(e, role)) res.write(`data: ${JSON.stringify(e)}\n\n`);
     });
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     req.on('close', () => {
@@ -112,7 +168,7 @@ export async function startBridge(options: BridgeOptions): Promise<{ server: Ser
 
   function download(res: ServerResponse, id: string, token: string | null): void {
     const d = services.downloads.take(id, token);
-    if (!d || !existsSync(d.path)) return send(res, 404, { error: 'no such download (downloads work once, for the session that made them)' });
+    if (!d || !existsSync(d.path)) return refuse(res, 404, 'not_found', 'no such download (downloads work once, for the session that made them): export again', '找不到该下载（每个下载只能由创建它的会话使用一次），请重新导出');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': d.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
@@ -134,7 +190,11 @@ export async function startBridge(options: BridgeOptions): Promise<{ server: Ser
   const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   const close = async () => {
     for (const s of streams) s.end();
-    await new Promise<void>((done) => server.close(() => done()));
+    await new Promise<void>((done) => {
+      server.close(() => done());
+      // Idle keep-alive and refused sockets would hold close() open.
+      server.closeIdleConnections();
+    });
   };
   return { server, url: `http://${shownHost}:${port}/`, close };
 }
@@ -142,33 +202,10 @@ export async function startBridge(options: BridgeOptions): Promise<{ server: Ser
 function serveStatic(root: string, pathname: string, res: ServerResponse): void {
   const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
   let file = join(root, relative || 'index.html');
-  if (!file.startsWith(root + sep) && file !== root) return send(res, 404, { error: 'not found' });
+  if (!file.startsWith(root + sep) && file !== root) return refuse(res, 404, 'not_found', 'no such page', '页面不存在');
   // Client-side routes fall back to the app shell.
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  if (!existsSync(file)) return send(res, 503, { error: 'the interface is not built; run npm run build' });
+  if (!existsSync(file)) return refuse(res, 503, 'internal', 'the interface is not built; run npm run build', '界面尚未构建，请运行 npm run build');
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
   createReadStream(file).pipe(res);
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((ok, fail) => {
-    let size = 0;
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        fail(new Error('request body too large'));
-        req.destroy();
-        return;
-      }
-      parts.push(c);
-    });
-    req.on('end', () => ok(Buffer.concat(parts).toString('utf8')));
-    req.on('error', fail);
-  });
 }

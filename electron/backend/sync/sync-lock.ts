@@ -10,7 +10,7 @@
  * no second handle on the database itself (closing one would drop this process's SQLite locks).
  */
 import { closeSync, openSync, realpathSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/database.ts';
 
 export class SyncBusyError extends Error {}

@@ -1,13 +1,38 @@
 /**
  * Files dropped on the Data screen arrive in pieces through the API (the same way over IPC and
- * HTTP) into the data folder's uploads/, checked for size and order, then imported like any file.
+ * HTTP) into this process's folder under the data folder's uploads/, checked for size and order,
+ * then imported like any file. They hold a department's full IDs and phones, so they live no longer
+ * than needed: removed when their import ends, after `idleMs` without a piece or a preview, and at
+ * the next start (files/scratch-folders.ts); 0600 in a 0700 folder. What they may take is announced
+ * before the first byte and checked against quotas and the disk's free space.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, statfsSync, writeSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { ApiFailure } from '../api/api-failure.ts';
+import { writePrivateFile } from '../files/private-files.ts';
+import { claimScratchFolder, ensureScratchFolder, removeScratchFile } from '../files/scratch-folders.ts';
+import type { ImportStatus } from '../import/import-file.ts';
 
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+export interface UploadLimits {
+  /** Announced bytes one user may hold in uploads at once (one 1 GB file importing, the next arriving). */
+  perUserBytes: number;
+  /** Announced bytes of everyone's uploads at once. */
+  totalBytes: number;
+  /** Left free on the disk beyond every announced upload: the import writes the rows into the database. */
+  keepFreeBytes: number;
+  /** An upload without a piece, a preview or an import for this long is abandoned. */
+  idleMs: number;
+}
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  perUserBytes: 2 * MAX_UPLOAD_BYTES,
+  totalBytes: 4 * MAX_UPLOAD_BYTES,
+  keepFreeBytes: MAX_UPLOAD_BYTES,
+  idleMs: 30 * 60_000,
+};
 
 export interface Upload {
   id: string;
@@ -18,23 +43,40 @@ export interface Upload {
   user: string;
 }
 
-export class Uploads {
-  private readonly items = new Map<string, Upload>();
-  private readonly dir: string;
+interface HeldUpload extends Upload {
+  lastUsedAt: number;
+  /** The import job reading the file; it is not idle meanwhile. */
+  importJob: number | null;
+}
 
-  constructor(dataDir: string) {
-    this.dir = join(dataDir, 'uploads');
+const MB = 1024 * 1024;
+const size = (bytes: number) => (bytes >= 1024 * MB ? `${+(bytes / (1024 * MB)).toFixed(1)} GB` : `${Math.ceil(bytes / MB)} MB`);
+
+export class Uploads {
+  private readonly items = new Map<string, HeldUpload>();
+  private readonly dir: string;
+  private readonly now: () => number;
+  private readonly limits: UploadLimits;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(dataDir: string, options: { now?: () => number; limits?: Partial<UploadLimits> } = {}) {
+    this.now = options.now ?? Date.now;
+    this.limits = { ...DEFAULT_UPLOAD_LIMITS, ...options.limits };
+    this.dir = claimScratchFolder(join(dataDir, 'uploads'));
+    this.timer = setInterval(() => this.sweep(), Math.min(this.limits.idleMs, 60_000));
+    this.timer.unref();
   }
 
   begin(name: string, size: number, user: string): Upload {
     if (size <= 0 || size > MAX_UPLOAD_BYTES) throw ApiFailure.badRequest('a file to import is between 1 byte and 1 GB', '导入文件大小应在1字节到1GB之间');
     const ext = extname(name).toLowerCase();
     if (ext !== '.csv' && ext !== '.xlsx') throw ApiFailure.badRequest(`${name} is not a CSV or XLSX file`, `${name} 不是 CSV 或 XLSX 文件`);
-    mkdirSync(this.dir, { recursive: true });
+    this.sweep();
+    this.makeRoom(size, user);
     const id = randomBytes(12).toString('base64url');
     // The original name is kept for messages and the batch log; the stored file gets a safe one.
-    const u: Upload = { id, name, path: join(this.dir, `${id}${ext}`), size, received: 0, user };
-    closeSync(openSync(u.path, 'w'));
+    const u: HeldUpload = { id, name, path: join(ensureScratchFolder(this.dir), `${id}${ext}`), size, received: 0, user, lastUsedAt: this.now(), importJob: null };
+    writePrivateFile(u.path, '', 'wx');
     this.items.set(id, u);
     return u;
   }
@@ -46,10 +88,15 @@ export class Uploads {
     const fd = openSync(u.path, 'r+');
     try {
       writeSync(fd, data, 0, data.length, offset);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
+      this.remove(u);
+      throw ApiFailure.conflict('the console’s disk is full; free space on it and drop the file again', '控制台所在磁盘已满，请清理磁盘空间后重新拖入文件');
     } finally {
       closeSync(fd);
     }
     u.received += data.length;
+    u.lastUsedAt = this.now();
     return u;
   }
 
@@ -57,10 +104,76 @@ export class Uploads {
   complete(id: string, user: string): Upload {
     const u = this.get(id, user);
     if (u.received !== u.size) throw ApiFailure.badRequest('the file has not been uploaded completely', '文件尚未上传完整');
+    u.lastUsedAt = this.now();
     return u;
   }
 
-  private get(id: string, user: string): Upload {
+  /** The upload is being imported by `jobId`: kept (not idle) until that job ends. */
+  importing(id: string, jobId: number): void {
+    const u = this.items.get(id);
+    if (u) u.importJob = jobId;
+  }
+
+  /**
+   * An import job ended. Its file goes, unless the importer asked to confirm replacing stored
+   * values: the confirmed import reads the same upload again.
+   */
+  importEnded(jobId: number, status: ImportStatus | null): void {
+    for (const u of this.items.values()) {
+      if (u.importJob !== jobId) continue;
+      u.importJob = null;
+      u.lastUsedAt = this.now();
+      if (status !== 'needs_confirmation') this.remove(u);
+    }
+  }
+
+  /** Removes abandoned uploads (also every minute on its own). */
+  sweep(): void {
+    const now = this.now();
+    for (const u of this.items.values()) if (u.importJob === null && now - u.lastUsedAt > this.limits.idleMs) this.remove(u);
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+  }
+
+  /**
+   * Room for `bytes` more of `user`: their older uploads not being imported give way (the Data
+   * screen handles one file at a time, so a new drop means the last was left), then the quotas and
+   * the disk decide.
+   */
+  private makeRoom(bytes: number, user: string): void {
+    const held = (only?: (u: HeldUpload) => boolean) => [...this.items.values()].filter((u) => !only || only(u)).reduce((n, u) => n + u.size, 0);
+    const { perUserBytes, totalBytes, keepFreeBytes, idleMs } = this.limits;
+    const importing = held((u) => u.user === user && u.importJob !== null);
+    if (importing + bytes > perUserBytes) {
+      throw ApiFailure.of('busy', `your uploads may hold ${size(perUserBytes)} at once: ${size(importing)} are being imported and this file is ${size(bytes)}; wait for the import to end or import a smaller file`, `您的上传文件同时最多占用${size(perUserBytes)}：正在导入的占${size(importing)}，本文件${size(bytes)}，请等待导入结束或导入较小的文件`);
+    }
+    for (const u of [...this.items.values()].sort((a, b) => a.lastUsedAt - b.lastUsedAt)) {
+      if (held((h) => h.user === user) + bytes <= perUserBytes) break;
+      if (u.user === user && u.importJob === null) this.remove(u);
+    }
+    const minutes = Math.round(idleMs / 60_000);
+    if (held() + bytes > totalBytes) {
+      throw ApiFailure.of('busy', `the console holds ${size(held())} of uploads of at most ${size(totalBytes)}; wait for other imports to end (an abandoned upload is removed after ${minutes} minutes)`, `控制台的上传文件已占${size(held())}，最多${size(totalBytes)}，请等待其他导入结束（无人继续的上传${minutes}分钟后删除）`);
+    }
+    const disk = statfsSync(this.dir);
+    const free = disk.bavail * disk.bsize;
+    const promised = [...this.items.values()].reduce((n, u) => n + u.size - u.received, 0);
+    if (free - promised - bytes < keepFreeBytes) {
+      throw ApiFailure.conflict(
+        `the console’s disk has ${size(free)} free; a file of ${size(bytes)} needs that and ${size(keepFreeBytes)} more for the database: free space on the disk or import a smaller file`,
+        `控制台所在磁盘剩余${size(free)}；${size(bytes)}的文件需要同样大小的空间，另需${size(keepFreeBytes)}供数据库使用，请清理磁盘或导入较小的文件`,
+      );
+    }
+  }
+
+  private remove(u: HeldUpload): void {
+    this.items.delete(u.id);
+    removeScratchFile(u.path);
+  }
+
+  private get(id: string, user: string): HeldUpload {
     const u = this.items.get(id);
     if (!u || u.user !== user) throw ApiFailure.notFound('no such upload (it may have expired); drop the file again', '找不到该上传文件，请重新拖入');
     return u;

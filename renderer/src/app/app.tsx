@@ -5,6 +5,7 @@
 import { useCallback, useEffect } from 'react';
 import { ErrorBox } from '../components/error-box.tsx';
 import { DemoOfferScreen } from '../features/auth/demo-offer-screen.tsx';
+import { MustChangePasswordScreen } from '../features/auth/must-change-password-screen.tsx';
 import { SetupScreen } from '../features/auth/setup-screen.tsx';
 import { SignInScreen } from '../features/auth/sign-in-screen.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -42,9 +43,18 @@ export function App() {
         </div>
       );
     case 'setup':
-      return <SetupScreen onCreated={gate.setUp} />;
+      return <SetupScreen onCreated={gate.setUp} codeRequired={state.setupCodeRequired} />;
     case 'signin':
       return <SignInScreen notice={state.notice} onSignedIn={gate.signedIn} />;
+    case 'changePassword':
+      return (
+        <>
+          {/* The same session goes on after the change (auth.changePassword keeps it), and so can
+              this guard and its event stream. */}
+          <SessionGuard idleTimeoutMinutes={state.session.idleTimeoutMinutes} onSignOut={signOut} onRefreshed={() => undefined} />
+          <MustChangePasswordScreen session={state.session} onChanged={gate.passwordChanged} onSignOut={signOutByUser} />
+        </>
+      );
     case 'demo':
       return (
         <>

@@ -1,7 +1,7 @@
 /**
  * A small hash router: `#/dashboard`, `#/data`, `#/people`, `#/people/<ref>`, `#/enforcement`,
  * `#/enforcement/<caseId>`, `#/enforcement?flag=<ref>`, `#/settings`, ...
- * Hash routes work the same from a file:// page (Electron) and from the browser bridge.
+ * Hash routes work the same from the app:// page (Electron) and from the browser bridge.
  */
 import { useEffect, useState } from 'react';
 

@@ -14,8 +14,10 @@ import { IdleTracker } from './idle-timeout.ts';
 export type GateState =
   | { phase: 'loading' }
   | { phase: 'error'; error: unknown }
-  | { phase: 'setup'; emptyDatabase: boolean }
+  | { phase: 'setup'; emptyDatabase: boolean; setupCodeRequired: boolean }
   | { phase: 'signin'; notice: SignInNotice }
+  /** Signed in with a password an administrator set: the user chooses their own first. */
+  | { phase: 'changePassword'; session: SessionInfo }
   | { phase: 'demo'; session: SessionInfo }
   | { phase: 'ready'; session: SessionInfo };
 
@@ -24,6 +26,7 @@ export interface AuthGate {
   reload(): void;
   setUp(session: SessionInfo): void;
   signedIn(session: SessionInfo): void;
+  passwordChanged(session: SessionInfo): void;
   demoDone(): void;
   /** Signs out on the server (unless it already ended the session) and shows the sign-in screen. */
   signOut(notice: SignInNotice): void;
@@ -39,8 +42,8 @@ export function useAuthGate(): AuthGate {
     api('auth.status', {}).then(
       (status) => {
         emptyDatabase.current = status.emptyDatabase;
-        if (status.setupRequired) setState({ phase: 'setup', emptyDatabase: status.emptyDatabase });
-        else if (status.session) setState({ phase: 'ready', session: status.session });
+        if (status.setupRequired) setState({ phase: 'setup', emptyDatabase: status.emptyDatabase, setupCodeRequired: status.setupCodeRequired });
+        else if (status.session) setState(status.session.mustChangePassword ? { phase: 'changePassword', session: status.session } : { phase: 'ready', session: status.session });
         else setState({ phase: 'signin', notice: null });
       },
       (error: unknown) => setState({ phase: 'error', error }),
@@ -57,14 +60,16 @@ export function useAuthGate(): AuthGate {
     setState(offerDemo ? { phase: 'demo', session } : { phase: 'ready', session });
   }, []);
 
-  const signedIn = useCallback((session: SessionInfo) => setState({ phase: 'ready', session }), []);
+  const signedIn = useCallback((session: SessionInfo) => setState(session.mustChangePassword ? { phase: 'changePassword', session } : { phase: 'ready', session }), []);
+
+  const passwordChanged = useCallback((session: SessionInfo) => setState({ phase: 'ready', session }), []);
 
   const demoDone = useCallback(() => setState((s) => (s.phase === 'demo' ? { phase: 'ready', session: s.session } : s)), []);
 
   const signOut = useCallback((notice: SignInNotice) => {
     // Once the server has ended the session there is nothing to sign out of.
     if (notice?.kind !== 'expired') api('auth.signOut', {}).catch(() => undefined);
-    setState((s) => (s.phase === 'ready' || s.phase === 'demo' ? { phase: 'signin', notice } : s));
+    setState((s) => (s.phase === 'ready' || s.phase === 'demo' || s.phase === 'changePassword' ? { phase: 'signin', notice } : s));
   }, []);
 
   // A touch answers with the session as the server sees it now; a new object only when it changed,
@@ -74,7 +79,7 @@ export function useAuthGate(): AuthGate {
     [],
   );
 
-  return { state, reload, setUp, signedIn, demoDone, signOut, sessionRefreshed };
+  return { state, reload, setUp, signedIn, passwordChanged, demoDone, signOut, sessionRefreshed };
 }
 
 /**

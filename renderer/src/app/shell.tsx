@@ -7,6 +7,7 @@ import type { SessionInfo } from '../../../shared/contract/api.ts';
 import { countyName } from '../../../shared/domain/counties.ts';
 import { ROLE_NAMES } from '../../../shared/domain/roles.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { ChangePasswordButton } from '../features/auth/change-password-dialog.tsx';
 import { BriefingsScreen } from '../features/briefings/briefings-screen.tsx';
 import { DashboardScreen } from '../features/dashboard/dashboard-screen.tsx';
 import { DataScreen } from '../features/data/data-screen.tsx';
@@ -47,6 +48,7 @@ export function Shell({ session, onSignOut }: { session: SessionInfo; onSignOut:
           <span className="header-item" title={t('shell.scope')} data-testid="user-county" data-county={user.county ?? ''}>
             {user.county ? countyName(user.county, lang) : t('shell.scopeCity')}
           </span>
+          <ChangePasswordButton userName={user.name} />
           <button type="button" onClick={onSignOut} data-testid="signout">
             {t('shell.signOut')}
           </button>

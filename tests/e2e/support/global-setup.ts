@@ -43,7 +43,8 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const db = join(dataDir, 'console.db');
   cli(['sync', '--db', db, '--source', first]);
-  for (const u of USERS) cli(['user', 'add', '--db', db, '--name', u.name, '--role', u.role, ...('county' in u ? ['--county', u.county] : [])], PASSWORD + '\n');
+  // --own-password: the tests sign in as these users with this password (no change at the first sign-in).
+  for (const u of USERS) cli(['user', 'add', '--db', db, '--name', u.name, '--role', u.role, '--own-password', ...('county' in u ? ['--county', u.county] : [])], PASSWORD + '\n');
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], detached: false });
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,29 +1,46 @@
 import { describe, expect, test } from 'vitest';
 import type { JobState } from '../../../shared/contract/api.ts';
 import { demoProgress, mergeJob } from '../../../renderer/src/features/auth/demo-progress.ts';
-import { newPasswordProblem, userNameProblem, validateSetup, validateSignIn } from '../../../renderer/src/features/auth/validation.ts';
+import { newPasswordProblem, userNameProblem, validateChangePassword, validateSetup, validateSignIn } from '../../../renderer/src/features/auth/validation.ts';
 
 describe('first-start form', () => {
-  test('accepts a name and a password of ten characters typed twice', () => {
-    expect(validateSetup({ name: ' 管理员 ', password: '0123456789', confirm: '0123456789' })).toEqual({ ok: true, value: { name: '管理员', password: '0123456789' } });
+  test('accepts a name and a password of twelve characters typed twice', () => {
+    expect(validateSetup({ name: ' 管理员 ', password: 'Binzhou-2020', confirm: 'Binzhou-2020', setupCode: '' })).toEqual({ ok: true, value: { name: '管理员', password: 'Binzhou-2020' } });
   });
 
-  test('a password needs ten characters, counted as characters not UTF-16 units', () => {
-    expect(newPasswordProblem('012345678')?.key).toBe('auth.error.passwordTooShort');
-    expect(newPasswordProblem('012345678')?.params).toEqual({ min: 10 });
-    expect(newPasswordProblem('滨州健康码指挥中心值班')).toBeNull();
-    expect(newPasswordProblem('😀😀😀😀😀')?.key).toBe('auth.error.passwordTooShort');
+  test('on a database with data the set-up code is asked for and sent', () => {
+    const without = validateSetup({ name: 'chief', password: 'Binzhou-2020', confirm: 'Binzhou-2020', setupCode: ' ' }, true);
+    expect(without.ok ? null : without.errors).toEqual({ setupCode: { key: 'auth.error.setupCodeRequired' } });
+    expect(validateSetup({ name: 'chief', password: 'Binzhou-2020', confirm: 'Binzhou-2020', setupCode: ' ABCD-EFGH ' }, true)).toMatchObject({ ok: true, value: { setupCode: 'ABCD-EFGH' } });
+  });
+
+  test('a password needs twelve characters, counted as characters not UTF-16 units, and is not a first guess', () => {
+    expect(newPasswordProblem('Binzhou-202')?.key).toBe('auth.error.passwordTooShort');
+    expect(newPasswordProblem('Binzhou-202')?.params).toEqual({ min: 12 });
+    expect(newPasswordProblem('滨州健康码指挥中心值班员')).toBeNull();
+    expect(newPasswordProblem('😀😀😀😀😀😀')?.key).toBe('auth.error.passwordTooShort');
     expect(newPasswordProblem('')?.key).toBe('auth.error.passwordRequired');
+    expect(newPasswordProblem('            ')?.key).toBe('auth.error.passwordCommon');
+    expect(newPasswordProblem('123456789012')?.key).toBe('auth.error.passwordCommon');
+    expect(newPasswordProblem('chief-of-binzhou', 'chief')?.key).toBe('auth.error.passwordHasName');
+  });
+
+  test('one’s own new password: the current one, a new one that differs and follows the policy, twice', () => {
+    expect(validateChangePassword({ currentPassword: 'given by admin', newPassword: 'my own phrase', confirm: 'my own phrase' }, 'duty')).toEqual({ ok: true, value: { currentPassword: 'given by admin', newPassword: 'my own phrase' } });
+    const same = validateChangePassword({ currentPassword: 'given by admin', newPassword: 'given by admin', confirm: 'given by admin' }, 'duty');
+    expect(same.ok ? null : same.errors).toEqual({ newPassword: { key: 'auth.error.passwordUnchanged' } });
+    const empty = validateChangePassword({ currentPassword: '', newPassword: 'duty-is-my-name', confirm: '' }, 'duty');
+    expect(empty.ok ? null : Object.keys(empty.errors).sort()).toEqual(['currentPassword', 'newPassword']);
   });
 
   test('the two passwords must match', () => {
-    const r = validateSetup({ name: 'admin', password: '0123456789', confirm: '0123456788' });
+    const r = validateSetup({ name: 'admin', password: 'Binzhou-2020', confirm: 'Binzhou-2021', setupCode: '' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toEqual({ confirm: { key: 'auth.error.passwordMismatch' } });
   });
 
   test('a short password is reported on the password, not as a mismatch', () => {
-    const r = validateSetup({ name: '', password: 'short', confirm: '' });
+    const r = validateSetup({ name: '', password: 'short', confirm: '', setupCode: '' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.errors.name?.key).toBe('auth.error.nameRequired');

@@ -94,17 +94,22 @@ describe('key area form', () => {
 
 describe('user forms', () => {
   test('a new user: role, optional county of Binzhou, initial password', () => {
-    expect(validateUserCreate({ name: 'duty1', role: 'officer', county: '', password: 'abcdefghij' })).toEqual({
+    expect(validateUserCreate({ name: 'duty1', role: 'officer', county: '', password: 'given by admin' })).toEqual({
       ok: true,
-      value: { name: 'duty1', role: 'officer', county: null, password: 'abcdefghij' },
+      value: { name: 'duty1', role: 'officer', county: null, password: 'given by admin' },
     });
-    expect(validateUserCreate({ name: 'duty2', role: 'credit', county: '371602', password: 'abcdefghij' })).toMatchObject({ ok: true, value: { county: '371602' } });
+    expect(validateUserCreate({ name: 'duty2', role: 'credit', county: '371602', password: 'given by admin' })).toMatchObject({ ok: true, value: { county: '371602' } });
+    // The password policy: not a run, not the user's own name.
+    const weak = validateUserCreate({ name: 'duty3', role: 'officer', county: '', password: 'abcdefghijkl' });
+    expect(weak.ok ? null : weak.errors.password?.key).toBe('auth.error.passwordCommon');
+    const named = validateUserCreate({ name: 'duty3', role: 'officer', county: '', password: 'duty3-binzhou-pass' });
+    expect(named.ok ? null : named.errors.password?.key).toBe('auth.error.passwordHasName');
     const r = validateUserCreate({ name: '', role: 'root', county: '110101', password: 'short' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(Object.keys(r.errors).sort()).toEqual(['county', 'name', 'password', 'role']);
   });
 
-  const user: UserRow = { name: 'duty1', role: 'officer', county: null, disabled: false, lastSignInAt: null };
+  const user: UserRow = { name: 'duty1', role: 'officer', county: null, disabled: false, lastSignInAt: null, mustChangePassword: false, pendingRole: null };
 
   test('an edit sends only what changed', () => {
     expect(validateUserEdit(user, userToEditForm(user))).toEqual({ ok: true, value: null });

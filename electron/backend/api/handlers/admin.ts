@@ -1,10 +1,12 @@
 /** Users, settings and key areas (Settings screen, administrators). */
 import type { ConsoleSettings, KeyAreaRow, UserRow } from '../../../../shared/contract/settings.ts';
 import { formatDay } from '../../../../shared/domain/local-date.ts';
+import type { Role } from '../../../../shared/domain/roles.ts';
 import { isRegionCode } from '../../../../shared/domain/feeds/field-parsers.ts';
 import { consoleSettings, saveConsoleSettings } from '../../app/console-settings.ts';
 import { audit } from '../../audit/audit-log.ts';
-import { createUser, listUsers, updateUser } from '../../auth/users.ts';
+import { ROLES_NEEDING_APPROVAL, approveRole, requestRole, withdrawRole } from '../../auth/role-grants.ts';
+import { createUser, getUser, listUsers, updateUser } from '../../auth/users.ts';
 import { saveKeyArea } from '../../rules/key-areas.ts';
 import { exchangeDirectoryProblem } from '../../sync/exchange-directory.ts';
 import { ApiFailure } from '../api-failure.ts';
@@ -15,28 +17,83 @@ export function usersList(ctx: CallContext): UserRow[] {
   return listUsers(ctx.services.db);
 }
 
+/**
+ * A new account's password is the administrator's choice, so the owner must choose their own at
+ * the first sign-in. A credit account starts as a duty officer with the credit role requested: a
+ * second administrator approves it (users.decideRole).
+ */
 export async function usersCreate(ctx: CallContext, p: Record<string, unknown>): Promise<UserRow> {
-  const row = await createUser(ctx.services.db, { name: str(p, 'name', 32), role: str(p, 'role', 16), county: county(p, 'county') ?? null, password: str(p, 'password', 200) }, ctx.services.now());
-  audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'user.create', target: `user:${row.name}`, details: { role: row.role, county: row.county }, at: ctx.services.now() });
-  return row;
+  const db = ctx.services.db;
+  const admin = sessionOf(ctx).user.name;
+  const asked = str(p, 'role', 16);
+  const needsApproval = (ROLES_NEEDING_APPROVAL as readonly string[]).includes(asked);
+  const row = await createUser(
+    db,
+    { name: str(p, 'name', 32), role: needsApproval ? 'officer' : asked, county: county(p, 'county') ?? null, password: str(p, 'password', 200), mustChangePassword: true },
+    ctx.services.now(),
+  );
+  audit(db, { user: admin, action: 'user.create', target: `user:${row.name}`, details: { role: row.role, county: row.county }, at: ctx.services.now() });
+  if (needsApproval) askForRole(ctx, row.name, asked as Role);
+  return needsApproval ? userRow(ctx, row.name) : row;
+}
+
+function askForRole(ctx: CallContext, name: string, role: Role): void {
+  const admin = sessionOf(ctx).user.name;
+  requestRole(ctx.services.db, name, role, admin, ctx.services.now());
+  audit(ctx.services.db, { user: admin, action: 'role.requested', target: `user:${name}`, details: { role, needs: 'approval by a second administrator' }, at: ctx.services.now() });
+}
+
+function userRow(ctx: CallContext, name: string): UserRow {
+  return listUsers(ctx.services.db).find((u) => u.name.toLowerCase() === name.toLowerCase())!;
 }
 
 export async function usersUpdate(ctx: CallContext, p: Record<string, unknown>): Promise<UserRow> {
+  const db = ctx.services.db;
+  const admin = sessionOf(ctx).user.name;
   const name = str(p, 'name', 32);
-  const role = optStr(p, 'role', 16);
+  const asked = optStr(p, 'role', 16);
+  const current = getUser(db, name);
+  // The credit role is only asked for here; the account keeps its role until a second administrator approves.
+  const needsApproval = asked !== undefined && (ROLES_NEEDING_APPROVAL as readonly string[]).includes(asked) && current?.role !== asked;
+  const role = needsApproval ? undefined : asked;
   const c = county(p, 'county');
   const disabled = bool(p, 'disabled');
   const password = optStr(p, 'password', 200);
-  const row = await updateUser(ctx.services.db, { name, ...(role ? { role } : {}), ...(c !== undefined ? { county: c } : {}), ...(disabled !== undefined ? { disabled } : {}), ...(password ? { password } : {}) });
+  const row = await updateUser(db, { name, ...(role ? { role } : {}), ...(c !== undefined ? { county: c } : {}), ...(disabled !== undefined ? { disabled } : {}), ...(password ? { password, passwordChosenByOwner: name.toLowerCase() === admin.toLowerCase() } : {}) });
   // Changed rights take effect at once: the user signs in again.
   ctx.services.sessions.endUser(row.name);
-  audit(ctx.services.db, {
-    user: sessionOf(ctx).user.name,
+  audit(db, {
+    user: admin,
     action: 'user.update',
     target: `user:${row.name}`,
     details: { role: row.role, county: row.county, disabled: row.disabled, passwordReset: password !== undefined },
     at: ctx.services.now(),
   });
+  if (needsApproval) askForRole(ctx, row.name, asked as Role);
+  // Another role chosen while a request waits: the request is withdrawn.
+  else if (asked !== undefined && withdrawRole(db, row.name, admin, ctx.services.now())) {
+    audit(db, { user: admin, action: 'role.withdrawn', target: `user:${row.name}`, details: { role: asked }, at: ctx.services.now() });
+  }
+  return userRow(ctx, row.name);
+}
+
+/** The second administrator's approval of a requested credit role, or its withdrawal by either. */
+export function usersDecideRole(ctx: CallContext, p: Record<string, unknown>): UserRow {
+  const db = ctx.services.db;
+  const admin = sessionOf(ctx).user.name;
+  const name = str(p, 'name', 32);
+  const approve = bool(p, 'approve');
+  if (approve === undefined) throw ApiFailure.badRequest('approve must be true or false', 'approve 应为是或否');
+  if (approve) {
+    const grant = approveRole(db, name, admin, ctx.services.now());
+    ctx.services.sessions.endUser(grant.userName);
+    audit(db, { user: admin, action: 'role.credit_granted', target: `user:${grant.userName}`, details: { role: grant.role, requestedBy: grant.requestedBy, approvedBy: admin }, at: ctx.services.now() });
+  } else {
+    if (!withdrawRole(db, name, admin, ctx.services.now())) throw ApiFailure.notFound(`no role request waits for ${name}`, `用户 ${name} 没有待批准的角色申请`);
+    audit(db, { user: admin, action: 'role.withdrawn', target: `user:${name}`, at: ctx.services.now() });
+  }
+  const row = listUsers(db).find((u) => u.name.toLowerCase() === name.toLowerCase());
+  if (!row) throw ApiFailure.notFound(`no user named ${name}`, `没有用户 ${name}`);
   return row;
 }
 

@@ -1,60 +1,115 @@
-/** Sign-in, first-start set-up, sign-out. */
+/** Sign-in, first-start set-up, one's own password, sign-out. */
 import type { AuthStatus, SessionInfo } from '../../../../shared/contract/auth.ts';
 import { ROLE_PERMISSIONS } from '../../../../shared/domain/roles.ts';
 import { consoleSettings } from '../../app/console-settings.ts';
 import { firstStartStatus } from '../../app/first-start.ts';
 import { audit } from '../../audit/audit-log.ts';
-import { verifyPassword } from '../../auth/passwords.ts';
+import { setupMode } from '../../auth/first-administrator.ts';
+import { verifyAgainstNobody, verifyPassword } from '../../auth/passwords.ts';
 import type { Session } from '../../auth/sessions.ts';
-import { countUsers, createUser, getUser } from '../../auth/users.ts';
+import { typedNameForAudit } from '../../auth/typed-name.ts';
+import { changeOwnPassword, createUser, getUser } from '../../auth/users.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { type CallContext, sessionOf } from '../context.ts';
-import { str } from '../params.ts';
+import { optStr, str } from '../params.ts';
 
 export function sessionInfo(ctx: CallContext, s: Session): SessionInfo {
-  return { user: { ...s.user }, permissions: [...ROLE_PERMISSIONS[s.user.role]], idleTimeoutMinutes: consoleSettings(ctx.services.db).idleTimeoutMinutes };
+  return {
+    user: { ...s.user },
+    permissions: [...ROLE_PERMISSIONS[s.user.role]],
+    idleTimeoutMinutes: consoleSettings(ctx.services.db).idleTimeoutMinutes,
+    mustChangePassword: s.mustChangePassword,
+  };
 }
 
 export function authStatus(ctx: CallContext): AuthStatus {
   const db = ctx.services.db;
-  return { ...firstStartStatus(db), session: ctx.session ? sessionInfo(ctx, ctx.session) : null };
+  // The desktop window never asks for the code (auth/first-administrator.ts says why).
+  const setupCodeRequired = ctx.transport !== 'ipc' && setupMode(db) === 'code';
+  return { ...firstStartStatus(db), setupCodeRequired, session: ctx.session ? sessionInfo(ctx, ctx.session) : null };
 }
 
-function startSession(ctx: CallContext, user: { name: string; role: Session['user']['role']; county: string | null }): SessionInfo {
-  const s = ctx.services.sessions.create(user);
+function startSession(ctx: CallContext, user: { name: string; role: Session['user']['role']; county: string | null }, mustChangePassword: boolean): SessionInfo {
+  const s = ctx.services.sessions.create(user, mustChangePassword);
   ctx.setSession(s.token);
   ctx.session = s;
   return sessionInfo(ctx, s);
 }
 
+/** Refuses the set-up unless it is open (empty database), or the caller has the code, or is the desktop window. */
+function checkSetupAllowed(ctx: CallContext, p: Record<string, unknown>): void {
+  const mode = setupMode(ctx.services.db);
+  if (mode === 'none') throw ApiFailure.conflict('the console is already set up; sign in instead', '系统已完成初始设置，请直接登录');
+  if (mode === 'open' || ctx.transport === 'ipc') return;
+  const code = optStr(p, 'setupCode', 64);
+  if (code !== undefined && ctx.services.setupCode.matches(code)) return;
+  audit(ctx.services.db, { user: null, action: 'auth.setup_refused', details: { reason: code === undefined ? 'no_code' : 'wrong_code', client: ctx.client }, at: ctx.services.now() });
+  if (ctx.services.setupCode.voided) {
+    throw ApiFailure.forbidden(
+      'too many wrong set-up codes: the code is void; restart hcc serve for a new one, or create the administrator with hcc user add',
+      '设置码错误次数过多，已作废：请重新启动 hcc serve 获取新的设置码，或用 hcc user add 创建管理员',
+    );
+  }
+  throw ApiFailure.forbidden(
+    'the database already holds data: enter the one-time set-up code that hcc serve printed in its terminal, or create the administrator with hcc user add',
+    '数据库中已有数据：请输入 hcc serve 在其终端显示的一次性设置码，或用 hcc user add 创建管理员',
+  );
+}
+
 export async function setup(ctx: CallContext, p: Record<string, unknown>): Promise<SessionInfo> {
   const db = ctx.services.db;
-  if (countUsers(db) > 0) throw ApiFailure.conflict('the console is already set up; sign in instead', '系统已完成初始设置，请直接登录');
-  const user = await createUser(db, { name: str(p, 'name', 32), role: 'admin', county: null, password: str(p, 'password', 200) }, ctx.services.now());
-  audit(db, { user: user.name, action: 'user.setup', target: `user:${user.name}`, details: { role: 'admin' }, at: ctx.services.now() });
-  return startSession(ctx, { name: user.name, role: 'admin', county: null });
+  const name = str(p, 'name', 32);
+  const password = str(p, 'password', 200);
+  checkSetupAllowed(ctx, p);
+  const user = await createUser(db, { name, role: 'admin', county: null, password }, ctx.services.now());
+  ctx.services.setupCode.spend();
+  audit(db, { user: user.name, action: 'user.setup', target: `user:${user.name}`, details: { role: 'admin', via: ctx.transport === 'ipc' ? 'desktop' : 'browser' }, at: ctx.services.now() });
+  return startSession(ctx, { name: user.name, role: 'admin', county: null }, false);
 }
 
 export async function signIn(ctx: CallContext, p: Record<string, unknown>): Promise<SessionInfo> {
   const { db, limiter, now } = ctx.services;
   const name = str(p, 'name', 64);
   const password = str(p, 'password', 200);
+  const user = getUser(db, name);
+  // Only a real user name goes into the audit in clear; anything else typed there (an ID, a
+  // phone, a password typed in the wrong field) is masked.
+  const typed = typedNameForAudit(name, user?.name);
   const wait = limiter.blockedFor(name, ctx.client);
   if (wait > 0) {
-    audit(db, { user: name, action: 'auth.sign_in_refused', details: { reason: 'rate_limited', client: ctx.client }, at: now() });
+    const w = limiter.auditWindow(`refused:${typed.toLowerCase()}`);
+    if (w.write) audit(db, { user: user?.name ?? null, action: 'auth.sign_in_refused', details: { reason: 'rate_limited', typedName: typed, client: ctx.client, refusedUnwrittenBefore: w.unwrittenBefore, onePerMinutes: 15 }, at: now() });
     throw ApiFailure.of('rate_limited', `too many failed sign-ins; try again in ${wait} minute(s)`, `登录失败次数过多，请${wait}分钟后再试`);
   }
-  const user = getUser(db, name);
-  const ok = user !== undefined && user.disabled === 0 && (await verifyPassword(password, user.password_hash));
+  // Unknown and disabled accounts cost one password hash too: the answer's timing does not tell
+  // which user names exist.
+  const ok = user !== undefined && user.disabled === 0 ? await verifyPassword(password, user.password_hash) : await verifyAgainstNobody(password);
   if (!ok || !user) {
     limiter.fail(name, ctx.client);
-    audit(db, { user: name, action: 'auth.sign_in_failed', details: { client: ctx.client }, at: now() });
+    // Names that are no user are what guessing from a list produces: one entry per window per client.
+    const w = user ? { write: true as const, unwrittenBefore: 0 } : limiter.auditWindow(`unknown:${ctx.client}`);
+    if (w.write) audit(db, { user: user?.name ?? null, action: 'auth.sign_in_failed', details: { typedName: typed, knownUser: user !== undefined, client: ctx.client, ...(user ? {} : { unknownUnwrittenBefore: w.unwrittenBefore }) }, at: now() });
     throw ApiFailure.of('unauthenticated', 'wrong user name or password (or the account is disabled)', '用户名或密码错误（或账号已停用）');
   }
-  limiter.succeed(name);
+  limiter.succeed(name, ctx.client);
   db.prepare('UPDATE users SET last_sign_in_at = ? WHERE name = ?').run(now(), user.name);
-  audit(db, { user: user.name, action: 'auth.sign_in', details: { client: ctx.client }, at: now() });
-  return startSession(ctx, { name: user.name, role: user.role, county: user.county_code });
+  const mustChangePassword = user.must_change_password === 1;
+  audit(db, { user: user.name, action: 'auth.sign_in', details: { client: ctx.client, ...(mustChangePassword ? { mustChangePassword } : {}) }, at: now() });
+  return startSession(ctx, { name: user.name, role: user.role, county: user.county_code }, mustChangePassword);
+}
+
+/**
+ * One's own new password. The user's other sessions end (someone else may hold the old password);
+ * this one goes on, free to act, so its event stream and open screens stay valid.
+ */
+export async function changePassword(ctx: CallContext, p: Record<string, unknown>): Promise<SessionInfo> {
+  const s = sessionOf(ctx);
+  const { db, sessions, now } = ctx.services;
+  await changeOwnPassword(db, s.user.name, str(p, 'currentPassword', 200), str(p, 'newPassword', 200));
+  audit(db, { user: s.user.name, action: 'auth.password_changed', target: `user:${s.user.name}`, details: { wasRequired: s.mustChangePassword }, at: now() });
+  sessions.endUser(s.user.name, s);
+  s.mustChangePassword = false;
+  return sessionInfo(ctx, s);
 }
 
 export function signOut(ctx: CallContext): Record<string, never> {

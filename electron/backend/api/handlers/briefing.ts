@@ -62,7 +62,7 @@ export async function exportBriefing(ctx: CallContext, p: Record<string, unknown
   const fileName = briefingFileName(q.day);
   const target = exportTarget(ctx, p, fileName);
   const now = ctx.services.now();
-  const written = await writeBriefingInWorker(ctx.services.db.name, target.path, { ...q, generatedAt: now, generatedBy: s.user.name });
+  const written = await writeBriefingInWorker(ctx.services.db, target.path, { ...q, generatedAt: now, generatedBy: s.user.name });
   audit(ctx.services.db, {
     user: s.user.name,
     action: 'export.briefing',

@@ -3,14 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CountyMap, DashboardSummary } from '../../../../shared/contract/dashboard.ts';
 import { dashboardSummary } from '../../dashboard/dashboard-summary.ts';
-import { type CallContext, sessionOf } from '../context.ts';
+import type { CallContext } from '../context.ts';
+import { countyScope, scopedCounty } from '../county-scope.ts';
 import { county, day, int } from '../params.ts';
 
 export function summary(ctx: CallContext, p: Record<string, unknown>): DashboardSummary {
   // A county's duty officer sees their county, whatever the page asks for.
-  const scope = sessionOf(ctx).user.county;
+  const scope = countyScope(ctx);
   const asOf = day(p, 'asOf');
-  const s = dashboardSummary(ctx.services.db, { ...(asOf !== undefined ? { asOf } : {}), county: scope ?? county(p, 'county') ?? null, trendDays: int(p, 'trendDays', 1, 120, 30) });
+  const s = dashboardSummary(ctx.services.db, { ...(asOf !== undefined ? { asOf } : {}), county: scopedCounty(ctx, county(p, 'county')), trendDays: int(p, 'trendDays', 1, 120, 30) });
   // The county table, bars and map of a county-scoped account show its own county only.
   return scope ? { ...s, counties: s.counties.filter((c) => c.countyCode === scope) } : s;
 }

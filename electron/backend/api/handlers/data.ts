@@ -68,7 +68,10 @@ export function syncStart(ctx: CallContext, p: Record<string, unknown>): JobStat
 export function syncCancel(ctx: CallContext): JobState | null {
   // Cancelling stops a city-wide change: the same people as may start one.
   requireCityWide(ctx);
-  return ctx.services.jobs.cancel();
+  const job = ctx.services.jobs.cancel();
+  // The job's own entry names who started it; this one who stopped it (and when).
+  if (job) audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'sync.cancel', target: `job:${job.id}`, details: { job: job.id, kind: job.kind }, at: ctx.services.now() });
+  return job;
 }
 
 /**
@@ -128,7 +131,10 @@ export async function importPreview(ctx: CallContext, p: Record<string, unknown>
 export function importCommit(ctx: CallContext, p: Record<string, unknown>): JobState {
   requireCityWide(ctx);
   const u = ctx.services.uploads.complete(str(p, 'uploadId', 64), sessionOf(ctx).user.name);
-  return ctx.services.jobs.start({ kind: 'import', path: u.path, fileName: u.name, feed: feed(p, 'feed'), strict: bool(p, 'strict') ?? false, confirmReplace: bool(p, 'confirmReplace') ?? false }, sessionOf(ctx).user.name);
+  const job = ctx.services.jobs.start({ kind: 'import', path: u.path, fileName: u.name, feed: feed(p, 'feed'), strict: bool(p, 'strict') ?? false, confirmReplace: bool(p, 'confirmReplace') ?? false }, sessionOf(ctx).user.name);
+  // Kept while the job reads it, removed when it ends (uploads.ts).
+  ctx.services.uploads.importing(u.id, job.id);
+  return job;
 }
 
 export function importResult(ctx: CallContext, p: Record<string, unknown>): ImportSummary | null {

@@ -1,4 +1,7 @@
-/** Handlers of the Enforcement screen (信用监管), scoped to the user's county when they have one. */
+/**
+ * Handlers of the Enforcement screen (信用监管), scoped to the user's county when they have one: people
+ * and cases only through api/county-scope, lists always filtered to the session's county.
+ */
 import type { CaseDetail, CaseSummary, CreditRecordView, DetectorSettings, NoticeView } from '../../../../shared/contract/enforcement.ts';
 import type { ExportResult } from '../../../../shared/contract/data.ts';
 import { BEHAVIORS, type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type CaseState } from '../../../../shared/domain/cases.ts';
@@ -7,7 +10,7 @@ import { maskName, maskPersonId } from '../../../../shared/domain/masking.ts';
 import { can } from '../../../../shared/domain/roles.ts';
 import { audit } from '../../audit/audit-log.ts';
 import { caseDetail, caseSummary, creditView } from '../../enforcement/case-views.ts';
-import { type CaseRow, countsByState, flagCase, getCase, listCases, moveCase } from '../../enforcement/cases.ts';
+import { countsByState, flagCase, getCase, listCases, moveCase } from '../../enforcement/cases.ts';
 import { creditReportHtml } from '../../enforcement/credit-report.ts';
 import { exportCreditRecords } from '../../enforcement/credit-export.ts';
 import { listCreditRecords } from '../../enforcement/credit-records.ts';
@@ -21,16 +24,12 @@ import { writeTextAtomically } from '../../files/write-atomically.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { exportResult, exportTarget } from '../export-target.ts';
 import { type CallContext, sessionOf } from '../context.ts';
+import { caseInScope, countyScope as scope, refOf, resolvePerson } from '../county-scope.ts';
+import { takeUnmasking } from '../unmask-allowance.ts';
 import { day, int, str } from '../params.ts';
 
-const scope = (ctx: CallContext) => sessionOf(ctx).user.county;
-
-function caseInScope(ctx: CallContext, id: number): CaseRow {
-  const c = getCase(ctx.services.db, id);
-  const county = scope(ctx);
-  if (!c || (county && c.county_code !== county)) throw ApiFailure.notFound(`no case ${id}`, `没有编号为 ${id} 的案件`);
-  return c;
-}
+/** References in what this handler returns are made for the caller's session. */
+const refsFor = (ctx: CallContext) => (personId: string) => refOf(ctx, personId);
 
 function oneOf<T extends string>(p: Record<string, unknown>, name: string, values: readonly T[]): T | undefined {
   const v = p[name];
@@ -47,12 +46,12 @@ export function list(ctx: CallContext, p: Record<string, unknown>): { rows: Case
   const state = oneOf(p, 'state', CASE_STATES);
   const behavior = oneOf(p, 'behavior', BEHAVIORS);
   const r = listCases(ctx.services.db, { ...(state ? { state } : {}), ...(behavior ? { behavior } : {}), county: scope(ctx), offset: int(p, 'offset', 0, 1e9, 0), limit: int(p, 'limit', 1, 200, 50) });
-  return { rows: r.rows.map((c) => caseSummary(ctx.services.db, ctx.services.refs, c)), total: r.total };
+  return { rows: r.rows.map((c) => caseSummary(ctx.services.db, refsFor(ctx), c)), total: r.total };
 }
 
 export function get(ctx: CallContext, p: Record<string, unknown>): CaseDetail {
   const c = caseInScope(ctx, int(p, 'id', 1, 1e12));
-  return caseDetail(ctx.services.db, ctx.services.refs, c, sessionOf(ctx).user.role, ctx.services.now());
+  return caseDetail(ctx.services.db, refsFor(ctx), c, sessionOf(ctx).user.role, ctx.services.now());
 }
 
 export async function move(ctx: CallContext, p: Record<string, unknown>): Promise<CaseDetail> {
@@ -66,28 +65,29 @@ export async function move(ctx: CallContext, p: Record<string, unknown>): Promis
     await recomputeColours(ctx.services.db, { workers: 0 });
     ctx.services.events.publish({ type: 'data-changed' });
   }
-  return caseDetail(ctx.services.db, ctx.services.refs, result.row, s.user.role, ctx.services.now());
+  return caseDetail(ctx.services.db, refsFor(ctx), result.row, s.user.role, ctx.services.now());
 }
 
 export function flag(ctx: CallContext, p: Record<string, unknown>): CaseDetail {
   const s = sessionOf(ctx);
-  const personId = ctx.services.refs.fromRef(str(p, 'ref', 200));
-  if (!personId) throw ApiFailure.notFound('no such person (the reference may be from an earlier session)', '找不到该人员，请重新查询');
+  const personId = resolvePerson(ctx, str(p, 'ref', 200));
   const behavior = oneOf(p, 'behavior', BEHAVIORS) ?? 'other';
   const id = flagCase(ctx.services.db, { personId, behavior, reason: str(p, 'reason', 2000), role: s.user.role, user: s.user.name, at: ctx.services.now() });
-  return caseDetail(ctx.services.db, ctx.services.refs, getCase(ctx.services.db, id)!, s.user.role, ctx.services.now());
+  return caseDetail(ctx.services.db, refsFor(ctx), getCase(ctx.services.db, id)!, s.user.role, ctx.services.now());
 }
 
 export function detect(ctx: CallContext): { opened: number } {
   const r = runDetectors(ctx.services.db, { now: ctx.services.now() });
   audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'detect.run', details: { opened: r.opened.length }, at: ctx.services.now() });
   if (r.opened.length) ctx.services.events.publish({ type: 'data-changed' });
-  return { opened: r.opened.length };
+  // The detectors run city-wide (as after every sync); a county account hears of its county's cases only.
+  const county = scope(ctx);
+  return { opened: county === null ? r.opened.length : r.opened.filter((id) => getCase(ctx.services.db, id)?.county_code === county).length };
 }
 
 export function credits(ctx: CallContext, p: Record<string, unknown>): { rows: CreditRecordView[]; total: number } {
   const r = listCreditRecords(ctx.services.db, { county: scope(ctx), ...creditPeriod(p), offset: int(p, 'offset', 0, 1e9, 0), limit: int(p, 'limit', 1, 500, 50) });
-  return { rows: r.rows.map((c) => creditView(ctx.services.db, ctx.services.refs, c)), total: r.total };
+  return { rows: r.rows.map((c) => creditView(ctx.services.db, refsFor(ctx), c)), total: r.total };
 }
 
 /** The decision dates asked for (both ends included); a period that ends before it starts is a mistake. */
@@ -106,6 +106,7 @@ export async function creditExport(ctx: CallContext, p: Record<string, unknown>)
   const fileName = `诚信记录-${span}.xlsx`;
   const target = exportTarget(ctx, p, fileName);
   const unmasked = can(s.user.role, 'people.unmask');
+  if (unmasked) takeUnmasking(ctx, 'credit.export');
   const rows = await exportCreditRecords(ctx.services.db, target.path, { unmasked, county: scope(ctx), ...period });
   const auditPeriod = { from: period.from === undefined ? null : formatDay(period.from), to: period.to === undefined ? null : formatDay(period.to) };
   audit(ctx.services.db, { user: s.user.name, action: 'export.credit_records', details: { rows, unmasked, ...auditPeriod }, at: ctx.services.now() });
@@ -114,11 +115,11 @@ export async function creditExport(ctx: CallContext, p: Record<string, unknown>)
 
 export function creditReport(ctx: CallContext, p: Record<string, unknown>): ExportResult {
   const s = sessionOf(ctx);
-  const personId = ctx.services.refs.fromRef(str(p, 'ref', 200));
-  if (!personId) throw ApiFailure.notFound('no such person (the reference may be from an earlier session)', '找不到该人员，请重新查询');
+  const personId = resolvePerson(ctx, str(p, 'ref', 200));
   const unmasked = can(s.user.role, 'people.unmask');
   const fileName = `诚信记录报告-${maskPersonId(personId).replace(/\*/g, 'x')}.html`;
   const target = exportTarget(ctx, p, fileName);
+  if (unmasked) takeUnmasking(ctx, 'credit.report');
   const report = creditReportHtml(ctx.services.db, { personId, unmasked, generatedBy: s.user.name, generatedAt: ctx.services.now() });
   writeTextAtomically(target.path, report.html);
   audit(ctx.services.db, { user: s.user.name, action: 'export.credit_report', target: auditTargetOf(ctx.services.db, personId), details: { records: report.records, unmasked }, at: ctx.services.now() });

@@ -1,29 +1,20 @@
-/** Handlers of the People screen, scoped to the user's county when they have one. */
+/** Handlers of the People screen, scoped to the user's county when they have one (api/county-scope). */
 import type { PersonDetail, PersonSummary } from '../../../../shared/contract/people.ts';
 import type { Day } from '../../../../shared/domain/local-date.ts';
 import { can } from '../../../../shared/domain/roles.ts';
 import { audit } from '../../audit/audit-log.ts';
 import { defaultAsOfDay } from '../../app/database-clock.ts';
-import { auditTargetOf, colourAndCounty, findPeople, identity, personDetail, summarize } from '../../people/people-service.ts';
+import { personInCounty } from '../../people/person-county.ts';
+import { auditTargetOf, findPeople, identity, personDetail, summarize } from '../../people/people-service.ts';
 import { ApiFailure } from '../api-failure.ts';
 import { type CallContext, sessionOf } from '../context.ts';
+import { countyScope, refOf, resolvePerson } from '../county-scope.ts';
 import { day, int, str } from '../params.ts';
+import { takeUnmasking } from '../unmask-allowance.ts';
 import { maskPersonId } from '../../../../shared/domain/masking.ts';
 
 function defaultDay(ctx: CallContext): Day {
   return defaultAsOfDay(ctx.services.db, ctx.services.now);
-}
-
-function personFromRef(ctx: CallContext, ref: string, asOf: Day): string {
-  const id = ctx.services.refs.fromRef(ref);
-  const scope = sessionOf(ctx).user.county;
-  const notFound = ApiFailure.notFound('no such person (the reference may be from an earlier session); search again', '找不到该人员（链接可能已过期），请重新查询');
-  if (!id) throw notFound;
-  if (scope) {
-    const { county } = colourAndCounty(ctx.services.db, id, asOf);
-    if ((county ?? identity(ctx.services.db, id).resident_county) !== scope) throw notFound;
-  }
-  return id;
 }
 
 export function peopleSearch(ctx: CallContext, p: Record<string, unknown>): PersonSummary[] {
@@ -31,17 +22,19 @@ export function peopleSearch(ctx: CallContext, p: Record<string, unknown>): Pers
   if (query.length < 2) throw ApiFailure.badRequest('type at least 2 characters', '请至少输入2个字符');
   const limit = int(p, 'limit', 1, 200, 50);
   const asOf = defaultDay(ctx);
-  const scope = sessionOf(ctx).user.county;
-  return findPeople(ctx.services.db, query, limit * (scope ? 4 : 1))
-    .map((who) => summarize(ctx.services.db, who, asOf, ctx.services.refs.toRef(who.person_id)))
-    .filter((s) => !scope || s.county === scope)
-    .slice(0, limit);
+  const db = ctx.services.db;
+  // The scope check's own county (not the one shown for the date), so every result can be opened.
+  const scope = countyScope(ctx);
+  return findPeople(db, query, limit * (scope ? 4 : 1))
+    .filter((who) => personInCounty(db, who.person_id, scope))
+    .slice(0, limit)
+    .map((who) => summarize(db, who, asOf, refOf(ctx, who.person_id)));
 }
 
 export function peopleGet(ctx: CallContext, p: Record<string, unknown>): PersonDetail {
   const asOf = day(p, 'asOf') ?? defaultDay(ctx);
   const ref = str(p, 'ref', 200);
-  const id = personFromRef(ctx, ref, asOf);
+  const id = resolvePerson(ctx, ref);
   const detail = personDetail(ctx.services.db, id, asOf, ref, can(sessionOf(ctx).user.role, 'people.unmask'));
   if (!detail) throw ApiFailure.notFound('this person is in no feed any more', '该人员不在任何数据源中');
   return detail;
@@ -49,10 +42,11 @@ export function peopleGet(ctx: CallContext, p: Record<string, unknown>): PersonD
 
 export function peopleUnmask(ctx: CallContext, p: Record<string, unknown>): { value: string } {
   const field = p.field === 'phone' ? 'phone' : 'id';
-  const id = personFromRef(ctx, str(p, 'ref', 200), defaultDay(ctx));
+  const id = resolvePerson(ctx, str(p, 'ref', 200));
   const db = ctx.services.db;
   const value = field === 'id' ? id : identity(db, id).phone;
   if (!value) throw ApiFailure.notFound('no phone is known for this person', '该人员没有手机号记录');
+  takeUnmasking(ctx, 'people.unmask');
   // Every unmasking is recorded: who saw whose ID or phone, when. The person by keyed hash only.
   audit(db, { user: sessionOf(ctx).user.name, action: 'people.unmask', target: auditTargetOf(db, id), details: { field, masked: maskPersonId(id) }, at: ctx.services.now() });
   return { value };

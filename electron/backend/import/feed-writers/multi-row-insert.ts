@@ -3,7 +3,7 @@
  * statement): measured 0.69 s per 828k check-ins against 1.14 s through json_each, because SQLite
  * no longer parses JSON text for every value.
  */
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../../db/database.ts';
 
 const ROWS_PER_STATEMENT = 100;

@@ -7,13 +7,16 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { AuthLayout } from './auth-layout.tsx';
 import { PASSWORD_MIN_LENGTH, type SetupForm, validateSetup } from './validation.ts';
 
-const EMPTY: SetupForm = { name: '', password: '', confirm: '' };
+const EMPTY: SetupForm = { name: '', password: '', confirm: '', setupCode: '' };
 
-/** First start: no user exists yet, so the first administrator is created here. */
-export function SetupScreen({ onCreated }: { onCreated: (session: SessionInfo) => void }) {
+/**
+ * First start: no user exists yet, so the first administrator is created here. On a database
+ * that already holds data (browser mode only) the one-time code `hcc serve` printed is asked too.
+ */
+export function SetupScreen({ onCreated, codeRequired }: { onCreated: (session: SessionInfo) => void; codeRequired: boolean }) {
   const { t } = useI18n();
   const { form, errors, busy, serverError, update, submit } = useForm(EMPTY, {
-    validate: validateSetup,
+    validate: (f) => validateSetup(f, codeRequired),
     send: (value) => api('auth.setup', value),
     onSent: (session) => onCreated(session),
   });
@@ -22,6 +25,13 @@ export function SetupScreen({ onCreated }: { onCreated: (session: SessionInfo) =
     <AuthLayout title={t('auth.setup.title')} testId="setup-screen">
       <p className="intro">{t('auth.setup.intro')}</p>
       <form onSubmit={submit} noValidate>
+        {codeRequired ? (
+          <Field label={t('auth.field.setupCode')} hint={t('auth.field.setupCodeHint')} error={errors.setupCode} testId="setup-code">
+            {(describedBy, invalid) => (
+              <input type="text" autoComplete="one-time-code" spellCheck={false} value={form.setupCode} onChange={(e) => update({ setupCode: e.target.value })} data-testid="setup-code" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            )}
+          </Field>
+        ) : null}
         <Field label={t('auth.field.name')} error={errors.name} testId="setup-name">
           {(describedBy, invalid) => (
             <input type="text" autoComplete="username" autoFocus value={form.name} onChange={(e) => update({ name: e.target.value })} data-testid="setup-name" aria-describedby={describedBy} aria-invalid={invalid || undefined} />

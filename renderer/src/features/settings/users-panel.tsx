@@ -28,6 +28,19 @@ export function UsersPanel({ session }: { session: SessionInfo }) {
     users.set(rows.some((u) => u.name === row.name) ? rows.map((u) => (u.name === row.name ? row : u)) : [...rows, row]);
   };
 
+  // The second administrator's approval of a requested credit role (or its withdrawal by either).
+  const [decideError, setDecideError] = useState<unknown>(null);
+  const decideRole = (u: UserRow, approve: boolean) => {
+    setDecideError(null);
+    api('users.decideRole', { name: u.name, approve }).then(
+      (row) => {
+        replace(row);
+        setNotice({ key: 'settings.user.updated', name: row.name });
+      },
+      (err: unknown) => setDecideError(err),
+    );
+  };
+
   const columns: Column<UserRow>[] = [
     {
       key: 'name',
@@ -39,14 +52,27 @@ export function UsersPanel({ session }: { session: SessionInfo }) {
         </>
       ),
     },
-    { key: 'role', header: t('settings.users.col.role'), cell: (u) => <span data-role={u.role}>{ROLE_NAMES[u.role][lang]}</span> },
+    {
+      key: 'role',
+      header: t('settings.users.col.role'),
+      cell: (u) => (
+        <>
+          <span data-role={u.role}>{ROLE_NAMES[u.role][lang]}</span>
+          {u.pendingRole ? (
+            <span className="muted" data-testid={`user-pending-${u.name}`}>
+              {t('settings.users.pendingRole', { role: ROLE_NAMES[u.pendingRole.role][lang], by: u.pendingRole.requestedBy })}
+            </span>
+          ) : null}
+        </>
+      ),
+    },
     { key: 'county', header: t('settings.users.col.county'), cell: (u) => (u.county ? countyName(u.county, lang) : t('settings.users.wholeCity')) },
     {
       key: 'status',
       header: t('settings.users.col.status'),
       cell: (u) => (
         <span className={u.disabled ? 'status-tag status-off' : 'status-tag status-on'} data-disabled={u.disabled}>
-          {u.disabled ? t('settings.users.disabled') : t('settings.users.active')}
+          {u.disabled ? t('settings.users.disabled') : u.mustChangePassword ? t('settings.users.mustChangePassword') : t('settings.users.active')}
         </span>
       ),
     },
@@ -55,9 +81,21 @@ export function UsersPanel({ session }: { session: SessionInfo }) {
       key: 'actions',
       header: t('settings.users.col.actions'),
       cell: (u) => (
-        <button type="button" onClick={() => setEditing(u)} aria-label={t('settings.users.editLabel', { name: u.name })} data-testid={`user-edit-${u.name}`}>
-          {t('settings.users.edit')}
-        </button>
+        <>
+          <button type="button" onClick={() => setEditing(u)} aria-label={t('settings.users.editLabel', { name: u.name })} data-testid={`user-edit-${u.name}`}>
+            {t('settings.users.edit')}
+          </button>
+          {u.pendingRole && u.pendingRole.requestedBy !== session.user.name ? (
+            <button type="button" onClick={() => decideRole(u, true)} data-testid={`user-approve-${u.name}`}>
+              {t('settings.users.approveRole')}
+            </button>
+          ) : null}
+          {u.pendingRole ? (
+            <button type="button" onClick={() => decideRole(u, false)} data-testid={`user-withdraw-${u.name}`}>
+              {t('settings.users.withdrawRole')}
+            </button>
+          ) : null}
+        </>
       ),
     },
   ];
@@ -79,6 +117,7 @@ export function UsersPanel({ session }: { session: SessionInfo }) {
         </p>
       ) : null}
       {users.error ? <ErrorBox error={users.error} onRetry={users.reload} testId="settings-users-error" /> : null}
+      {decideError ? <ErrorBox error={decideError} testId="settings-users-decide-error" /> : null}
       <DataTable columns={columns} rows={users.data ?? []} rowKey={(u) => u.name} rowTestId={(u) => `user-row-${u.name}`} loading={users.loading} empty={t('settings.users.empty')} testId="users-table" />
       {creating ? (
         <UserCreateDialog

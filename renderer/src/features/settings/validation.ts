@@ -112,7 +112,7 @@ export function validateUserCreate(form: UserCreateForm): Validated<UserCreatePa
   if (name) errors.name = name;
   if (!isRole(form.role)) errors.role = { key: 'settings.error.role' };
   if (form.county !== '' && !isCountyCode(form.county)) errors.county = { key: 'settings.error.county' };
-  const password = newPasswordProblem(form.password);
+  const password = newPasswordProblem(form.password, form.name.trim());
   if (password) errors.password = password;
   if (Object.keys(errors).length > 0 || !isRole(form.role)) return { ok: false, errors };
   return { ok: true, value: { name: form.name.trim(), role: form.role, county: form.county === '' ? null : form.county, password: form.password } };
@@ -144,7 +144,7 @@ export function validateUserEdit(user: UserRow, form: UserEditForm): Validated<U
   if (!isRole(form.role)) errors.role = { key: 'settings.error.role' };
   if (form.county !== '' && !isCountyCode(form.county)) errors.county = { key: 'settings.error.county' };
   if (form.password !== '') {
-    const password = newPasswordProblem(form.password);
+    const password = newPasswordProblem(form.password, user.name);
     if (password) errors.password = password;
   }
   if (Object.keys(errors).length > 0 || !isRole(form.role)) return { ok: false, errors };

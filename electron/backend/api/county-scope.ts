@@ -1,0 +1,62 @@
+/**
+ * The one county-scope check. A county-scoped account (users.county) sees and acts on its county's
+ * people and cases only: a person reference is decoded for this session and the person's county
+ * compared with the session's; a case's county with the session's. Out of scope answers exactly as
+ * "no such person / case" does, so a county user cannot learn that someone exists elsewhere. The
+ * dispatch runs it for every parameter SCOPED_PARAMS names, and handlers get their person or case
+ * only through it.
+ */
+import type { MethodName } from '../../../shared/contract/api.ts';
+import { SCOPED_PARAMS, type ScopedKind } from '../../../shared/contract/county-scope.ts';
+import { type CaseRow, getCase } from '../enforcement/cases.ts';
+import { personInCounty } from '../people/person-county.ts';
+import { ApiFailure } from './api-failure.ts';
+import { type CallContext, sessionOf } from './context.ts';
+import { int, str } from './params.ts';
+
+/** The session's county, or null for a city-wide account. */
+export function countyScope(ctx: CallContext): string | null {
+  return sessionOf(ctx).user.county;
+}
+
+/**
+ * The county a list, search or dashboard shows: a county-scoped account always gets its own,
+ * whatever it asked for (a parameter can narrow a city-wide view, never widen a county's).
+ */
+export function scopedCounty(ctx: CallContext, asked: string | null | undefined): string | null {
+  return countyScope(ctx) ?? asked ?? null;
+}
+
+/** A reference to a person for this session's page. */
+export function refOf(ctx: CallContext, personId: string): string {
+  return ctx.services.refs.toRef(personId, sessionOf(ctx));
+}
+
+const noSuchPerson = () => ApiFailure.notFound('no such person (the link may be from an earlier or another session); search again', '找不到该人员（链接可能已过期或来自其他会话），请重新查询');
+
+/** The ID number behind a reference made for this session, if the person is in the session's scope. */
+export function resolvePerson(ctx: CallContext, ref: string): string {
+  const personId = ctx.services.refs.fromRef(ref, sessionOf(ctx));
+  if (!personId || !personInCounty(ctx.services.db, personId, countyScope(ctx))) throw noSuchPerson();
+  return personId;
+}
+
+/** A case, if it is in the session's scope (its credit record and person go with it). */
+export function caseInScope(ctx: CallContext, id: number): CaseRow {
+  const c = getCase(ctx.services.db, id);
+  const county = countyScope(ctx);
+  if (!c || (county !== null && c.county_code !== county)) throw ApiFailure.notFound(`no case ${id}`, `没有编号为 ${id} 的案件`);
+  return c;
+}
+
+const CHECKS: Record<ScopedKind, (ctx: CallContext, p: Record<string, unknown>, name: string) => unknown> = {
+  person: (ctx, p, name) => resolvePerson(ctx, str(p, name, 200)),
+  case: (ctx, p, name) => caseInScope(ctx, int(p, name, 1, 1e12)),
+};
+
+/** Before a handler runs: every person or case its parameters name is in the caller's scope. */
+export function checkScopedParams(ctx: CallContext, method: MethodName, params: Record<string, unknown>): void {
+  const declared = (SCOPED_PARAMS as Partial<Record<MethodName, Record<string, ScopedKind>>>)[method];
+  if (!declared || !ctx.session) return;
+  for (const [name, kind] of Object.entries(declared)) CHECKS[kind](ctx, params, name);
+}

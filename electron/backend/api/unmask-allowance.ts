@@ -1,0 +1,22 @@
+/**
+ * The one place that lets a full ID number or phone out to a user (people.unmask, a credit report or
+ * export with full identities): it takes from the user's unmasking allowance (people/unmask-limiter)
+ * and, beyond it, refuses with a message saying when to try again and flags it in the audit log.
+ */
+import { audit } from '../audit/audit-log.ts';
+import { UNMASK_LIMIT, UNMASK_WINDOW_MS } from '../people/unmask-limiter.ts';
+import { ApiFailure } from './api-failure.ts';
+import { type CallContext, sessionOf } from './context.ts';
+
+export function takeUnmasking(ctx: CallContext, what: 'people.unmask' | 'credit.report' | 'credit.export'): void {
+  const user = sessionOf(ctx).user.name;
+  const r = ctx.services.unmasks.take(user);
+  if (r.ok) return;
+  const minutes = UNMASK_WINDOW_MS / 60_000;
+  if (r.flag) audit(ctx.services.db, { user, action: 'unmask.limit_reached', details: { method: what, limit: UNMASK_LIMIT, windowMinutes: minutes }, at: ctx.services.now() });
+  throw ApiFailure.of(
+    'rate_limited',
+    `you have unmasked ${UNMASK_LIMIT} times in ${minutes} minutes, the most allowed; try again in ${r.retryInMinutes} minute(s). Reaching the limit is recorded in the audit log`,
+    `您在${minutes}分钟内已查看完整信息${UNMASK_LIMIT}次，已达上限，请${r.retryInMinutes}分钟后再试。达到上限已记入审计日志`,
+  );
+}
