@@ -1,20 +1,11 @@
 // Lint, including the layering rules of the architecture (STYLE.md): shared/ is pure, the renderer
 // never reaches Node or the backend, the backend never imports Electron, the preload is narrow.
+// The layers and their allowed imports are one table in eslint-rules/layers.js.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-
-const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'worker_threads'];
-
-function layer(files, forbidden, message) {
-  return {
-    files,
-    rules: {
-      'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
-    },
-  };
-}
+import layers from './eslint-rules/layers.js';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -36,11 +27,7 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   { files: ['tests/**', 'electron/backend/cli/**', 'tests/bench/**'], rules: { 'no-console': 'off' } },
-  layer(['shared/**'], [...nodeModules, 'electron', 'better-sqlite3*', 'react', 'react-dom', '**/electron/**', '**/renderer/**'], 'shared/ is pure TypeScript: it imports only shared/.'),
-  layer(['renderer/**'], [...nodeModules, 'electron', 'better-sqlite3*', '**/electron/**'], 'the renderer talks to the contract (shared/contract), never to Node or the backend.'),
-  layer(['electron/backend/**'], ['electron', '**/electron/main/**', '**/electron/preload/**', '**/renderer/**'], 'electron/backend is plain Node: it never imports Electron or the UI.'),
-  layer(['electron/preload/**'], [...nodeModules, 'better-sqlite3*', '**/backend/**', '**/renderer/**', '**/shared/domain/**'], 'the preload imports only electron and shared/contract.'),
-  layer(['electron/main/**'], ['**/renderer/**'], 'the main process does not import the UI.'),
+  { files: ['shared/**', 'renderer/**', 'electron/**'], plugins: { layers }, rules: { 'layers/imports': 'error' } },
   // Only the SQLCipher-compatible fork can open the encrypted database (db/database.ts, issue 12).
   {
     files: ['electron/**', 'tests/**'],

@@ -7,7 +7,7 @@ import type * as Electron from 'electron';
 import { join } from 'node:path';
 import type { ConsoleServices } from '../backend/api/context.ts';
 import { defaultDataDir } from '../backend/app/data-dir.ts';
-import { createConsoleServices } from '../backend/app/console-services.ts';
+import { createConsoleServices } from '../backend/api/console-services.ts';
 import { eventVisibleTo } from '../backend/jobs/event-audience.ts';
 import { openDesktopDatabaseOrExplain } from './database-key.ts';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.ts';

@@ -4,6 +4,8 @@
  * a message saying why, and changes nothing.
  */
 import type { Role } from './roles.ts';
+import { BEHAVIOR_WORDS, CASE_STATE_WORDS, CASE_STEP_WORDS } from '../words/domain-words.ts';
+import type { Bilingual } from '../words/translate.ts';
 
 export type CaseState = 'suspected' | 'under_review' | 'decided' | 'dismissed' | 'appealed' | 'upheld' | 'revoked' | 'closed';
 export type Behavior = 'false_declaration' | 'screenshot' | 'impersonation' | 'other';
@@ -30,12 +32,8 @@ export const MOVES: Record<CaseMove, MoveRule> = {
   close: { from: ['decided', 'upheld', 'revoked', 'dismissed'], to: 'closed', roles: ['credit'] },
 };
 
-export const BEHAVIOR_NAMES: Record<Behavior, { zh: string; en: string }> = {
-  false_declaration: { zh: '不如实填报', en: 'False declaration' },
-  screenshot: { zh: '套取截图', en: 'Screenshot of a code' },
-  impersonation: { zh: '冒用他人', en: 'Using another person’s code' },
-  other: { zh: '其他（人工上报）', en: 'Other (reported by an officer)' },
-};
+/** The words of behaviours, states and moves live in shared/words (one home for user-facing words). */
+export const BEHAVIOR_NAMES: Record<Behavior, Bilingual> = BEHAVIOR_WORDS;
 
 export function isBehavior(value: unknown): value is Behavior {
   return typeof value === 'string' && (BEHAVIORS as readonly string[]).includes(value);
@@ -46,26 +44,9 @@ export function behaviorName(behavior: string, lang: 'zh' | 'en' = 'zh'): string
   return isBehavior(behavior) ? BEHAVIOR_NAMES[behavior][lang] : behavior;
 }
 
-export const CASE_STATE_NAMES: Record<CaseState, { zh: string; en: string }> = {
-  suspected: { zh: '待核查', en: 'suspected' },
-  under_review: { zh: '审查中', en: 'under review' },
-  decided: { zh: '已决定', en: 'decided' },
-  dismissed: { zh: '不予处理', en: 'dismissed' },
-  appealed: { zh: '申诉中', en: 'appealed' },
-  upheld: { zh: '维持原决定', en: 'upheld' },
-  revoked: { zh: '已撤销', en: 'revoked' },
-  closed: { zh: '已结案', en: 'closed' },
-};
+export const CASE_STATE_NAMES: Record<CaseState, Bilingual> = CASE_STATE_WORDS;
 
-export const CASE_MOVE_NAMES: Record<CaseMove, { zh: string; en: string }> = {
-  review: { zh: '审查', en: 'review' },
-  decide: { zh: '作出决定', en: 'decide' },
-  dismiss: { zh: '不予处理', en: 'dismiss' },
-  appeal: { zh: '记录申诉', en: 'appeal' },
-  uphold: { zh: '维持', en: 'uphold' },
-  revoke: { zh: '撤销', en: 'revoke' },
-  close: { zh: '结案', en: 'close' },
-};
+export const CASE_MOVE_NAMES: Record<CaseMove, Bilingual> = CASE_STEP_WORDS;
 
 export type MoveCheck = { ok: true; to: CaseState } | { ok: false; code: 'forbidden' | 'conflict'; en: string; zh: string };
 
@@ -79,7 +60,7 @@ export function checkMove(state: CaseState, move: CaseMove, role: Role): MoveChe
     return {
       ok: false,
       code: 'conflict',
-      en: `a case that is ${CASE_STATE_NAMES[state].en} cannot be moved with ${move}`,
+      en: `a case that is ${CASE_STATE_NAMES[state].en.toLowerCase()} cannot be moved with ${move}`,
       zh: `案件当前状态为“${CASE_STATE_NAMES[state].zh}”，不能执行“${CASE_MOVE_NAMES[move].zh}”`,
     };
   }

@@ -44,18 +44,3 @@ export function passwordProblem(password: string, userName?: string): PasswordPr
   if (name && name.length >= 2 && lower.includes(name)) return 'contains_name';
   return null;
 }
-
-/** The problem in words, for the backend's bilingual errors (the page has its own catalogue). */
-export function passwordProblemText(problem: PasswordProblem): { en: string; zh: string } {
-  switch (problem) {
-    case 'too_short':
-      return { en: `a password has at least ${MIN_PASSWORD_LENGTH} characters`, zh: `密码至少${MIN_PASSWORD_LENGTH}位` };
-    case 'common':
-      return {
-        en: 'this password is among the first ones guessed (spaces, a repeated character, 1234567890…, qwerty…, password…); choose a longer phrase of your own',
-        zh: '该密码属于最常被猜测的密码（空格、重复字符、1234567890…、qwerty…、password…），请另选一个自己的较长短语',
-      };
-    case 'contains_name':
-      return { en: 'a password must not contain the user name', zh: '密码不能包含用户名' };
-  }
-}

@@ -2,6 +2,9 @@
  * Roles (ENFORCEMENT.md) and what each may do. Enforced where data is read or changed (the API's
  * dispatch checks every method against this table), never only by hiding buttons.
  */
+import { ROLE_WORDS } from '../words/domain-words.ts';
+import type { Bilingual } from '../words/translate.ts';
+
 export type Role = 'officer' | 'credit' | 'writer' | 'admin';
 
 export const ROLES: readonly Role[] = ['officer', 'credit', 'writer', 'admin'];
@@ -50,12 +53,8 @@ export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
 
-export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
-  officer: { zh: '指挥中心值班员', en: 'Duty officer' },
-  credit: { zh: '信用监管员', en: 'Credit supervisor' },
-  writer: { zh: '材料员', en: 'Report writer' },
-  admin: { zh: '管理员', en: 'Administrator' },
-};
+/** The roles' names live in shared/words with the other user-facing words. */
+export const ROLE_NAMES: Record<Role, Bilingual> = ROLE_WORDS;
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

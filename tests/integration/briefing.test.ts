@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { databaseClock } from '../../electron/backend/app/database-clock.ts';
+import { databaseClock } from '../../electron/backend/clock/database-clock.ts';
 import { openDatabase } from '../../electron/backend/db/database.ts';
 import type { CountyStatsRow } from '../../electron/backend/rules/county-stats.ts';
 import { personCode } from '../../electron/backend/rules/person-code.ts';
@@ -109,7 +109,7 @@ describe('hcc briefing', async () => {
   for (const m of ['review', 'decide']) {
     expect((await runCli(['case', m, '--db', db, '--id', String(flagged.id), '--user', 'cre', '--reason', '依据材料'])).code).toBe(0);
   }
-  // Decisions are made on the database's clock: a demo city's own day (app/database-clock.ts).
+  // Decisions are made on the database's clock: a demo city's own day (clock/database-clock.ts).
   const clockDb = openDatabase(db, { readonly: true });
   const today = formatDay(dayOfInstant(databaseClock(clockDb)()));
   clockDb.close();

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { type Db, openDatabase } from '../../electron/backend/db/database.ts';
 import { detectorSettings, saveDetectorSettings } from '../../electron/backend/enforcement/detectors/detector-settings.ts';
 import { detectorWatermark } from '../../electron/backend/enforcement/detectors/batch-window.ts';
-import { newestBatch } from '../../electron/backend/rules/watermarks.ts';
+import { newestBatch } from '../../electron/backend/import/watermarks.ts';
 import { runDetectors } from '../../electron/backend/enforcement/detectors/run-detectors.ts';
 import type { Evidence } from '../../electron/backend/enforcement/evidence.ts';
 import { addBatchCounts, createBatch } from '../../electron/backend/import/batches.ts';

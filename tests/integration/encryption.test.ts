@@ -13,7 +13,7 @@ import { applyKey, openDatabase } from '../../electron/backend/db/database.ts';
 import { auditKeyFor, databaseKeyOf } from '../../electron/backend/db/db-key.ts';
 import { rowCounts } from '../../electron/backend/db/backup.ts';
 import { makePrivateDir, writePrivateFile } from '../../electron/backend/files/private-files.ts';
-import { createConsoleServices } from '../../electron/backend/app/console-services.ts';
+import { createConsoleServices } from '../../electron/backend/api/console-services.ts';
 import { writeBriefingInWorker } from '../../electron/backend/briefing/run-briefing.ts';
 import { readOrCreateKeyFile } from '../../electron/backend/db/key-file.ts';
 import { recomputeColours } from '../../electron/backend/rules/recompute.ts';

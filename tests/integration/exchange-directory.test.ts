@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ApiResponse } from '../../shared/contract/api.ts';
-import { consoleSettings, saveConsoleSettings } from '../../electron/backend/app/console-settings.ts';
+import { consoleSettings, saveConsoleSettings } from '../../electron/backend/settings/console-settings.ts';
 import { testConsole } from '../support/console.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 

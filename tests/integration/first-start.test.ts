@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { AuthStatus } from '../../shared/contract/api.ts';
-import { consoleSettings } from '../../electron/backend/app/console-settings.ts';
+import { consoleSettings } from '../../electron/backend/settings/console-settings.ts';
 import { openDatabase } from '../../electron/backend/db/database.ts';
 import { CLI_ENTRY } from '../support/cli.ts';
 import { testConsole } from '../support/console.ts';

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ConsoleEvent, JobState } from '../../shared/contract/api.ts';
-import { createConsoleServices } from '../../electron/backend/app/console-services.ts';
+import { createConsoleServices } from '../../electron/backend/api/console-services.ts';
 import { openDatabase } from '../../electron/backend/db/database.ts';
 import { writeDemoCity } from '../../electron/backend/demo/demo-city.ts';
 import { flagCase, moveCase } from '../../electron/backend/enforcement/cases.ts';

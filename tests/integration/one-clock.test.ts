@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { databaseClock, isDemoDatabase } from '../../electron/backend/app/database-clock.ts';
-import { openCases } from '../../electron/backend/enforcement/forced-reds.ts';
+import { databaseClock, isDemoDatabase } from '../../electron/backend/clock/database-clock.ts';
+import { openCases } from '../../electron/backend/rules/forced-reds.ts';
 import { dayOfInstant, formatDay, parseDay } from '../../shared/domain/local-date.ts';
 import { runCli } from '../support/cli.ts';
 import { testConsole } from '../support/console.ts';

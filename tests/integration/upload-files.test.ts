@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DownloadStore } from '../../electron/backend/server/download-store.ts';
+import { DownloadStore } from '../../electron/backend/files/download-store.ts';
 import { Uploads } from '../../electron/backend/uploads/uploads.ts';
 import { REPLACE_CONFIRM_AT } from '../../shared/domain/feeds/replace-confirmation.ts';
 import { testConsole, type TestConsole } from '../support/console.ts';

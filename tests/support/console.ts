@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { MethodName, ParamsOf, ResultOf, ApiResponse } from '../../shared/contract/api.ts';
 import type { CallContext, ConsoleServices } from '../../electron/backend/api/context.ts';
 import { dispatch } from '../../electron/backend/api/dispatch.ts';
-import { createConsoleServices } from '../../electron/backend/app/console-services.ts';
+import { createConsoleServices } from '../../electron/backend/api/console-services.ts';
 import { createUser } from '../../electron/backend/auth/users.ts';
 import { openDatabase } from '../../electron/backend/db/database.ts';
 import { writeDemoCity } from '../../electron/backend/demo/demo-city.ts';

@@ -7,7 +7,7 @@ import type { EventHub } from '../jobs/event-hub.ts';
 import type { JobManager } from '../jobs/job-manager.ts';
 import type { PersonRefs } from '../people/person-refs.ts';
 import type { UnmaskLimiter } from '../people/unmask-limiter.ts';
-import type { DownloadStore } from '../server/download-store.ts';
+import type { DownloadStore } from '../files/download-store.ts';
 import type { Uploads } from '../uploads/uploads.ts';
 
 export interface ConsoleServices {
@@ -26,7 +26,7 @@ export interface ConsoleServices {
   uploads: Uploads;
   /** Replaceable resources (map data): resources/ in the project, the app's resources when packaged. */
   resourcesDir: string;
-  /** The database's clock (app/database-clock.ts): what decisions, cases and default dates use. */
+  /** The database's clock (clock/database-clock.ts): what decisions, cases and default dates use. */
   now: () => number;
 }
 

@@ -10,9 +10,8 @@ import type { MethodName } from '../../../shared/contract/api.ts';
 import { SCOPED_PARAMS, type ScopedKind } from '../../../shared/contract/county-scope.ts';
 import { type CaseRow, getCase } from '../enforcement/cases.ts';
 import { personInCounty } from '../people/person-county.ts';
-import { ApiFailure } from './api-failure.ts';
+import { ApiFailure } from '../failures/api-failure.ts';
 import { type CallContext, sessionOf } from './context.ts';
-import { int, str } from './params.ts';
 
 /** The session's county, or null for a city-wide account. */
 export function countyScope(ctx: CallContext): string | null {
@@ -49,14 +48,15 @@ export function caseInScope(ctx: CallContext, id: number): CaseRow {
   return c;
 }
 
-const CHECKS: Record<ScopedKind, (ctx: CallContext, p: Record<string, unknown>, name: string) => unknown> = {
-  person: (ctx, p, name) => resolvePerson(ctx, str(p, name, 200)),
-  case: (ctx, p, name) => caseInScope(ctx, int(p, name, 1, 1e12)),
+/** The parameters come parsed by the method's schema (a reference is text, a case id a whole number). */
+const CHECKS: Record<ScopedKind, (ctx: CallContext, value: unknown) => unknown> = {
+  person: (ctx, value) => resolvePerson(ctx, String(value)),
+  case: (ctx, value) => caseInScope(ctx, Number(value)),
 };
 
-/** Before a handler runs: every person or case its parameters name is in the caller's scope. */
-export function checkScopedParams(ctx: CallContext, method: MethodName, params: Record<string, unknown>): void {
+/** Before a handler runs, after its parameters' schema: every person or case they name is in the caller's scope. */
+export function checkScopedParams(ctx: CallContext, method: MethodName, params: object): void {
   const declared = (SCOPED_PARAMS as Partial<Record<MethodName, Record<string, ScopedKind>>>)[method];
   if (!declared || !ctx.session) return;
-  for (const [name, kind] of Object.entries(declared)) CHECKS[kind](ctx, params, name);
+  for (const [name, kind] of Object.entries(declared)) CHECKS[kind](ctx, (params as Record<string, unknown>)[name]);
 }

@@ -1,14 +1,17 @@
 /**
  * One dispatch for every transport: finds the method, checks who may call it (METHOD_ACCESS,
- * against the session's role), runs the handler and returns the outcome as data. The compiler
- * checks that every contract method has exactly one handler.
+ * against the session's role), checks its parameters against its schema (once, for every handler),
+ * runs the handler and returns the outcome as data. The compiler checks that every contract method
+ * has exactly one handler.
  */
-import { type ApiError, type ApiResponse, METHOD_ACCESS, type MethodName, type ParamsOf, type ResultOf } from '../../../shared/contract/api.ts';
+import { type ApiError, type ApiResponse, METHOD_ACCESS, type MethodName, type ResultOf, type ValidParams } from '../../../shared/contract/api.ts';
 import { can } from '../../../shared/domain/roles.ts';
-import { ApiFailure } from './api-failure.ts';
+import type { ErrorReason } from '../../../shared/words/error-words.ts';
+import { ApiFailure } from '../failures/api-failure.ts';
 import { FileAccessError } from '../files/file-errors.ts';
 import type { CallContext } from './context.ts';
 import { checkScopedParams } from './county-scope.ts';
+import { validParams } from './params.ts';
 import * as admin from './handlers/admin.ts';
 import * as auth from './handlers/auth.ts';
 import * as briefing from './handlers/briefing.ts';
@@ -17,8 +20,9 @@ import * as enforcement from './handlers/enforcement.ts';
 import * as data from './handlers/data.ts';
 import * as people from './handlers/people.ts';
 
-type Handler<M extends MethodName> = (ctx: CallContext, params: ParamsOf<M> & Record<string, unknown>) => ResultOf<M> | Promise<ResultOf<M>>;
-type Handlers = { [M in MethodName]: Handler<M> };
+/** A handler gets its parameters parsed by the method's schema (api/params.ts), never as sent. */
+export type Handler<M extends MethodName> = (ctx: CallContext, params: ValidParams<M>) => ResultOf<M> | Promise<ResultOf<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
 
 const HANDLERS: Handlers = {
   'auth.status': auth.authStatus,
@@ -33,7 +37,7 @@ const HANDLERS: Handlers = {
   'data.loadDemo': data.loadDemo,
   'sync.start': data.syncStart,
   'sync.cancel': data.syncCancel,
-  'sync.history': (ctx, p) => data.syncHistory(ctx.services.db, typeof p.limit === 'number' ? Math.min(200, Math.max(1, p.limit)) : 20),
+  'sync.history': (ctx, p) => data.syncHistory(ctx.services.db, p.limit),
   'rejects.list': data.rejectsList,
   'rejects.export': data.rejectsExport,
   'upload.begin': data.uploadBegin,
@@ -70,6 +74,7 @@ const HANDLERS: Handlers = {
 };
 
 const error = (code: ApiError['code'], message: string, messageZh: string): ApiResponse<never> => ({ ok: false, error: { code, message, messageZh } });
+const refusal = (code: ApiError['code'], reason: ErrorReason): ApiResponse<never> => ({ ok: false, error: ApiFailure.because(code, reason).error });
 
 /**
  * What an account whose password an administrator chose may do before choosing its own: that,
@@ -82,25 +87,28 @@ export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(HANDLERS, name);
 }
 
-export async function dispatch(ctx: CallContext, method: string, params: unknown): Promise<ApiResponse<unknown>> {
+/** `handlers`: the console's own; a test passes stand-ins that record what they were given. */
+export async function dispatch(ctx: CallContext, method: string, params: unknown, handlers: Handlers = HANDLERS): Promise<ApiResponse<unknown>> {
   if (!isMethodName(method)) return error('unknown_method', `unknown method ${method}`, `未知的方法 ${method}`);
   if (params === null || typeof params !== 'object' || Array.isArray(params)) return error('bad_request', 'parameters must be an object', '参数必须是对象');
   const access = METHOD_ACCESS[method];
   if (access !== 'public') {
-    if (!ctx.session) return error('unauthenticated', 'sign in first (the session may have timed out)', '请先登录（会话可能已超时）');
+    if (!ctx.session) return refusal('unauthenticated', { code: 'auth.signInFirst' });
     if (access !== 'signed-in' && !can(ctx.session.user.role, access)) {
-      return error('forbidden', `your role may not do this (${method})`, `您的角色无权执行此操作（${method}）`);
+      return refusal('forbidden', { code: 'auth.roleMayNot', params: { method } });
     }
     if (ctx.session.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(method)) {
-      return error('password_change_required', 'choose your own password first (an administrator set the current one)', '请先设置您自己的密码（当前密码由管理员设置）');
+      return refusal('password_change_required', { code: 'auth.passwordChangeRequired' });
     }
     ctx.services.sessions.touch(ctx.session);
   }
   try {
     // County scope of every person or case the parameters name, whatever the handler then does.
-    checkScopedParams(ctx, method, params as Record<string, unknown>);
-    const handler = HANDLERS[method] as Handler<MethodName>;
-    return { ok: true, value: await handler(ctx, params as never) };
+    // Checked once, here, after access (an anonymous caller learns nothing about the parameters).
+    const valid = validParams(method, params);
+    checkScopedParams(ctx, method, valid);
+    const handler = handlers[method] as Handler<MethodName>;
+    return { ok: true, value: await handler(ctx, valid as never) };
   } catch (err) {
     if (err instanceof ApiFailure) return { ok: false, error: err.error };
     if (err instanceof FileAccessError) return error('bad_request', err.message, err.messageZh);

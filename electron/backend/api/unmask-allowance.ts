@@ -5,7 +5,7 @@
  */
 import { audit } from '../audit/audit-log.ts';
 import { UNMASK_LIMIT, UNMASK_WINDOW_MS } from '../people/unmask-limiter.ts';
-import { ApiFailure } from './api-failure.ts';
+import { ApiFailure } from '../failures/api-failure.ts';
 import { type CallContext, sessionOf } from './context.ts';
 
 export function takeUnmasking(ctx: CallContext, what: 'people.unmask' | 'credit.report' | 'credit.export'): void {

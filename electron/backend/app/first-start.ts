@@ -2,13 +2,13 @@
  * The first start, one for both shells (the Electron window and `hcc serve`, which `npm run serve`
  * runs): on an empty database the page asks for the first administrator's password (auth.setup),
  * then offers the demo city (CONSOLE.md), and the demo city, if taken, loads as a job
- * (app/demo-load.ts) that syncs, evaluates and runs the detectors. Nothing is loaded before the
- * administrator exists: a city loaded behind the set-up screen made the offer vanish and left a
- * console whose first user never chose it.
+ * (pipelines/load-demo-city.ts) that syncs, evaluates and runs the detectors. Nothing is loaded
+ * before the administrator exists: a city loaded behind the set-up screen made the offer vanish
+ * and left a console whose first user never chose it.
  */
 import type { AuthStatus } from '../../../shared/contract/auth.ts';
 import { countUsers } from '../auth/users.ts';
-import { latestDataDay } from '../dashboard/data-days.ts';
+import { latestDataDay } from '../clock/data-days.ts';
 import type { Db } from '../db/database.ts';
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Role } from '../../../shared/domain/roles.ts';
 import type { Db } from '../db/database.ts';
-import { ApiFailure } from '../api/api-failure.ts';
+import { ApiFailure } from '../failures/api-failure.ts';
 
 /** Roles that need a second administrator. */
 export const ROLES_NEEDING_APPROVAL: readonly Role[] = ['credit'];

@@ -3,8 +3,9 @@ import { isCountyCode } from '../../../shared/domain/counties.ts';
 import { type Role, isRole } from '../../../shared/domain/roles.ts';
 import type { UserRow } from '../../../shared/contract/settings.ts';
 import type { Db } from '../db/database.ts';
-import { ApiFailure } from '../api/api-failure.ts';
-import { passwordProblem, passwordProblemText } from '../../../shared/domain/password-policy.ts';
+import { ApiFailure } from '../failures/api-failure.ts';
+import { passwordProblem } from '../../../shared/domain/password-policy.ts';
+import { passwordProblemReason } from '../../../shared/words/error-words.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { pendingRoles } from './role-grants.ts';
 
@@ -48,10 +49,7 @@ export function listUsers(db: Db): UserRow[] {
 
 export function validateUserName(name: string): void {
   if (!/^[\p{L}\p{N}_.-]{2,32}$/u.test(name)) {
-    throw ApiFailure.badRequest(
-      'a user name has 2 to 32 letters, digits, dots, dashes or underscores',
-      '用户名为2至32个字母、数字、点、横线或下划线',
-    );
+    throw ApiFailure.because('bad_request', { code: 'users.badName' });
   }
 }
 
@@ -59,14 +57,13 @@ export function validateUserName(name: string): void {
 export function validatePassword(password: string, userName: string): void {
   const problem = typeof password === 'string' ? passwordProblem(password, userName) : 'too_short';
   if (problem) {
-    const text = passwordProblemText(problem);
-    throw ApiFailure.badRequest(text.en, text.zh);
+    throw ApiFailure.because('bad_request', passwordProblemReason(problem));
   }
 }
 
 function validateRoleAndCounty(role: string, county: string | null): void {
-  if (!isRole(role)) throw ApiFailure.badRequest(`unknown role ${role}`, `未知角色 ${role}`);
-  if (county !== null && !isCountyCode(county)) throw ApiFailure.badRequest(`unknown county ${county}`, `未知县区 ${county}`);
+  if (!isRole(role)) throw ApiFailure.because('bad_request', { code: 'users.unknownRole', params: { role } });
+  if (county !== null && !isCountyCode(county)) throw ApiFailure.because('bad_request', { code: 'users.unknownCounty', params: { county } });
 }
 
 /**
@@ -81,7 +78,7 @@ export async function createUser(
   validateUserName(u.name);
   validateRoleAndCounty(u.role, u.county);
   validatePassword(u.password, u.name);
-  if (getUser(db, u.name)) throw ApiFailure.conflict(`a user named ${u.name} exists`, `用户 ${u.name} 已存在`);
+  if (getUser(db, u.name)) throw ApiFailure.because('conflict', { code: 'users.exists', params: { name: u.name } });
   const hash = await hashPassword(u.password);
   db.prepare('INSERT INTO users (name, role, county_code, password_hash, created_at, must_change_password) VALUES (?, ?, ?, ?, ?, ?)').run(
     u.name,
@@ -101,11 +98,11 @@ export async function createUser(
 export async function changeOwnPassword(db: Db, name: string, current: string, next: string): Promise<void> {
   const user = getUser(db, name);
   if (!user || !(await verifyPassword(current, user.password_hash))) {
-    throw ApiFailure.badRequest('the current password is wrong', '当前密码不正确');
+    throw ApiFailure.because('bad_request', { code: 'auth.currentPasswordWrong' });
   }
   validatePassword(next, user.name);
   if (await verifyPassword(next, user.password_hash)) {
-    throw ApiFailure.badRequest('choose a new password, not the current one', '请设置新密码，不能与当前密码相同');
+    throw ApiFailure.because('bad_request', { code: 'auth.samePassword' });
   }
   db.prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE name = ?').run(await hashPassword(next), user.name);
 }
@@ -115,7 +112,7 @@ export async function updateUser(
   u: { name: string; role?: string; county?: string | null; disabled?: boolean; password?: string; passwordChosenByOwner?: boolean },
 ): Promise<UserRow> {
   const current = getUser(db, u.name);
-  if (!current) throw ApiFailure.notFound(`no user named ${u.name}`, `没有用户 ${u.name}`);
+  if (!current) throw ApiFailure.because('not_found', { code: 'users.notFound', params: { name: u.name } });
   const role = u.role ?? current.role;
   const county = u.county === undefined ? current.county_code : u.county;
   validateRoleAndCounty(role, county);
@@ -125,7 +122,7 @@ export async function updateUser(
   // The last active administrator cannot be removed: nobody could manage the console any more.
   if ((role !== 'admin' || disabled) && current.role === 'admin' && !current.disabled) {
     const admins = (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND disabled = 0").get() as { n: number }).n;
-    if (admins <= 1) throw ApiFailure.conflict('this is the last administrator; make another one first', '这是最后一个管理员，请先设置另一个管理员');
+    if (admins <= 1) throw ApiFailure.because('conflict', { code: 'users.lastAdmin' });
   }
   // A password set by an administrator for someone else is a reset: the owner chooses their own at the next sign-in.
   const mustChange = u.password !== undefined ? (u.passwordChosenByOwner ? 0 : 1) : current.must_change_password;

@@ -6,19 +6,20 @@
 import ExcelJS from 'exceljs';
 import { countyName } from '../../../shared/domain/counties.ts';
 import { type Day, dayOfInstant, formatDay, formatInstant, parseDay } from '../../../shared/domain/local-date.ts';
-import { feedSchema } from '../../../shared/domain/feeds/feed-schemas.ts';
+import { COLOUR_WORDS, FEED_WORDS, wordOf } from '../../../shared/words/domain-words.ts';
 import type { CodeColor } from '../../../shared/domain/rules/colors.ts';
 import { CODE_COLOR_HEX } from '../../../shared/domain/code-colors.ts';
 import { type CountyStatsRow, TOTAL_CODE } from '../rules/county-stats.ts';
 import type { BriefingData } from './briefing-data.ts';
 import { SHEET_ROW_LIMIT } from './briefing-period.ts';
 import type { ChartImage } from './chart-images.ts';
-import { BriefingSheet, type CellValue, FMT, excelDay, excelTime } from './sheet-style.ts';
+import { BriefingSheet, type CellValue, FMT, excelDay, excelTime } from '../files/sheet-style.ts';
 
 export const SHEET_NAMES = ['概况', '分县统计', '趋势', '转码明细', '执法通报', '企业复工', '数据质量'] as const;
 
 const TITLE = '滨州市健康码每日简报';
-const COLOR_WORD: Record<CodeColor, string> = { red: '红码', yellow: '黄码', green: '绿码', none: '无码' };
+// The briefing says what the console's screens say (shared/words): 未申领 for no code, the feeds as the Data screen names them.
+const COLOR_WORD = (c: CodeColor): string => COLOUR_WORDS[c].zh;
 
 export interface BriefingMeta {
   generatedAt: number;
@@ -29,7 +30,7 @@ function dateLine(d: BriefingData): string {
   return `简报日期：${formatDay(d.day)}（统计截至当日24时）`;
 }
 
-const feedZh = (feed: string): string => feedSchema(feed)?.zh ?? feed;
+const feedZh = (feed: string): string => wordOf(FEED_WORDS, feed, 'zh');
 
 function parseDayOrThrow(text: string): Day {
   const day = parseDay(text);
@@ -164,7 +165,7 @@ function changesSheet(wb: ExcelJS.Workbook, d: BriefingData): void {
     columns: [{ header: '身份证号', min: 20 }, { header: '姓名', min: 8 }, { header: '县（市、区）', min: 12 }, { header: '原码色' }, { header: '现码色' }, { header: '主要原因', min: 30 }],
   });
   const lines = d.changeLines.slice(0, SHEET_ROW_LIMIT);
-  sheet.addRows(lines.map((c) => [c.idMasked, c.nameMasked, countyName(c.county), COLOR_WORD[c.from], COLOR_WORD[c.to], c.reason]));
+  sheet.addRows(lines.map((c) => [c.idMasked, c.nameMasked, countyName(c.county), COLOR_WORD(c.from), COLOR_WORD(c.to), c.reason]));
   lines.forEach((c, i) => {
     const row = sheet.ws.getRow(sheet.headerRow + 1 + i);
     colourCell(row.getCell(4), c.from);

@@ -3,6 +3,7 @@
  * import, and the files with errors (rejected rows, or a file that failed or could not be read).
  */
 import { FEEDS, type FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
+import { FEED_WORDS } from '../../../shared/words/domain-words.ts';
 import { type Day, dayStartInstant } from '../../../shared/domain/local-date.ts';
 import type { Db } from '../db/database.ts';
 import { lastImportTimes } from '../import/batches.ts';
@@ -32,7 +33,7 @@ export function dataQuality(db: Db, day: Day): QualityRow[] {
     const sum = (k: 'accepted' | 'duplicates' | 'rejected') => mine.reduce((a, b) => a + b[k], 0);
     return {
       feed: f.name,
-      feed_name: f.zh,
+      feed_name: FEED_WORDS[f.name].zh,
       files: mine.length,
       accepted: sum('accepted'),
       duplicates: sum('duplicates'),

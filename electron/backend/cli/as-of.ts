@@ -1,5 +1,5 @@
 import { type Day, formatDay, parseDay } from '../../../shared/domain/local-date.ts';
-import { defaultAsOfDay } from '../app/database-clock.ts';
+import { defaultAsOfDay } from '../clock/database-clock.ts';
 import type { Db } from '../db/database.ts';
 import { type ParsedArgs, UsageError } from './args.ts';
 

@@ -10,9 +10,9 @@ import { type Day, formatDay } from '../../../shared/domain/local-date.ts';
 import type { Db } from '../db/database.ts';
 import { lastImportTimes } from '../import/batches.ts';
 import { type CountyStatsRow, countyStats, transitionsOn } from '../rules/county-stats.ts';
-import { openCases } from '../enforcement/forced-reds.ts';
-import { freshnessDays, latestDataDay } from './data-days.ts';
-import { defaultAsOfDay } from '../app/database-clock.ts';
+import { openCases } from '../rules/forced-reds.ts';
+import { freshnessDays, latestDataDay } from '../clock/data-days.ts';
+import { defaultAsOfDay } from '../clock/database-clock.ts';
 
 const counts = (r: CountyStatsRow | undefined): ColorCounts => ({ red: r?.red ?? 0, yellow: r?.yellow ?? 0, green: r?.green ?? 0, total: r?.total ?? 0, noCode: r?.no_code ?? 0 });
 

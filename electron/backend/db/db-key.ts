@@ -5,7 +5,8 @@
  * key ever being passed around as a string.
  */
 import { hkdfSync } from 'node:crypto';
-import type { Db } from './database.ts';
+// The driver's type, not database.ts's alias: database.ts imports this file.
+import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 
 /** Length of a database key in bytes (SQLCipher's 256-bit raw key). */
 export const DB_KEY_BYTES = 32;

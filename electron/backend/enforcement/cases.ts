@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { type Behavior, type CaseMove, type CaseState, checkMove } from '../../../shared/domain/cases.ts';
 import { type Role, can } from '../../../shared/domain/roles.ts';
 import { maskIdentifiers, maskPersonId } from '../../../shared/domain/masking.ts';
-import { ApiFailure } from '../api/api-failure.ts';
+import { ApiFailure } from '../failures/api-failure.ts';
 import { audit } from '../audit/audit-log.ts';
 import type { Db } from '../db/database.ts';
 import { auditTargetOf } from '../people/people-service.ts';

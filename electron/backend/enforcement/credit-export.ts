@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { behaviorName } from '../../../shared/domain/cases.ts';
 import { countyName } from '../../../shared/domain/counties.ts';
 import { maskName, maskPersonId } from '../../../shared/domain/masking.ts';
-import { FMT, excelTime } from '../briefing/sheet-style.ts';
+import { FMT, excelTime } from '../files/sheet-style.ts';
 import type { Db } from '../db/database.ts';
 import { writeAtomically } from '../files/write-atomically.ts';
 import { sheetText } from '../files/xml-text.ts';

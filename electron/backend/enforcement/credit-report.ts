@@ -3,10 +3,10 @@
  * credit record with its status, and the cases behind them with their decisions and appeals. A
  * print-ready HTML page (A4, no scripts, no outside resources) that any browser prints or saves as PDF.
  */
-import { BEHAVIOR_NAMES, behaviorName } from '../../../shared/domain/cases.ts';
 import { countyName } from '../../../shared/domain/counties.ts';
 import { formatInstant } from '../../../shared/domain/local-date.ts';
 import { maskName, maskPersonId } from '../../../shared/domain/masking.ts';
+import { BEHAVIOR_WORDS, CASE_STEP_WORDS, CREDIT_STATUS_WORDS, actorName, wordOf } from '../../../shared/words/domain-words.ts';
 import type { Db } from '../db/database.ts';
 import { caseHistory, listCases } from './cases.ts';
 import { creditRecordsOf } from './credit-records.ts';
@@ -16,7 +16,8 @@ const esc = (s: string | number | null | undefined) =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const time = (ms: number | null) => (ms === null ? '' : formatInstant(ms).replace('T', ' ').slice(0, 16));
 
-const MOVES_ZH: Record<string, string> = { open: '立案', review: '审查', decide: '作出决定', dismiss: '不予处理', appeal: '申诉', uphold: '维持', revoke: '撤销', close: '结案' };
+// An official document says what the console's screens say: every word below comes from shared/words.
+const zh = <K extends string>(words: Record<K, { zh: string; en: string }>, value: string) => wordOf(words, value, 'zh');
 
 export interface CreditReportInput {
   personId: string;
@@ -32,17 +33,21 @@ export function creditReportHtml(db: Db, r: CreditReportInput): { html: string; 
   const records = creditRecordsOf(db, r.personId);
   const cases = listCases(db, { personId: r.personId }).rows.reverse();
   const recordRows = records
-    .map(
-      (c) => `<tr><td>${esc(c.number)}</td><td>${esc(behaviorName(c.behavior))}</td><td>${esc(time(c.decided_at))}</td>
-      <td>${esc(c.decision)}</td><td class="${c.status}">${c.status === 'effective' ? '有效' : `已撤销（${esc(time(c.revoked_at))}：${esc(c.revoked_reason)}）`}</td><td>${esc(c.decided_by)}</td></tr>`,
-    )
+    .map((c) => {
+      const status = c.status === 'effective' ? CREDIT_STATUS_WORDS.effective.zh : `${CREDIT_STATUS_WORDS.revoked.zh}（${esc(time(c.revoked_at))}：${esc(c.revoked_reason)}）`;
+      return `<tr><td>${esc(c.number)}</td><td>${esc(zh(BEHAVIOR_WORDS, c.behavior))}</td><td>${esc(time(c.decided_at))}</td>
+      <td>${esc(c.decision)}</td><td class="${c.status}">${status}</td><td>${esc(c.decided_by)}</td></tr>`;
+    })
     .join('');
   const caseBlocks = cases
     .map((c) => {
       const steps = caseHistory(db, c.id)
-        .map((h) => `<tr><td>${esc(time(h.at))}</td><td>${esc(MOVES_ZH[h.move] ?? h.move)}</td><td>${esc(h.user_name)}</td><td>${esc(h.reason)}</td></tr>`)
+        .map((h) => {
+          const cells = [time(h.at), zh(CASE_STEP_WORDS, h.move), actorName(h.user_name, 'zh'), h.reason];
+          return `<tr>${cells.map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`;
+        })
         .join('');
-      return `<h3>案件 ${c.id}：${esc(BEHAVIOR_NAMES[c.behavior].zh)}</h3><table><thead><tr><th>时间</th><th>环节</th><th>经办人</th><th>理由</th></tr></thead><tbody>${steps}</tbody></table>`;
+      return `<h3>案件 ${c.id}：${esc(zh(BEHAVIOR_WORDS, c.behavior))}</h3><table><thead><tr><th>时间</th><th>环节</th><th>经办人</th><th>理由</th></tr></thead><tbody>${steps}</tbody></table>`;
     })
     .join('');
   const html = `<!doctype html>

@@ -4,8 +4,8 @@
  */
 import type { FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
 import type { Db } from '../db/database.ts';
-import { rewindWatermarks } from '../rules/watermarks.ts';
-import { statementCache } from './feed-writers/feed-writer.ts';
+import { rewindWatermarks } from './watermarks.ts';
+import { statementCache } from '../db/statement-cache.ts';
 import type { RejectRecord } from './parse-chunks.ts';
 
 export type BatchStatus = 'running' | 'done' | 'failed' | 'unreadable';

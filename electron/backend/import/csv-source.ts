@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
 import type { TextEncoding } from './file-probe.ts';
-import type { SourceRow } from './row-source.ts';
+import type { SourceRow } from './source-row.ts';
 
 
 /** `progress.bytesRead` follows the file as it is read, for progress bars. */

@@ -20,8 +20,8 @@ import {
   insertRejects,
   setBatchHeader,
 } from './batches.ts';
-import { databaseClock } from '../app/database-clock.ts';
-import { latestDataDay } from '../dashboard/data-days.ts';
+import { databaseClock } from '../clock/database-clock.ts';
+import { latestDataDay } from '../clock/data-days.ts';
 import { writerFor } from './feed-writers/index.ts';
 import { checkReplacements } from './replace-check.ts';
 import { fileFormat } from './row-source.ts';

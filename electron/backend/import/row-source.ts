@@ -3,16 +3,13 @@
  * `line` is the physical line of a CSV file (1 = header) or the row number of the XLSX sheet.
  */
 import { extname } from 'node:path';
-import type { Cell } from '../../../shared/domain/feeds/cells.ts';
 import { csvRows } from './csv-source.ts';
 import { type FileProbe, type TextEncoding, looksLikeZip, probeFile } from './file-probe.ts';
 import { unreadable } from './unreadable-file.ts';
 import { xlsxRows } from './xlsx-source.ts';
+import type { SourceRow } from './source-row.ts';
 
-export interface SourceRow {
-  line: number;
-  cells: Cell[];
-}
+export type { SourceRow } from './source-row.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
 

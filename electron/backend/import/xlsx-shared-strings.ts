@@ -4,7 +4,7 @@
  */
 import { unreadable } from './unreadable-file.ts';
 import { type XlsxPackage, type XmlSink, xmlPart } from './xlsx-zip.ts';
-import type { XlsxLimits } from './xlsx-source.ts';
+import type { XlsxLimits } from './xlsx-limits.ts';
 
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 

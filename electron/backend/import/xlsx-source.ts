@@ -5,35 +5,14 @@
  * system. Nothing keyed by file content ever lands in a plain object.
  */
 import type { Cell } from '../../../shared/domain/feeds/cells.ts';
-import type { SourceRow } from './row-source.ts';
+import type { SourceRow } from './source-row.ts';
 import { unreadable } from './unreadable-file.ts';
 import { RAW_CHARS_PER_CHAR, RichTextCollector, cellTooLong, decodeEscapes, readSharedStrings } from './xlsx-shared-strings.ts';
 import { locateParts, readDateStyles } from './xlsx-styles.ts';
+import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-limits.ts';
 import { type XmlSink, damaged, openPackage, xmlPart } from './xlsx-zip.ts';
 
-export interface XlsxLimits {
-  maxFileBytes: number;
-  maxUncompressedBytes: number;
-  maxEntryBytes: number;
-  maxCompressionRatio: number;
-  maxEntries: number;
-  maxRows: number;
-  maxColumns: number;
-  maxSharedStrings: number;
-  maxCellChars: number;
-}
-
-export const DEFAULT_XLSX_LIMITS: XlsxLimits = Object.freeze({
-  maxFileBytes: 200 * 1024 * 1024,
-  maxUncompressedBytes: 2 * 1024 * 1024 * 1024,
-  maxEntryBytes: 1.5 * 1024 * 1024 * 1024,
-  maxCompressionRatio: 200,
-  maxEntries: 10_000,
-  maxRows: 5_000_000,
-  maxColumns: 200,
-  maxSharedStrings: 5_000_000,
-  maxCellChars: 32_767,
-});
+export { DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-limits.ts';
 
 /** Days between the 1904 and the 1900 date systems. */
 const DATE1904_OFFSET = 1462;

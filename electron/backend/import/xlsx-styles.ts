@@ -7,7 +7,7 @@
 import { posix } from 'node:path';
 import { unreadable } from './unreadable-file.ts';
 import { type XlsxPackage, type XmlSink, damaged, xmlPart } from './xlsx-zip.ts';
-import type { XlsxLimits } from './xlsx-source.ts';
+import type { XlsxLimits } from './xlsx-limits.ts';
 
 /** Excel allows 64 000 cell formats; far more is a hostile file. */
 const MAX_STYLES = 200_000;

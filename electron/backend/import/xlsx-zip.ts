@@ -6,11 +6,13 @@
  */
 import { open as openFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+// The same class as the global; imported so the type exists without the DOM library (tsconfig.node.json).
+import { TextDecoder } from 'node:util';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { fileAccessError } from '../files/file-errors.ts';
 import { UnreadableFileError, unreadable } from './unreadable-file.ts';
-import type { XlsxLimits } from './xlsx-source.ts';
+import type { XlsxLimits } from './xlsx-limits.ts';
 
 /** Small entries compress well without being bombs; the ratio is only judged above this size. */
 const RATIO_FLOOR_BYTES = 1 << 20;

@@ -5,7 +5,7 @@
  * and its details go to the log only, with any ID number or phone in them masked.
  */
 import { maskIdentifiers } from '../../../shared/domain/masking.ts';
-import { ApiFailure } from '../api/api-failure.ts';
+import { ApiFailure } from '../failures/api-failure.ts';
 import { DatabaseOpenError } from '../db/database.ts';
 import { FileAccessError, systemFileError } from '../files/file-errors.ts';
 import { UnreadableFileError } from '../import/unreadable-file.ts';

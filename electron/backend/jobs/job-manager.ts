@@ -5,12 +5,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { JobState } from '../../../shared/contract/data.ts';
-import { consoleSettings } from '../app/console-settings.ts';
+import { consoleSettings } from '../settings/console-settings.ts';
 import { audit } from '../audit/audit-log.ts';
 import type { Db } from '../db/database.ts';
 import { databaseKeyOf } from '../db/db-key.ts';
 import { workerUrl } from '../workers/worker-url.ts';
-import { ApiFailure } from '../api/api-failure.ts';
+import { ApiFailure } from '../failures/api-failure.ts';
 import type { EventHub } from './event-hub.ts';
 import { jobFailure } from './job-failure.ts';
 import type { JobFailure, JobReport, JobRequest, JobWorkerData } from './job-messages.ts';
@@ -54,7 +54,7 @@ export class JobManager {
     const kind = request.kind === 'import' ? 'import' : request.kind === 'colours' ? 'colours' : 'sync';
     const source = request.kind === 'sync' ? request.source : request.kind === 'import' ? request.fileName : null;
     const tracker = new JobTracker(id, kind, this.now(), source, request.kind === 'import' ? { feed: request.feed, file: request.fileName } : undefined);
-    const data: JobWorkerData = { dbFile: this.db.name, dbKey: databaseKeyOf(this.db), dataDir: this.dataDir, request };
+    const data: JobWorkerData = { dbFile: this.db.name, dbKey: databaseKeyOf(this.db), dataDir: this.dataDir, request, user, clockOffset: this.now() - Date.now() };
     const worker = new Worker(workerUrl(import.meta.url, 'job-worker'), { workerData: data });
     const publish = () => this.events.publish({ type: 'job', job: structuredClone(tracker.state) });
     let lastPublish = 0;
@@ -86,7 +86,8 @@ export class JobManager {
         const result: JobResult = { state: structuredClone(state), report: final };
         this.results.set(id, result);
         this.running = null;
-        this.auditJob(request, user, result);
+        // A finished use case audited itself (pipelines/); one that failed half-way is said here.
+        if (final === null) this.auditFailure(request, user, result);
         // The demo city set the exchange directory: an automatic sync, if one is set, follows it.
         if (request.kind === 'demo') this.settingsChanged();
         publish();
@@ -136,14 +137,8 @@ export class JobManager {
     }
   }
 
-  private auditJob(request: JobRequest, user: string, result: JobResult): void {
-    const r = result.report;
-    const details: Record<string, unknown> = { status: result.state.status, error: result.state.error?.en ?? null };
-    if (r?.syncSource) details.syncSource = r.syncSource;
-    if (r?.sync) Object.assign(details, { source: r.sync.source, ...r.sync.totals });
-    if (r?.importOutcome) Object.assign(details, { file: request.kind === 'import' ? request.fileName : null, feed: r.importOutcome.feed, read: r.importOutcome.read, accepted: r.importOutcome.accepted, duplicates: r.importOutcome.duplicates, rejected: r.importOutcome.rejected });
-    if (r?.colours) Object.assign(details, { colours: { mode: r.colours.mode, people: r.colours.people, changed: r.colours.changed } });
-    if (r?.casesOpened !== undefined) details.casesOpened = r.casesOpened;
+  private auditFailure(request: JobRequest, user: string, result: JobResult): void {
+    const details = { status: result.state.status, error: result.state.error?.en ?? null };
     const action = request.kind === 'import' ? 'data.import' : request.kind === 'colours' ? 'colours.evaluate' : request.kind === 'demo' ? 'data.demo' : 'data.sync';
     audit(this.db, { user, action, details, at: this.now() });
   }

@@ -16,6 +16,10 @@ export interface JobWorkerData {
   dbKey: Uint8Array | null;
   dataDir: string;
   request: JobRequest;
+  /** Who started the job: the use case's audit entries name them (pipelines/actor.ts). */
+  user: string;
+  /** The console's clock less this thread's, so that the entries are dated as the console dates them. */
+  clockOffset: number;
 }
 
 export type JobReport =

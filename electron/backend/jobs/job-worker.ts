@@ -1,24 +1,24 @@
 /**
  * The worker thread that does the long work (sync, import, demo city, colour evaluation) on its
- * own database connection, so the window never freezes. It reports progress as it goes and stops
- * after the chunk being written when told to cancel; what it committed stays.
+ * own database connection, so the window never freezes. It runs the use case's pipeline
+ * (pipelines/), reports progress as it goes and stops after the chunk being written when told to
+ * cancel; what it committed stays.
  */
-import { databaseClock } from '../app/database-clock.ts';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadDemoCity } from '../app/demo-load.ts';
 import type { Db } from '../db/database.ts';
 import { openDatabase } from '../db/database.ts';
 import { keyFromWorker } from '../db/db-key.ts';
-import { importFile } from '../import/import-file.ts';
-import { recomputeColours } from '../rules/recompute.ts';
-import { runDetectors } from '../enforcement/detectors/run-detectors.ts';
-import { syncDirectory } from '../sync/sync-directory.ts';
+import type { Actor } from '../pipelines/actor.ts';
+import { evaluateColours } from '../pipelines/evaluate-and-detect.ts';
+import { importFiles } from '../pipelines/import-files.ts';
+import { type DemoEvent, loadDemoCity } from '../pipelines/load-demo-city.ts';
+import { syncExchange } from '../pipelines/sync-exchange.ts';
 import { jobFailure } from './job-failure.ts';
-import type { JobReport, JobWorkerData } from './job-messages.ts';
+import type { JobReport, JobRequest, JobWorkerData } from './job-messages.ts';
 
 type Done = Extract<JobReport, { type: 'done' }>;
 
-const { dbFile, dbKey, dataDir, request } = workerData as JobWorkerData;
+const { dbFile, dbKey, dataDir, request, user, clockOffset } = workerData as JobWorkerData;
 const abort = new AbortController();
 parentPort?.on('message', (m: unknown) => {
   if (m === 'cancel') abort.abort();
@@ -27,48 +27,46 @@ parentPort?.on('message', (m: unknown) => {
 parentPort?.unref();
 const report = (r: JobReport) => parentPort!.postMessage(r);
 const onColours = (p: { done: number; total: number }) => report({ type: 'colours', ...p });
+const actor: Actor = { user, now: () => Date.now() + clockOffset };
 
-/** The demo city evaluates and examines what it loaded itself (app/demo-load.ts). */
-async function demoJob(db: Db): Promise<Done> {
-  const demo = await loadDemoCity(db, dataDir, {
-    signal: abort.signal,
-    onEvent: (e) => report(e.type === 'demo-writing' ? { type: 'demo-writing' } : { type: 'sync', event: e }),
-    onColours,
-  });
-  return { type: 'done', cancelled: demo.sync.status === 'cancelled', sync: demo.sync, colours: demo.colours, casesOpened: demo.casesOpened, syncSource: demo.dir };
-}
-
-async function dataJob(db: Db): Promise<Done> {
-  const done: Done = { type: 'done', cancelled: false };
-  if (request.kind === 'sync') {
-    done.sync = await syncDirectory(db, { source: request.source, signal: abort.signal, onEvent: (event) => report({ type: 'sync', event }) });
-    done.cancelled = done.sync.status === 'cancelled';
-  } else if (request.kind === 'import') {
-    done.importOutcome = await importFile(db, {
-      path: request.path,
-      displayName: request.fileName,
-      feed: request.feed,
-      origin: 'import',
-      strict: request.strict,
-      confirmReplace: request.confirmReplace ?? false,
-      signal: abort.signal,
-      onProgress: (p) => report({ type: 'import-progress', read: p.read, fraction: p.fraction }),
-    });
-    done.cancelled = done.importOutcome.status === 'cancelled';
+async function job(db: Db, r: JobRequest): Promise<Done> {
+  const signal = abort.signal;
+  switch (r.kind) {
+    case 'demo': {
+      const onEvent = (e: DemoEvent) => report(e.type === 'demo-writing' ? { type: 'demo-writing' } : { type: 'sync', event: e });
+      const demo = await loadDemoCity(db, dataDir, { actor, signal, onEvent, onColours });
+      return { type: 'done', cancelled: demo.sync.status === 'cancelled', sync: demo.sync, colours: demo.colours, casesOpened: demo.opened.length, syncSource: demo.dir };
+    }
+    case 'sync': {
+      const s = await syncExchange(db, { source: r.source, actor, signal, onEvent: (event) => report({ type: 'sync', event }), onColours });
+      return { type: 'done', cancelled: s.sync.status === 'cancelled', sync: s.sync, colours: s.colours, casesOpened: s.opened.length };
+    }
+    case 'import': {
+      const i = await importFiles(db, {
+        files: [{ path: r.path, displayName: r.fileName }],
+        feed: r.feed,
+        strict: r.strict,
+        confirmReplace: r.confirmReplace ?? false,
+        actor,
+        signal,
+        onProgress: (_file, p) => report({ type: 'import-progress', read: p.read, fraction: p.fraction }),
+        onColours,
+      });
+      const outcome = i.outcomes[0]!;
+      return { type: 'done', cancelled: outcome.status === 'cancelled', importOutcome: outcome, colours: i.colours, casesOpened: i.opened.length };
+    }
+    case 'colours': {
+      const e = await evaluateColours(db, { full: r.full, actor, onColours });
+      return { type: 'done', cancelled: false, colours: e.colours, casesOpened: e.opened.length };
+    }
   }
-  // New data changes colours: evaluated before the job ends, even after a cancel (what was
-  // committed is real data).
-  done.colours = await recomputeColours(db, { full: request.kind === 'colours' && request.full, onProgress: onColours });
-  // The detectors run after every sync (ENFORCEMENT.md), on the colours just evaluated.
-  done.casesOpened = runDetectors(db, { now: databaseClock(db)() }).opened.length;
-  return done;
 }
 
 async function run(): Promise<void> {
   let db: Db | null = null;
   try {
     db = openDatabase(dbFile, { key: keyFromWorker(dbKey), skipIntegrityCheck: true });
-    report(request.kind === 'demo' ? await demoJob(db) : await dataJob(db));
+    report(await job(db, request));
   } catch (err) {
     // Said so that a person can act on it, in both languages; never the system's own text.
     report({ type: 'error', error: jobFailure(err, request) });

@@ -7,8 +7,8 @@ import type { CodeColor } from '../../../shared/domain/rules/colors.ts';
 import type { TimelineChange } from '../../../shared/domain/rules/evaluate.ts';
 import { type HistoryState, decodeHistory, encodeHistory, historyDeltas, historyTransitions } from '../../../shared/domain/rules/person-history.ts';
 import type { Db } from '../db/database.ts';
-import { statementCache } from '../import/feed-writers/feed-writer.ts';
-import { multiRowInsert } from '../import/feed-writers/multi-row-insert.ts';
+import { statementCache } from '../db/statement-cache.ts';
+import { multiRowInsert } from '../db/multi-row-insert.ts';
 
 export interface EvaluatedPerson {
   personId: string;

@@ -6,7 +6,7 @@
  */
 import { dayOfInstant } from '../../../shared/domain/local-date.ts';
 import type { HealthStatus, KeyArea, PersonRecords } from '../../../shared/domain/rules/records.ts';
-import { forcedRedsOf } from '../enforcement/forced-reds.ts';
+import { forcedRedsOf } from './forced-reds.ts';
 import { emptyRecords } from '../../../shared/domain/rules/records.ts';
 import { isQuiet } from '../../../shared/domain/rules/evaluate.ts';
 import { EVALUATED_DAYS } from '../../../shared/domain/feeds/plausible-window.ts';

@@ -22,7 +22,7 @@ import type { EvaluateJob } from './evaluate-worker.ts';
 import { loadKeyAreas } from './load-records.ts';
 import type { PersonScope } from './person-scope.ts';
 import { getSetting, setSetting } from './settings.ts';
-import { newRequestToken, newestBatch } from './watermarks.ts';
+import { newRequestToken, newestBatch } from '../import/watermarks.ts';
 
 const CHUNK_PEOPLE = 20_000;
 /** Below this many chunks, starting worker threads costs more than it saves. */

@@ -4,7 +4,7 @@
  * changed. What has been read is recorded in the same transaction that finishes each file, so a
  * sync killed at any moment loses and doubles nothing.
  */
-import { databaseClock, startDemoClockForSource } from '../app/database-clock.ts';
+import { databaseClock, startDemoClockForSource } from '../clock/database-clock.ts';
 import { createHash } from 'node:crypto';
 import { createReadStream, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -1,7 +1,7 @@
 /** What a sync has read of each exchange file, and the sync run log. */
 import type { FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
 import type { Db } from '../db/database.ts';
-import { statementCache } from '../import/feed-writers/feed-writer.ts';
+import { statementCache } from '../db/statement-cache.ts';
 
 export interface SyncFileState {
   source: string;

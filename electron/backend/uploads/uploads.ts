@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, statfsSync, writeSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { ApiFailure } from '../api/api-failure.ts';
+import { ApiFailure } from '../failures/api-failure.ts';
 import { writePrivateFile } from '../files/private-files.ts';
 import { claimScratchFolder, ensureScratchFolder, removeScratchFile } from '../files/scratch-folders.ts';
 import type { ImportStatus } from '../import/import-file.ts';

@@ -4,7 +4,10 @@
  * Screens call `api(method, params)` and never know which one they have.
  */
 import { useEffect } from 'react';
-import type { ApiResponse, ConsoleBridge, ConsoleEvent, MethodName, ParamsOf, ResultOf } from '../../../shared/contract/api.ts';
+import { type ApiResponse, type ConsoleBridge, type ConsoleEvent, type ExportMethod, METHOD_ACCESS, type MethodName, type ParamsOf, type ResultOf } from '../../../shared/contract/api.ts';
+import { ApiCallError } from './api-error.ts';
+import { httpAnswer, unreachable } from './http-answer.ts';
+import { reportSessionEnded } from './session-ended.ts';
 
 declare global {
   interface Window {
@@ -26,18 +29,15 @@ function ensureEventStream(): void {
   };
 }
 
-async function post<T>(method: string, params: unknown): Promise<ApiResponse<T>> {
-  try {
-    const res = await fetch(`/api/${method}`, {
+function post<T>(method: string, params: unknown): Promise<ApiResponse<T>> {
+  return httpAnswer<T>(() =>
+    fetch(`/api/${method}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(params),
       credentials: 'same-origin',
-    });
-    return (await res.json()) as ApiResponse<T>;
-  } catch {
-    return { ok: false, error: { code: 'internal', message: 'network', messageZh: 'network' } };
-  }
+    }),
+  );
 }
 
 const httpBridge: ConsoleBridge = {
@@ -71,21 +71,35 @@ const httpBridge: ConsoleBridge = {
 export const bridge: ConsoleBridge = window.hcc ?? httpBridge;
 export const isDesktop = window.hcc !== undefined;
 
-/** An API error, with the message in both languages for the interface to show. */
-export class ApiCallError extends Error {
-  readonly code: string;
-  readonly messageZh: string;
-  constructor(code: string, message: string, messageZh: string) {
-    super(message);
-    this.code = code;
-    this.messageZh = messageZh;
-  }
+export { ApiCallError };
+
+/**
+ * The one place that meets every answer: an 'unauthenticated' answer to a call that needs a session
+ * ends the session in the page (the auth gate shows the sign-in screen), and a console that cannot
+ * be reached is logged here (no details: there are none worth having) before the screen shows the
+ * error in its words. Returns the value or throws the ApiCallError.
+ */
+function settle<M extends MethodName>(method: M, r: ApiResponse<ResultOf<M>>): ResultOf<M> {
+  if (r.ok) return r.value;
+  // A public method's 'unauthenticated' is a refused sign-in, not the end of a session.
+  if (r.error.code === 'unauthenticated' && METHOD_ACCESS[method] !== 'public') reportSessionEnded();
+  if (r.error.reason?.code === 'network') console.warn(`console unreachable (${method})`);
+  throw ApiCallError.of(r.error);
 }
 
+/** Calls a method: its value, or its ApiCallError thrown. */
 export async function api<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>> {
-  const r = await bridge.call(method, params);
-  if (!r.ok) throw new ApiCallError(r.error.code, r.error.message, r.error.messageZh);
-  return r.value;
+  // The preload answers ApiResponses too; a broken IPC channel is as good as no console.
+  return settle(method, await bridge.call(method, params).catch(() => unreachable<ResultOf<M>>()));
+}
+
+/**
+ * Runs an export (the desktop asks where to save, the browser downloads): its result, null when the
+ * user closed the save dialog, or its ApiCallError thrown.
+ */
+export async function exportFile<M extends ExportMethod>(method: M, params: Omit<ParamsOf<M>, 'target'>, suggestedName: string): Promise<ResultOf<M> | null> {
+  const r = await bridge.exportFile(method, params, suggestedName).catch(() => unreachable<ResultOf<M>>());
+  return r === null ? null : settle(method, r);
 }
 
 /** Subscribes a component to console events for as long as it is mounted. */

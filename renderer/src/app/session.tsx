@@ -1,14 +1,15 @@
 /**
  * The auth gate's state (first start, sign-in, the demo offer, the console) and the guards of a
  * signed-in session: the inactivity timeout, the keep-alive touch, and the server saying the session
- * has ended (an event, or any API error with code 'unauthenticated').
+ * has ended (an event, or any API answer 'unauthenticated', which the API client reports).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleEvent, SessionInfo } from '../../../shared/contract/api.ts';
 import { api, useConsoleEvents } from '../api/client.ts';
+import { useApi } from '../api/use-api.ts';
 import type { SignInNotice } from '../features/auth/sign-in-screen.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { isUnauthenticated, onUnauthenticated } from './auth-events.ts';
+import { onSessionEnded } from '../api/session-ended.ts';
 import { IdleTracker } from './idle-timeout.ts';
 
 export type GateState =
@@ -37,22 +38,21 @@ export function useAuthGate(): AuthGate {
   const [state, setState] = useState<GateState>({ phase: 'loading' });
   const emptyDatabase = useRef(false);
 
+  // Asked when the page opens and on "retry"; the answer decides the first screen.
+  const status = useApi('auth.status', {}, [], {
+    onAnswer(answer) {
+      emptyDatabase.current = answer.emptyDatabase;
+      if (answer.setupRequired) setState({ phase: 'setup', emptyDatabase: answer.emptyDatabase, setupCodeRequired: answer.setupCodeRequired });
+      else if (answer.session) setState(answer.session.mustChangePassword ? { phase: 'changePassword', session: answer.session } : { phase: 'ready', session: answer.session });
+      else setState({ phase: 'signin', notice: null });
+    },
+    onFailure: (error) => setState({ phase: 'error', error }),
+  });
+  const askAgain = status.reload;
   const reload = useCallback(() => {
     setState({ phase: 'loading' });
-    api('auth.status', {}).then(
-      (status) => {
-        emptyDatabase.current = status.emptyDatabase;
-        if (status.setupRequired) setState({ phase: 'setup', emptyDatabase: status.emptyDatabase, setupCodeRequired: status.setupCodeRequired });
-        else if (status.session) setState(status.session.mustChangePassword ? { phase: 'changePassword', session: status.session } : { phase: 'ready', session: status.session });
-        else setState({ phase: 'signin', notice: null });
-      },
-      (error: unknown) => setState({ phase: 'error', error }),
-    );
-  }, []);
-
-  useEffect(() => {
-    reload();
-  }, [reload]);
+    askAgain();
+  }, [askAgain]);
 
   const setUp = useCallback((session: SessionInfo) => {
     // Loading the demo city needs 'settings.manage', which the first administrator has.
@@ -99,16 +99,15 @@ export function SessionGuard({ idleTimeoutMinutes, onSignOut, onRefreshed }: { i
   // ask the server whether the current session is the one that ended before leaving it.
   const onEvent = useCallback((e: ConsoleEvent) => {
     if (e.type !== 'session-expired') return;
+    // An 'unauthenticated' answer ends the session through the client (onSessionEnded below).
     api('auth.touch', {}).then(
       (session) => callbacks.current.onRefreshed(session),
-      (err: unknown) => {
-        if (isUnauthenticated(err)) callbacks.current.onSignOut({ kind: 'expired' });
-      },
+      () => undefined,
     );
   }, []);
   useConsoleEvents(onEvent);
 
-  useEffect(() => onUnauthenticated(() => callbacks.current.onSignOut({ kind: 'expired' })), []);
+  useEffect(() => onSessionEnded(() => callbacks.current.onSignOut({ kind: 'expired' })), []);
 
   useEffect(() => {
     const tracker = new IdleTracker(idleTimeoutMinutes, Date.now());
@@ -126,12 +125,8 @@ export function SessionGuard({ idleTimeoutMinutes, onSignOut, onRefreshed }: { i
           (session) => {
             if (!ended) callbacks.current.onRefreshed(session);
           },
-          (err: unknown) => {
-            if (isUnauthenticated(err) && !ended) {
-              ended = true;
-              callbacks.current.onSignOut({ kind: 'expired' });
-            }
-          },
+          // 'unauthenticated': the client has already reported the session's end.
+          () => undefined,
         );
       }
       setWarnSeconds(null);

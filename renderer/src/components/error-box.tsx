@@ -1,17 +1,15 @@
 import { useEffect } from 'react';
-import { ApiCallError } from '../api/client.ts';
-import { reportIfUnauthenticated } from '../app/auth-events.ts';
+import { ApiCallError } from '../api/api-error.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText } from './error-text.ts';
 
 /**
- * An error the user can act on, in their language. An 'unauthenticated' error (the session ended on
- * the server) also sends the console back to the sign-in screen.
+ * An error the user can act on, in their language. Showing it changes nothing else: the API client
+ * has already ended the session on 'unauthenticated' (api/client.ts).
  */
 export function ErrorBox({ error, onRetry, testId }: { error: unknown; onRetry?: () => void; testId?: string }) {
   const { t, lang } = useI18n();
   useEffect(() => {
-    reportIfUnauthenticated(error);
     // Not the console's answer: the details are for the developer tools, not the page.
     if (!(error instanceof ApiCallError)) console.error(error);
   }, [error]);

@@ -1,7 +1,13 @@
+import { COLOUR_WORDS, FEED_WORDS } from '../../../shared/words/domain-words.ts';
+import { ERROR_WORDS } from '../../../shared/words/error-words.ts';
+import { wordKeys } from '../../../shared/words/translate.ts';
 import { defineMessages } from './define-messages.ts';
 
 export const commonMessages = defineMessages(
   {
+    ...wordKeys('color', COLOUR_WORDS, 'zh'),
+    ...wordKeys('feed', FEED_WORDS, 'zh'),
+    'error.network': ERROR_WORDS.network.zh,
     'app.title': '滨州健康码指挥中心',
     'app.language': 'English',
     'common.loading': '加载中…',
@@ -10,24 +16,7 @@ export const commonMessages = defineMessages(
     'common.save': '保存',
     'common.close': '关闭',
     'common.none': '无',
-    'color.red': '红码',
-    'color.yellow': '黄码',
-    'color.green': '绿码',
-    'color.none': '未申领',
     'county.total': '全市',
-    'feed.residents': '户籍人口（公安）',
-    'feed.declarations': '健康申报',
-    'feed.checkins': '健康打卡',
-    'feed.health_records': '卫健登记',
-    'feed.roaming': '手机漫游（通信运营商）',
-    'feed.travel': '交通抵滨',
-    'feed.medical': '医保发热',
-    'feed.enterprises': '企业（市场监管）',
-    'feed.staff': '企业员工',
-    'feed.sites': '核验场所',
-    'feed.scans': '扫码核验',
-    'feed.key_areas': '重点地区',
-    'error.network': '无法连接到指挥中心服务，请检查服务是否在运行后重试',
     'error.fileUnreadable': '无法读取所选文件（可能已被移动、删除或正被其他程序打开），请重新选择文件',
     'error.unexpected': '界面出现意外错误，请重试；如持续出现请联系技术支持',
     // The shell (navigation, header) and the generic components.
@@ -60,6 +49,9 @@ export const commonMessages = defineMessages(
     'table.paging': '分页',
   },
   {
+    ...wordKeys('color', COLOUR_WORDS, 'en'),
+    ...wordKeys('feed', FEED_WORDS, 'en'),
+    'error.network': ERROR_WORDS.network.en,
     'app.title': 'Binzhou Health Code Command Center',
     'app.language': '中文',
     'common.loading': 'Loading…',
@@ -68,24 +60,7 @@ export const commonMessages = defineMessages(
     'common.save': 'Save',
     'common.close': 'Close',
     'common.none': 'None',
-    'color.red': 'Red',
-    'color.yellow': 'Yellow',
-    'color.green': 'Green',
-    'color.none': 'No code',
     'county.total': 'City total',
-    'feed.residents': 'Residents (public security)',
-    'feed.declarations': 'Declarations',
-    'feed.checkins': 'Check-ins',
-    'feed.health_records': 'Health records',
-    'feed.roaming': 'Roaming (telecom)',
-    'feed.travel': 'Travel arrivals',
-    'feed.medical': 'Medical (fever)',
-    'feed.enterprises': 'Enterprises',
-    'feed.staff': 'Staff',
-    'feed.sites': 'Sites',
-    'feed.scans': 'Scans',
-    'feed.key_areas': 'Key areas',
-    'error.network': 'Cannot reach the command-center service; check that it is running and retry',
     'error.fileUnreadable': 'The chosen file cannot be read (moved, deleted or open in another program?); choose it again',
     'error.unexpected': 'The console hit an unexpected error; try again, and tell support if it persists',
     // The shell (navigation, header) and the generic components.

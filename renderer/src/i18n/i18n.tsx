@@ -1,13 +1,15 @@
 import { type ReactNode, createContext, useContext, useMemo, useState } from 'react';
-import { type MessageKey, en, zh } from './messages.ts';
+import type { Language, Translate } from '../../../shared/words/translate.ts';
+import type { MessageKey } from './messages.ts';
+import { translator } from './translator.ts';
 
-export type Language = 'zh' | 'en';
+export type { Language };
 
 export interface I18n {
   lang: Language;
   setLang(lang: Language): void;
   /** A message, with `{name}` placeholders filled from `params`. */
-  t(key: MessageKey, params?: Record<string, string | number>): string;
+  t: Translate<MessageKey>;
   formatNumber(n: number): string;
   formatPercent(ratio: number): string;
   formatTime(ms: number): string;
@@ -18,7 +20,6 @@ const I18nContext = createContext<I18n | null>(null);
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLang] = useState<Language>(() => (localStorage.getItem('hcc.lang') === 'en' ? 'en' : 'zh'));
   const value = useMemo<I18n>(() => {
-    const table = lang === 'zh' ? zh : en;
     const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
     return {
       lang,
@@ -27,11 +28,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
         setLang(next);
       },
-      t: (key, params) => {
-        let text: string = table[key] ?? key;
-        if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
-        return text;
-      },
+      t: translator(lang),
       formatNumber: (n) => n.toLocaleString(locale),
       formatPercent: (r) => (r * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + '%',
       formatTime: (ms) => new Date(ms).toLocaleString(locale, { timeZone: 'Asia/Shanghai', hour12: false }),

@@ -6,7 +6,7 @@
  *
  * The choices:
  * - the first day is 2019-01-01 (no health-code record can be older);
- * - the last day is 366 days after the later of the console's clock (app/database-clock.ts: the
+ * - the last day is 366 days after the later of the console's clock (clock/database-clock.ts: the
  *   demo city's own days on a demo database) and the newest data already stored; 366 rather than a
  *   calendar year so that the bound is the same arithmetic on every day;
  * - both ends are whole local dates (Asia/Shanghai) and included.

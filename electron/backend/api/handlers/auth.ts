@@ -1,7 +1,7 @@
 /** Sign-in, first-start set-up, one's own password, sign-out. */
 import type { AuthStatus, SessionInfo } from '../../../../shared/contract/auth.ts';
 import { ROLE_PERMISSIONS } from '../../../../shared/domain/roles.ts';
-import { consoleSettings } from '../../app/console-settings.ts';
+import { consoleSettings } from '../../settings/console-settings.ts';
 import { firstStartStatus } from '../../app/first-start.ts';
 import { audit } from '../../audit/audit-log.ts';
 import { setupMode } from '../../auth/first-administrator.ts';
@@ -9,9 +9,9 @@ import { verifyAgainstNobody, verifyPassword } from '../../auth/passwords.ts';
 import type { Session } from '../../auth/sessions.ts';
 import { typedNameForAudit } from '../../auth/typed-name.ts';
 import { changeOwnPassword, createUser, getUser } from '../../auth/users.ts';
-import { ApiFailure } from '../api-failure.ts';
+import { ApiFailure } from '../../failures/api-failure.ts';
 import { type CallContext, sessionOf } from '../context.ts';
-import { optStr, str } from '../params.ts';
+import type { ValidParams } from '../../../../shared/contract/api.ts';
 
 export function sessionInfo(ctx: CallContext, s: Session): SessionInfo {
   return {
@@ -37,40 +37,31 @@ function startSession(ctx: CallContext, user: { name: string; role: Session['use
 }
 
 /** Refuses the set-up unless it is open (empty database), or the caller has the code, or is the desktop window. */
-function checkSetupAllowed(ctx: CallContext, p: Record<string, unknown>): void {
+function checkSetupAllowed(ctx: CallContext, code: string | undefined): void {
   const mode = setupMode(ctx.services.db);
-  if (mode === 'none') throw ApiFailure.conflict('the console is already set up; sign in instead', '系统已完成初始设置，请直接登录');
+  if (mode === 'none') throw ApiFailure.because('conflict', { code: 'auth.alreadySetUp' });
   if (mode === 'open' || ctx.transport === 'ipc') return;
-  const code = optStr(p, 'setupCode', 64);
   if (code !== undefined && ctx.services.setupCode.matches(code)) return;
   audit(ctx.services.db, { user: null, action: 'auth.setup_refused', details: { reason: code === undefined ? 'no_code' : 'wrong_code', client: ctx.client }, at: ctx.services.now() });
   if (ctx.services.setupCode.voided) {
-    throw ApiFailure.forbidden(
-      'too many wrong set-up codes: the code is void; restart hcc serve for a new one, or create the administrator with hcc user add',
-      '设置码错误次数过多，已作废：请重新启动 hcc serve 获取新的设置码，或用 hcc user add 创建管理员',
-    );
+    throw ApiFailure.because('forbidden', { code: 'auth.setupCodeVoid' });
   }
-  throw ApiFailure.forbidden(
-    'the database already holds data: enter the one-time set-up code that hcc serve printed in its terminal, or create the administrator with hcc user add',
-    '数据库中已有数据：请输入 hcc serve 在其终端显示的一次性设置码，或用 hcc user add 创建管理员',
-  );
+  throw ApiFailure.because('forbidden', { code: 'auth.setupCodeNeeded' });
 }
 
-export async function setup(ctx: CallContext, p: Record<string, unknown>): Promise<SessionInfo> {
+export async function setup(ctx: CallContext, p: ValidParams<'auth.setup'>): Promise<SessionInfo> {
   const db = ctx.services.db;
-  const name = str(p, 'name', 32);
-  const password = str(p, 'password', 200);
-  checkSetupAllowed(ctx, p);
+  const { name, password } = p;
+  checkSetupAllowed(ctx, p.setupCode);
   const user = await createUser(db, { name, role: 'admin', county: null, password }, ctx.services.now());
   ctx.services.setupCode.spend();
   audit(db, { user: user.name, action: 'user.setup', target: `user:${user.name}`, details: { role: 'admin', via: ctx.transport === 'ipc' ? 'desktop' : 'browser' }, at: ctx.services.now() });
   return startSession(ctx, { name: user.name, role: 'admin', county: null }, false);
 }
 
-export async function signIn(ctx: CallContext, p: Record<string, unknown>): Promise<SessionInfo> {
+export async function signIn(ctx: CallContext, p: ValidParams<'auth.signIn'>): Promise<SessionInfo> {
   const { db, limiter, now } = ctx.services;
-  const name = str(p, 'name', 64);
-  const password = str(p, 'password', 200);
+  const { name, password } = p;
   const user = getUser(db, name);
   // Only a real user name goes into the audit in clear; anything else typed there (an ID, a
   // phone, a password typed in the wrong field) is masked.
@@ -79,7 +70,7 @@ export async function signIn(ctx: CallContext, p: Record<string, unknown>): Prom
   if (wait > 0) {
     const w = limiter.auditWindow(`refused:${typed.toLowerCase()}`);
     if (w.write) audit(db, { user: user?.name ?? null, action: 'auth.sign_in_refused', details: { reason: 'rate_limited', typedName: typed, client: ctx.client, refusedUnwrittenBefore: w.unwrittenBefore, onePerMinutes: 15 }, at: now() });
-    throw ApiFailure.of('rate_limited', `too many failed sign-ins; try again in ${wait} minute(s)`, `登录失败次数过多，请${wait}分钟后再试`);
+    throw ApiFailure.because('rate_limited', { code: 'auth.tooManyFailures', params: { minutes: wait } });
   }
   // Unknown and disabled accounts cost one password hash too: the answer's timing does not tell
   // which user names exist.
@@ -89,7 +80,7 @@ export async function signIn(ctx: CallContext, p: Record<string, unknown>): Prom
     // Names that are no user are what guessing from a list produces: one entry per window per client.
     const w = user ? { write: true as const, unwrittenBefore: 0 } : limiter.auditWindow(`unknown:${ctx.client}`);
     if (w.write) audit(db, { user: user?.name ?? null, action: 'auth.sign_in_failed', details: { typedName: typed, knownUser: user !== undefined, client: ctx.client, ...(user ? {} : { unknownUnwrittenBefore: w.unwrittenBefore }) }, at: now() });
-    throw ApiFailure.of('unauthenticated', 'wrong user name or password (or the account is disabled)', '用户名或密码错误（或账号已停用）');
+    throw ApiFailure.because('unauthenticated', { code: 'auth.wrongCredentials' });
   }
   limiter.succeed(name, ctx.client);
   db.prepare('UPDATE users SET last_sign_in_at = ? WHERE name = ?').run(now(), user.name);
@@ -102,10 +93,10 @@ export async function signIn(ctx: CallContext, p: Record<string, unknown>): Prom
  * One's own new password. The user's other sessions end (someone else may hold the old password);
  * this one goes on, free to act, so its event stream and open screens stay valid.
  */
-export async function changePassword(ctx: CallContext, p: Record<string, unknown>): Promise<SessionInfo> {
+export async function changePassword(ctx: CallContext, p: ValidParams<'auth.changePassword'>): Promise<SessionInfo> {
   const s = sessionOf(ctx);
   const { db, sessions, now } = ctx.services;
-  await changeOwnPassword(db, s.user.name, str(p, 'currentPassword', 200), str(p, 'newPassword', 200));
+  await changeOwnPassword(db, s.user.name, p.currentPassword, p.newPassword);
   audit(db, { user: s.user.name, action: 'auth.password_changed', target: `user:${s.user.name}`, details: { wasRequired: s.mustChangePassword }, at: now() });
   sessions.endUser(s.user.name, s);
   s.mustChangePassword = false;

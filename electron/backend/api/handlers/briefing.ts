@@ -10,31 +10,31 @@ import { audit } from '../../audit/audit-log.ts';
 import { briefingFigures } from '../../briefing/briefing-data.ts';
 import { TREND_MAX_DAYS, briefingFileName, defaultTrendFrom } from '../../briefing/briefing-period.ts';
 import { writeBriefingInWorker } from '../../briefing/run-briefing.ts';
-import { latestDataDay } from '../../dashboard/data-days.ts';
-import { defaultAsOfDay } from '../../app/database-clock.ts';
+import { latestDataDay } from '../../clock/data-days.ts';
+import { defaultAsOfDay } from '../../clock/database-clock.ts';
 import { isColourStateFresh } from '../../rules/recompute.ts';
-import { ApiFailure } from '../api-failure.ts';
+import { ApiFailure } from '../../failures/api-failure.ts';
 import { type CallContext, sessionOf } from '../context.ts';
 import { exportResult, exportTarget } from '../export-target.ts';
-import { day, int } from '../params.ts';
+import type { ValidParams } from '../../../../shared/contract/api.ts';
 
 function cityWide(ctx: CallContext): void {
   if (sessionOf(ctx).user.county) throw ApiFailure.forbidden('the briefing covers the whole city; a county-scoped account cannot export it', '简报为全市范围，县区账号不能导出');
 }
 
-function period(ctx: CallContext, p: Record<string, unknown>, required: boolean): { day: Day; trendFrom: Day } {
-  const d = day(p, 'day') ?? (required ? undefined : defaultAsOfDay(ctx.services.db, ctx.services.now));
-  if (d === undefined) throw ApiFailure.badRequest('day is required (YYYY-MM-DD)', '请选择简报日期');
-  const from = day(p, 'trendFrom') ?? defaultTrendFrom(d);
+/** The briefing's date (the export's is required by its schema) and the trend's start. */
+function period(ctx: CallContext, p: { day?: Day | undefined; trendFrom?: Day | undefined }): { day: Day; trendFrom: Day } {
+  const d = p.day ?? defaultAsOfDay(ctx.services.db, ctx.services.now);
+  const from = p.trendFrom ?? defaultTrendFrom(d);
   if (from > d) throw ApiFailure.badRequest('the trend cannot start after the briefing date', '趋势起始日期不能晚于简报日期');
   if (d - from + 1 > TREND_MAX_DAYS) throw ApiFailure.badRequest(`the trend can cover at most ${TREND_MAX_DAYS} days`, `趋势最多 ${TREND_MAX_DAYS} 天`);
   return { day: d, trendFrom: from };
 }
 
-export function preview(ctx: CallContext, p: Record<string, unknown>): BriefingPreview {
+export function preview(ctx: CallContext, p: ValidParams<'briefing.preview'>): BriefingPreview {
   cityWide(ctx);
   const db = ctx.services.db;
-  const q = period(ctx, p, false);
+  const q = period(ctx, p);
   const f = briefingFigures(db, q.day, q.trendFrom);
   const last = f.summary.trend.at(-1);
   const latest = latestDataDay(db);
@@ -53,10 +53,10 @@ export function preview(ctx: CallContext, p: Record<string, unknown>): BriefingP
   };
 }
 
-export async function exportBriefing(ctx: CallContext, p: Record<string, unknown>): Promise<BriefingExportResult> {
+export async function exportBriefing(ctx: CallContext, p: ValidParams<'briefing.export'>): Promise<BriefingExportResult> {
   cityWide(ctx);
   const s = sessionOf(ctx);
-  const q = period(ctx, p, true);
+  const q = period(ctx, p);
   // The figures must be today's colours: after a sync the console recomputes them in the background.
   if (!isColourStateFresh(ctx.services.db)) throw ApiFailure.of('busy', 'the colours are being recomputed after new data; export again in a moment', '新数据的码色正在重新计算，请稍后再导出');
   const fileName = briefingFileName(q.day);
@@ -72,8 +72,8 @@ export async function exportBriefing(ctx: CallContext, p: Record<string, unknown
   return { ...exportResult(ctx, target, fileName, written.rows), sheets: written.sheets };
 }
 
-export function recent(ctx: CallContext, p: Record<string, unknown>): BriefingExportRecord[] {
-  const limit = int(p, 'limit', 1, 100, 10);
+export function recent(ctx: CallContext, p: ValidParams<'briefing.recent'>): BriefingExportRecord[] {
+  const { limit } = p;
   const rows = ctx.services.db
     .prepare("SELECT at, user_name, details FROM audit_log WHERE action = 'export.briefing' ORDER BY id DESC LIMIT ?")
     .all(limit) as { at: number; user_name: string | null; details: string }[];

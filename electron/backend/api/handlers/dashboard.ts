@@ -5,13 +5,13 @@ import type { CountyMap, DashboardSummary } from '../../../../shared/contract/da
 import { dashboardSummary } from '../../dashboard/dashboard-summary.ts';
 import type { CallContext } from '../context.ts';
 import { countyScope, scopedCounty } from '../county-scope.ts';
-import { county, day, int } from '../params.ts';
+import type { ValidParams } from '../../../../shared/contract/api.ts';
 
-export function summary(ctx: CallContext, p: Record<string, unknown>): DashboardSummary {
+export function summary(ctx: CallContext, p: ValidParams<'dashboard.summary'>): DashboardSummary {
   // A county's duty officer sees their county, whatever the page asks for.
   const scope = countyScope(ctx);
-  const asOf = day(p, 'asOf');
-  const s = dashboardSummary(ctx.services.db, { ...(asOf !== undefined ? { asOf } : {}), county: scopedCounty(ctx, county(p, 'county')), trendDays: int(p, 'trendDays', 1, 120, 30) });
+  const { asOf } = p;
+  const s = dashboardSummary(ctx.services.db, { ...(asOf !== undefined ? { asOf } : {}), county: scopedCounty(ctx, p.county), trendDays: p.trendDays });
   // The county table, bars and map of a county-scoped account show its own county only.
   return scope ? { ...s, counties: s.counties.filter((c) => c.countyCode === scope) } : s;
 }

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { DataOverview, ExportResult, FeedStatus, ImportPreview, ImportSummary, JobState, RejectsPage, SyncRunSummary } from '../../../../shared/contract/data.ts';
 import { FEED_NAMES, feedSchema } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import { maskIdentifiers, maskPersonId, maskPhone } from '../../../../shared/domain/masking.ts';
-import { consoleSettings } from '../../app/console-settings.ts';
+import { consoleSettings } from '../../settings/console-settings.ts';
 import { demoAllowed } from '../../app/first-start.ts';
 import { audit } from '../../audit/audit-log.ts';
 import type { Db } from '../../db/database.ts';
@@ -12,10 +12,10 @@ import { exportRejects } from '../../rejects/export-rejects.ts';
 import { countRejects, listRejects } from '../../rejects/rejects.ts';
 import { exchangeDirectoryProblem } from '../../sync/exchange-directory.ts';
 import { previewImport } from '../../uploads/import-preview.ts';
-import { ApiFailure } from '../api-failure.ts';
+import { ApiFailure } from '../../failures/api-failure.ts';
 import { exportResult, exportTarget } from '../export-target.ts';
 import { type CallContext, sessionOf } from '../context.ts';
-import { bool, feed, int, optStr, str } from '../params.ts';
+import type { ValidParams } from '../../../../shared/contract/api.ts';
 
 /** Syncs and imports change the whole city: a county's duty officer cannot run them. */
 function requireCityWide(ctx: CallContext): void {
@@ -54,9 +54,9 @@ export function loadDemo(ctx: CallContext): JobState {
   return ctx.services.jobs.start({ kind: 'demo' }, sessionOf(ctx).user.name);
 }
 
-export function syncStart(ctx: CallContext, p: Record<string, unknown>): JobState {
+export function syncStart(ctx: CallContext, p: ValidParams<'sync.start'>): JobState {
   requireCityWide(ctx);
-  const source = optStr(p, 'source', 1000) ?? consoleSettings(ctx.services.db).syncSource;
+  const source = p.source ?? consoleSettings(ctx.services.db).syncSource;
   if (!source) throw ApiFailure.badRequest('no exchange directory: set it in Settings or give one', '未设置交换目录，请在系统设置中填写');
   // Said at once, before a job starts: a folder deleted (or a share disconnected) since it was saved,
   // or a path saved before paths were checked.
@@ -86,12 +86,12 @@ export function maskRejectValue(type: string | undefined, value: string): string
   return maskIdentifiers(value);
 }
 
-export function rejectsList(ctx: CallContext, p: Record<string, unknown>): RejectsPage {
+export function rejectsList(ctx: CallContext, p: ValidParams<'rejects.list'>): RejectsPage {
   // Rejected rows belong to files, not counties: a county-scoped user does not see them.
   requireCityWide(ctx);
   const db = ctx.services.db;
-  const filter = { ...(p.feed !== undefined ? { feed: feed(p, 'feed') } : {}), ...(p.batchId !== undefined ? { batchId: int(p, 'batchId', 1, 1e12) } : {}) };
-  const q = { ...filter, offset: int(p, 'offset', 0, 1e9, 0), limit: int(p, 'limit', 1, 500, 50) };
+  const filter = { ...(p.feed !== undefined ? { feed: p.feed } : {}), ...(p.batchId !== undefined ? { batchId: p.batchId } : {}) };
+  const q = { ...filter, offset: p.offset, limit: p.limit };
   const rows = listRejects(db, q).map((r) => {
     const type = feedSchema(r.feed)?.columns.find((c) => c.name === r.column)?.type;
     return { id: r.id, feed: r.feed, file: r.file, line: r.line, column: r.column, value: maskRejectValue(type, r.value), reason: r.reason, reasonZh: r.reason_zh };
@@ -100,10 +100,9 @@ export function rejectsList(ctx: CallContext, p: Record<string, unknown>): Rejec
 }
 
 /** Writes the export where the desktop's save dialog said, or to a download for the browser. */
-export async function rejectsExport(ctx: CallContext, p: Record<string, unknown>): Promise<ExportResult> {
+export async function rejectsExport(ctx: CallContext, p: ValidParams<'rejects.export'>): Promise<ExportResult> {
   requireCityWide(ctx);
-  const f = feed(p, 'feed');
-  const format = p.format === 'xlsx' ? 'xlsx' : 'csv';
+  const { feed: f, format } = p;
   const fileName = `${f}-rejects.${format}`;
   const target = exportTarget(ctx, p, fileName);
   const rows = await exportRejects(ctx.services.db, f, target.path);
@@ -111,34 +110,34 @@ export async function rejectsExport(ctx: CallContext, p: Record<string, unknown>
   return exportResult(ctx, target, fileName, rows);
 }
 
-export function uploadBegin(ctx: CallContext, p: Record<string, unknown>): { uploadId: string } {
+export function uploadBegin(ctx: CallContext, p: ValidParams<'upload.begin'>): { uploadId: string } {
   requireCityWide(ctx);
-  const u = ctx.services.uploads.begin(str(p, 'name', 255), int(p, 'size', 1, 2 ** 40), sessionOf(ctx).user.name);
+  const u = ctx.services.uploads.begin(p.name, p.size, sessionOf(ctx).user.name);
   return { uploadId: u.id };
 }
 
-export function uploadChunk(ctx: CallContext, p: Record<string, unknown>): { received: number } {
-  const data = Buffer.from(str(p, 'base64', 16 * 1024 * 1024), 'base64');
-  const u = ctx.services.uploads.chunk(str(p, 'uploadId', 64), int(p, 'offset', 0, 2 ** 40), data, sessionOf(ctx).user.name);
+export function uploadChunk(ctx: CallContext, p: ValidParams<'upload.chunk'>): { received: number } {
+  const data = Buffer.from(p.base64, 'base64');
+  const u = ctx.services.uploads.chunk(p.uploadId, p.offset, data, sessionOf(ctx).user.name);
   return { received: u.received };
 }
 
-export async function importPreview(ctx: CallContext, p: Record<string, unknown>): Promise<ImportPreview> {
-  const u = ctx.services.uploads.complete(str(p, 'uploadId', 64), sessionOf(ctx).user.name);
-  return previewImport(u, p.feed === undefined ? undefined : feed(p, 'feed'));
+export async function importPreview(ctx: CallContext, p: ValidParams<'import.preview'>): Promise<ImportPreview> {
+  const u = ctx.services.uploads.complete(p.uploadId, sessionOf(ctx).user.name);
+  return previewImport(u, p.feed);
 }
 
-export function importCommit(ctx: CallContext, p: Record<string, unknown>): JobState {
+export function importCommit(ctx: CallContext, p: ValidParams<'import.commit'>): JobState {
   requireCityWide(ctx);
-  const u = ctx.services.uploads.complete(str(p, 'uploadId', 64), sessionOf(ctx).user.name);
-  const job = ctx.services.jobs.start({ kind: 'import', path: u.path, fileName: u.name, feed: feed(p, 'feed'), strict: bool(p, 'strict') ?? false, confirmReplace: bool(p, 'confirmReplace') ?? false }, sessionOf(ctx).user.name);
+  const u = ctx.services.uploads.complete(p.uploadId, sessionOf(ctx).user.name);
+  const job = ctx.services.jobs.start({ kind: 'import', path: u.path, fileName: u.name, feed: p.feed, strict: p.strict, confirmReplace: p.confirmReplace }, sessionOf(ctx).user.name);
   // Kept while the job reads it, removed when it ends (uploads.ts).
   ctx.services.uploads.importing(u.id, job.id);
   return job;
 }
 
-export function importResult(ctx: CallContext, p: Record<string, unknown>): ImportSummary | null {
-  const r = ctx.services.jobs.result(int(p, 'jobId', 1, 1e9))?.report?.importOutcome;
+export function importResult(ctx: CallContext, p: ValidParams<'import.result'>): ImportSummary | null {
+  const r = ctx.services.jobs.result(p.jobId)?.report?.importOutcome;
   if (!r) return null;
   return { file: basename(r.file), feed: r.feed, status: r.status, read: r.read, accepted: r.accepted, duplicates: r.duplicates, rejected: r.rejected, error: r.error, replaces: r.replaces ?? 0, batchId: r.batchId };
 }

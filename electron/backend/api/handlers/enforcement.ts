@@ -4,13 +4,13 @@
  */
 import type { CaseDetail, CaseSummary, CreditRecordView, DetectorSettings, NoticeView } from '../../../../shared/contract/enforcement.ts';
 import type { ExportResult } from '../../../../shared/contract/data.ts';
-import { BEHAVIORS, type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type CaseState } from '../../../../shared/domain/cases.ts';
+import type { Behavior, CaseState } from '../../../../shared/domain/cases.ts';
 import { type Day, dayOfInstant, formatDay } from '../../../../shared/domain/local-date.ts';
 import { maskName, maskPersonId } from '../../../../shared/domain/masking.ts';
 import { can } from '../../../../shared/domain/roles.ts';
 import { audit } from '../../audit/audit-log.ts';
 import { caseDetail, caseSummary, creditView } from '../../enforcement/case-views.ts';
-import { countsByState, flagCase, getCase, listCases, moveCase } from '../../enforcement/cases.ts';
+import { countsByState, flagCase, getCase, listCases } from '../../enforcement/cases.ts';
 import { creditReportHtml } from '../../enforcement/credit-report.ts';
 import { exportCreditRecords } from '../../enforcement/credit-export.ts';
 import { listCreditRecords } from '../../enforcement/credit-records.ts';
@@ -18,61 +18,49 @@ import { detectorSettings, saveDetectorSettings } from '../../enforcement/detect
 import { runDetectors } from '../../enforcement/detectors/run-detectors.ts';
 import { noticeList } from '../../enforcement/notices.ts';
 import { auditTargetOf } from '../../people/people-service.ts';
-import { recomputeColours } from '../../rules/recompute.ts';
-import { defaultAsOfDay } from '../../app/database-clock.ts';
+import { takeCaseStep } from '../../pipelines/case-step.ts';
+import { defaultAsOfDay } from '../../clock/database-clock.ts';
 import { writeTextAtomically } from '../../files/write-atomically.ts';
-import { ApiFailure } from '../api-failure.ts';
+import { ApiFailure } from '../../failures/api-failure.ts';
 import { exportResult, exportTarget } from '../export-target.ts';
 import { type CallContext, sessionOf } from '../context.ts';
 import { caseInScope, countyScope as scope, refOf, resolvePerson } from '../county-scope.ts';
 import { takeUnmasking } from '../unmask-allowance.ts';
-import { day, int, str } from '../params.ts';
+import type { ValidParams } from '../../../../shared/contract/api.ts';
 
 /** References in what this handler returns are made for the caller's session. */
 const refsFor = (ctx: CallContext) => (personId: string) => refOf(ctx, personId);
-
-function oneOf<T extends string>(p: Record<string, unknown>, name: string, values: readonly T[]): T | undefined {
-  const v = p[name];
-  if (v === undefined || v === null || v === '') return undefined;
-  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) throw ApiFailure.badRequest(`${name} must be one of ${values.join(', ')}`, `${name} 取值无效`);
-  return v as T;
-}
 
 export function counts(ctx: CallContext): Record<CaseState, number> {
   return countsByState(ctx.services.db, scope(ctx));
 }
 
-export function list(ctx: CallContext, p: Record<string, unknown>): { rows: CaseSummary[]; total: number } {
-  const state = oneOf(p, 'state', CASE_STATES);
-  const behavior = oneOf(p, 'behavior', BEHAVIORS);
-  const r = listCases(ctx.services.db, { ...(state ? { state } : {}), ...(behavior ? { behavior } : {}), county: scope(ctx), offset: int(p, 'offset', 0, 1e9, 0), limit: int(p, 'limit', 1, 200, 50) });
+export function list(ctx: CallContext, p: ValidParams<'cases.list'>): { rows: CaseSummary[]; total: number } {
+  const { state, behavior } = p;
+  const r = listCases(ctx.services.db, { ...(state ? { state } : {}), ...(behavior ? { behavior } : {}), county: scope(ctx), offset: p.offset, limit: p.limit });
   return { rows: r.rows.map((c) => caseSummary(ctx.services.db, refsFor(ctx), c)), total: r.total };
 }
 
-export function get(ctx: CallContext, p: Record<string, unknown>): CaseDetail {
-  const c = caseInScope(ctx, int(p, 'id', 1, 1e12));
+export function get(ctx: CallContext, p: ValidParams<'cases.get'>): CaseDetail {
+  const c = caseInScope(ctx, p.id);
   return caseDetail(ctx.services.db, refsFor(ctx), c, sessionOf(ctx).user.role, ctx.services.now());
 }
 
-export async function move(ctx: CallContext, p: Record<string, unknown>): Promise<CaseDetail> {
+export async function move(ctx: CallContext, p: ValidParams<'cases.move'>): Promise<CaseDetail> {
   const s = sessionOf(ctx);
-  const c = caseInScope(ctx, int(p, 'id', 1, 1e12));
-  const m = oneOf<CaseMove>(p, 'move', CASE_MOVES);
-  if (!m) throw ApiFailure.badRequest('say which step (move)', '请指明操作');
-  const result = moveCase(ctx.services.db, { id: c.id, move: m, role: s.user.role, user: s.user.name, reason: str(p, 'reason', 2000), at: ctx.services.now() });
-  // The colour effect shows at once: the person's history (and the county sums) are evaluated now.
-  if (result.coloursChanged) {
-    await recomputeColours(ctx.services.db, { workers: 0 });
-    ctx.services.events.publish({ type: 'data-changed' });
-  }
+  const c = caseInScope(ctx, p.id);
+  const m = p.move;
+  // The colour effect shows at once: the step evaluates the person's history (and the county sums).
+  const result = await takeCaseStep(ctx.services.db, { id: c.id, move: m, user: { name: s.user.name, role: s.user.role }, reason: p.reason, at: ctx.services.now() });
+  if (result.coloursChanged) ctx.services.events.publish({ type: 'data-changed' });
   return caseDetail(ctx.services.db, refsFor(ctx), result.row, s.user.role, ctx.services.now());
 }
 
-export function flag(ctx: CallContext, p: Record<string, unknown>): CaseDetail {
+export function flag(ctx: CallContext, p: ValidParams<'cases.flag'>): CaseDetail {
   const s = sessionOf(ctx);
-  const personId = resolvePerson(ctx, str(p, 'ref', 200));
-  const behavior = oneOf(p, 'behavior', BEHAVIORS) ?? 'other';
-  const id = flagCase(ctx.services.db, { personId, behavior, reason: str(p, 'reason', 2000), role: s.user.role, user: s.user.name, at: ctx.services.now() });
+  const personId = resolvePerson(ctx, p.ref);
+  const behavior = p.behavior ?? 'other';
+  const id = flagCase(ctx.services.db, { personId, behavior, reason: p.reason, role: s.user.role, user: s.user.name, at: ctx.services.now() });
   return caseDetail(ctx.services.db, refsFor(ctx), getCase(ctx.services.db, id)!, s.user.role, ctx.services.now());
 }
 
@@ -85,21 +73,20 @@ export function detect(ctx: CallContext): { opened: number } {
   return { opened: county === null ? r.opened.length : r.opened.filter((id) => getCase(ctx.services.db, id)?.county_code === county).length };
 }
 
-export function credits(ctx: CallContext, p: Record<string, unknown>): { rows: CreditRecordView[]; total: number } {
-  const r = listCreditRecords(ctx.services.db, { county: scope(ctx), ...creditPeriod(p), offset: int(p, 'offset', 0, 1e9, 0), limit: int(p, 'limit', 1, 500, 50) });
+export function credits(ctx: CallContext, p: ValidParams<'credit.list'>): { rows: CreditRecordView[]; total: number } {
+  const r = listCreditRecords(ctx.services.db, { county: scope(ctx), ...creditPeriod(p), offset: p.offset, limit: p.limit });
   return { rows: r.rows.map((c) => creditView(ctx.services.db, refsFor(ctx), c)), total: r.total };
 }
 
 /** The decision dates asked for (both ends included); a period that ends before it starts is a mistake. */
-function creditPeriod(p: Record<string, unknown>): { from?: Day; to?: Day } {
-  const from = day(p, 'from');
-  const to = day(p, 'to');
+function creditPeriod(p: { from?: Day | undefined; to?: Day | undefined }): { from?: Day; to?: Day } {
+  const { from, to } = p;
   if (from !== undefined && to !== undefined && to < from) throw ApiFailure.badRequest('to must not be before from', '截止日期不能早于起始日期');
   return { from, to };
 }
 
 /** Credit supervision may see full identities in its exports; the export is audited either way. */
-export async function creditExport(ctx: CallContext, p: Record<string, unknown>): Promise<ExportResult> {
+export async function creditExport(ctx: CallContext, p: ValidParams<'credit.export'>): Promise<ExportResult> {
   const s = sessionOf(ctx);
   const period = creditPeriod(p);
   const span = period.from !== undefined || period.to !== undefined ? `${period.from === undefined ? '' : formatDay(period.from)}至${period.to === undefined ? '' : formatDay(period.to)}` : formatDay(dayOfInstant(ctx.services.now()));
@@ -113,9 +100,9 @@ export async function creditExport(ctx: CallContext, p: Record<string, unknown>)
   return exportResult(ctx, target, fileName, rows);
 }
 
-export function creditReport(ctx: CallContext, p: Record<string, unknown>): ExportResult {
+export function creditReport(ctx: CallContext, p: ValidParams<'credit.report'>): ExportResult {
   const s = sessionOf(ctx);
-  const personId = resolvePerson(ctx, str(p, 'ref', 200));
+  const personId = resolvePerson(ctx, p.ref);
   const unmasked = can(s.user.role, 'people.unmask');
   const fileName = `诚信记录报告-${maskPersonId(personId).replace(/\*/g, 'x')}.html`;
   const target = exportTarget(ctx, p, fileName);
@@ -127,8 +114,8 @@ export function creditReport(ctx: CallContext, p: Record<string, unknown>): Expo
 }
 
 /** `today` on the database's clock: a demo city's decisions made now are on its own day's list. */
-export function notices(ctx: CallContext, p: Record<string, unknown>): { day: string; today: string; rows: NoticeView[] } {
-  const d = day(p, 'day') ?? defaultAsOfDay(ctx.services.db, ctx.services.now);
+export function notices(ctx: CallContext, p: ValidParams<'notices.list'>): { day: string; today: string; rows: NoticeView[] } {
+  const d = p.day ?? defaultAsOfDay(ctx.services.db, ctx.services.now);
   const rows = noticeList(ctx.services.db, d, scope(ctx)).map((n) => ({
     kind: n.kind,
     number: n.number,
@@ -146,8 +133,8 @@ export function settings(ctx: CallContext): DetectorSettings {
   return detectorSettings(ctx.services.db);
 }
 
-export function saveSettings(ctx: CallContext, p: Record<string, unknown>): DetectorSettings {
-  const saved = saveDetectorSettings(ctx.services.db, p as Partial<DetectorSettings>);
+export function saveSettings(ctx: CallContext, p: ValidParams<'detect.saveSettings'>): DetectorSettings {
+  const saved = saveDetectorSettings(ctx.services.db, p);
   audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'detect.settings', details: { ...saved }, at: ctx.services.now() });
   return saved;
 }

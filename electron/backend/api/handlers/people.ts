@@ -3,13 +3,13 @@ import type { PersonDetail, PersonSummary } from '../../../../shared/contract/pe
 import type { Day } from '../../../../shared/domain/local-date.ts';
 import { can } from '../../../../shared/domain/roles.ts';
 import { audit } from '../../audit/audit-log.ts';
-import { defaultAsOfDay } from '../../app/database-clock.ts';
+import { defaultAsOfDay } from '../../clock/database-clock.ts';
 import { personInCounty } from '../../people/person-county.ts';
 import { auditTargetOf, findPeople, identity, personDetail, summarize } from '../../people/people-service.ts';
-import { ApiFailure } from '../api-failure.ts';
+import { ApiFailure } from '../../failures/api-failure.ts';
 import { type CallContext, sessionOf } from '../context.ts';
 import { countyScope, refOf, resolvePerson } from '../county-scope.ts';
-import { day, int, str } from '../params.ts';
+import type { ValidParams } from '../../../../shared/contract/api.ts';
 import { takeUnmasking } from '../unmask-allowance.ts';
 import { maskPersonId } from '../../../../shared/domain/masking.ts';
 
@@ -17,10 +17,8 @@ function defaultDay(ctx: CallContext): Day {
   return defaultAsOfDay(ctx.services.db, ctx.services.now);
 }
 
-export function peopleSearch(ctx: CallContext, p: Record<string, unknown>): PersonSummary[] {
-  const query = str(p, 'query', 64).trim();
-  if (query.length < 2) throw ApiFailure.badRequest('type at least 2 characters', '请至少输入2个字符');
-  const limit = int(p, 'limit', 1, 200, 50);
+export function peopleSearch(ctx: CallContext, p: ValidParams<'people.search'>): PersonSummary[] {
+  const { query, limit } = p;
   const asOf = defaultDay(ctx);
   const db = ctx.services.db;
   // The scope check's own county (not the one shown for the date), so every result can be opened.
@@ -31,18 +29,18 @@ export function peopleSearch(ctx: CallContext, p: Record<string, unknown>): Pers
     .map((who) => summarize(db, who, asOf, refOf(ctx, who.person_id)));
 }
 
-export function peopleGet(ctx: CallContext, p: Record<string, unknown>): PersonDetail {
-  const asOf = day(p, 'asOf') ?? defaultDay(ctx);
-  const ref = str(p, 'ref', 200);
+export function peopleGet(ctx: CallContext, p: ValidParams<'people.get'>): PersonDetail {
+  const asOf = p.asOf ?? defaultDay(ctx);
+  const { ref } = p;
   const id = resolvePerson(ctx, ref);
   const detail = personDetail(ctx.services.db, id, asOf, ref, can(sessionOf(ctx).user.role, 'people.unmask'));
   if (!detail) throw ApiFailure.notFound('this person is in no feed any more', '该人员不在任何数据源中');
   return detail;
 }
 
-export function peopleUnmask(ctx: CallContext, p: Record<string, unknown>): { value: string } {
-  const field = p.field === 'phone' ? 'phone' : 'id';
-  const id = resolvePerson(ctx, str(p, 'ref', 200));
+export function peopleUnmask(ctx: CallContext, p: ValidParams<'people.unmask'>): { value: string } {
+  const { field } = p;
+  const id = resolvePerson(ctx, p.ref);
   const db = ctx.services.db;
   const value = field === 'id' ? id : identity(db, id).phone;
   if (!value) throw ApiFailure.notFound('no phone is known for this person', '该人员没有手机号记录');

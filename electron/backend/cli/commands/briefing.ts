@@ -1,4 +1,4 @@
-import { databaseClock } from '../../app/database-clock.ts';
+import { databaseClock } from '../../clock/database-clock.ts';
 import { formatDay } from '../../../../shared/domain/local-date.ts';
 import { audit } from '../../audit/audit-log.ts';
 import { TREND_MAX_DAYS, defaultTrendFrom } from '../../briefing/briefing-period.ts';

@@ -1,10 +1,10 @@
-import { databaseClock } from '../../app/database-clock.ts';
+import { databaseClock } from '../../clock/database-clock.ts';
 import { BEHAVIORS, type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type CaseState } from '../../../../shared/domain/cases.ts';
 import { isValidPersonId, normalizePersonId } from '../../../../shared/domain/person-id.ts';
-import { ApiFailure } from '../../api/api-failure.ts';
+import { ApiFailure } from '../../failures/api-failure.ts';
 import type { Db } from '../../db/database.ts';
-import { type CaseRow, caseHistory, flagCase, getCase, listCases, moveCase } from '../../enforcement/cases.ts';
-import { recomputeColours } from '../../rules/recompute.ts';
+import { type CaseRow, caseHistory, flagCase, getCase, listCases } from '../../enforcement/cases.ts';
+import { takeCaseStep } from '../../pipelines/case-step.ts';
 import { UsageError, required } from '../args.ts';
 import { actingUser } from '../cli-audit.ts';
 import type { Command } from '../command.ts';
@@ -69,8 +69,7 @@ export const caseCommand: Command = {
           return;
         }
         if (!(CASE_MOVES as readonly string[]).includes(sub ?? '')) throw new UsageError(`unknown case command ${sub}; use list, show, flag or ${CASE_MOVES.join(', ')}`);
-        const r = moveCase(db, { id: caseId(required(args, 'id')), move: sub as CaseMove, role: user.role, user: user.name, reason, at: databaseClock(db)() });
-        if (r.coloursChanged) await recomputeColours(db, { workers: 0 });
+        const r = await takeCaseStep(db, { id: caseId(required(args, 'id')), move: sub as CaseMove, user: { name: user.name, role: user.role }, reason, at: databaseClock(db)() });
         const json = caseJson(db, r.row);
         out.result(json, () => `case ${r.row.id}: ${r.row.state}`);
       } catch (err) {

@@ -1,4 +1,4 @@
-import { databaseClock } from '../../app/database-clock.ts';
+import { databaseClock } from '../../clock/database-clock.ts';
 import { isValidPersonId, normalizePersonId } from '../../../../shared/domain/person-id.ts';
 import { maskPersonId } from '../../../../shared/domain/masking.ts';
 import { audit } from '../../audit/audit-log.ts';

@@ -1,11 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
 import { type FeedName, FEED_NAMES, isFeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
-import { type ImportOutcome, importFile } from '../../import/import-file.ts';
-import { createParseRunner } from '../../import/parse-runner.ts';
-import { recomputeColours } from '../../rules/recompute.ts';
+import type { Actor } from '../../pipelines/actor.ts';
+import { type ImportFilesResult, importFiles } from '../../pipelines/import-files.ts';
 import { UsageError, required } from '../args.ts';
-import { auditCli, cliActor } from '../cli-audit.ts';
+import { cliActor } from '../cli-audit.ts';
 import type { Command } from '../command.ts';
 import { openDbFromArgs } from '../open-db.ts';
 import { table } from '../output.ts';
@@ -25,30 +23,24 @@ export const importCommand: Command = {
       if (!statSync(path).isFile()) throw new Error(`${path} is not a file (nothing was imported); name the files in the folder, or use sync --source for an exchange directory`);
     }
     const db = openDbFromArgs(args);
-    const runner = createParseRunner();
-    const results: ImportOutcome[] = [];
+    let run: ImportFilesResult;
     try {
       // Checked before any work: an unknown user imports nothing.
-      const actor = cliActor(db, args);
-      for (const path of args.positionals) {
-        const r = await importFile(db, {
-          path,
-          feed: feed as FeedName,
-          origin: 'import',
-          strict: args.flags.has('strict'),
-          // An upsert file that would replace many stored values is imported only when asked.
-          confirmReplace: args.flags.has('confirm-replace'),
-          runner,
-          onProgress: (p) => out.progress(`${path}: ${p.read} rows${p.fraction !== null ? ` (${Math.round(p.fraction * 100)}%)` : ''}`),
-        });
-        results.push(r);
-        auditCli(db, actor, 'data.import', { file: basename(r.file), feed: r.feed, status: r.status, read: r.read, accepted: r.accepted, duplicates: r.duplicates, rejected: r.rejected });
-      }
-      await recomputeColours(db);
+      const actor: Actor = { user: cliActor(db, args), via: 'cli' };
+      run = await importFiles(db, {
+        files: args.positionals.map((path) => ({ path })),
+        feed: feed as FeedName,
+        actor,
+        strict: args.flags.has('strict'),
+        // An upsert file that would replace many stored values is imported only when asked.
+        confirmReplace: args.flags.has('confirm-replace'),
+        onProgress: ({ path }, p) => out.progress(`${path}: ${p.read} rows${p.fraction !== null ? ` (${Math.round(p.fraction * 100)}%)` : ''}`),
+        onColours: (p) => out.progress(`  colours: chunk ${p.done}/${p.total}`),
+      });
     } finally {
-      await runner.close();
       db.close();
     }
+    const results = run.outcomes;
     const json = results.map((r) => ({
       file: r.file,
       feed: r.feed,
@@ -69,6 +61,7 @@ export const importCommand: Command = {
         ),
         ...results.filter((r) => r.ignoredColumns.length).map((r) => `${r.file}: ignored columns ${r.ignoredColumns.join(', ')}`),
         ...results.filter((r) => r.error).map((r) => `${r.file}: ${r.error!.en}${r.status === 'needs_confirmation' ? ' (run again with --confirm-replace)' : ''}`),
+        `fraud detectors: ${run.opened.length} case(s) opened`,
       ].join('\n'),
     );
     // A refused file is an error for scripts: the data did not arrive.

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDatabasePath } from '../../app/data-dir.ts';
-import { createConsoleServices } from '../../app/console-services.ts';
+import { createConsoleServices } from '../../api/console-services.ts';
 import { firstAdministratorNotice } from '../../auth/first-administrator.ts';
 import { startBridge } from '../../server/http-bridge.ts';
 import { networkHostProblem, networkWarning } from '../../server/network-host.ts';

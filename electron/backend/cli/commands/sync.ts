@@ -1,11 +1,9 @@
-import { databaseClock } from '../../app/database-clock.ts';
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { runDetectors } from '../../enforcement/detectors/run-detectors.ts';
-import { recomputeColours } from '../../rules/recompute.ts';
-import { syncDirectory } from '../../sync/sync-directory.ts';
+import type { Actor } from '../../pipelines/actor.ts';
+import { refusedFiles, syncExchange } from '../../pipelines/sync-exchange.ts';
 import { UsageError, required } from '../args.ts';
-import { auditCli, cliActor } from '../cli-audit.ts';
+import { cliActor } from '../cli-audit.ts';
 import type { Command } from '../command.ts';
 import { openDbFromArgs } from '../open-db.ts';
 import { table } from '../output.ts';
@@ -25,11 +23,13 @@ export const syncCommand: Command = {
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
     let lastPrint = 0;
+    let evaluating = false;
     try {
       // Checked before any work: an unknown user syncs nothing.
-      const actor = cliActor(db, args);
-      const result = await syncDirectory(db, {
+      const actor: Actor = { user: cliActor(db, args), via: 'cli' };
+      const run = await syncExchange(db, {
         source,
+        actor,
         signal: abort.signal,
         onEvent: (e) => {
           if (e.type === 'plan') out.progress(`sync: ${e.files.length} file(s) to read, ${e.skipped} unchanged`);
@@ -43,20 +43,21 @@ export const syncCommand: Command = {
             out.progress(`  ${o.status}: read ${o.read}, accepted ${o.accepted}, duplicates ${o.duplicates}, rejected ${o.rejected}${o.error ? ` — ${o.error.en}` : ''}`);
           }
         },
+        // New records change colours: the pipeline brings them up to date once the last file is read.
+        onColours: (p) => {
+          if (!evaluating) out.progress('evaluating colours...');
+          evaluating = true;
+          out.progress(`  colours: chunk ${p.done}/${p.total}`);
+        },
       });
-      // New records change colours: bring them up to date for everyone affected.
-      out.progress('evaluating colours...');
-      const colours = await recomputeColours(db, { onProgress: (p) => out.progress(`  colours: chunk ${p.done}/${p.total}`) });
-      // The fraud detectors run after every sync (ENFORCEMENT.md).
-      const detected = runDetectors(db, { now: databaseClock(db)() });
+      const { sync: result, colours } = run;
       const inSource = (file: string) => (isAbsolute(file) ? relative(source, file) : file);
       // A file refused whole (unreadable, wrong feed, damaged) is named with its reason: its rows did not arrive.
-      const refused = result.files.filter((f) => f.status === 'unreadable' || f.status === 'failed').map((f) => ({ file: inSource(f.file), feed: f.feed, reason: f.error?.en ?? f.status }));
+      const refused = refusedFiles(result).map((f) => ({ file: inSource(f.file), feed: f.feed, reason: f.error?.en ?? f.status }));
       const ignoredColumns = result.files.filter((f) => f.ignoredColumns.length).map((f) => ({ file: inSource(f.file), columns: f.ignoredColumns }));
-      auditCli(db, actor, 'data.sync', { source, status: result.status, ...result.totals, refused: refused.length, casesOpened: detected.opened.length });
       const feeds = Object.fromEntries(Object.entries(result.feeds).map(([feed, t]) => [feed, { ...t }]));
       const colourSummary = { mode: colours.mode, people: colours.people, changed: colours.changed, seconds: Number(colours.seconds.toFixed(2)) };
-      out.result({ status: result.status, feeds, totals: result.totals, unchanged_files: result.unchanged, ignored: result.ignored, refused_files: refused, ignored_columns: ignoredColumns, colours: colourSummary, cases_opened: detected.opened.length }, () =>
+      out.result({ status: result.status, feeds, totals: result.totals, unchanged_files: result.unchanged, ignored: result.ignored, refused_files: refused, ignored_columns: ignoredColumns, colours: colourSummary, cases_opened: run.opened.length }, () =>
         [
           table(
             ['feed', 'files', 'read', 'accepted', 'duplicates', 'rejected'],
@@ -67,7 +68,7 @@ export const syncCommand: Command = {
           ),
           `${result.unchanged} file(s) unchanged since the last sync; status ${result.status}`,
           `colours: ${colours.mode} evaluation of ${colours.people} people, ${colours.changed} changed (${colourSummary.seconds} s)`,
-          `fraud detectors: ${detected.opened.length} case(s) opened`,
+          `fraud detectors: ${run.opened.length} case(s) opened`,
           ...refused.map((f) => `REFUSED ${f.file}: ${f.reason}`),
           ...ignoredColumns.map((f) => `${f.file}: ignored columns ${f.columns.join(', ')}`),
           ...(result.ignored.length ? [`ignored (not feed folders): ${result.ignored.join(', ')}`] : []),

@@ -2,7 +2,7 @@ import { isRole } from '../../../../shared/domain/roles.ts';
 import { audit } from '../../audit/audit-log.ts';
 import { ROLES_NEEDING_APPROVAL } from '../../auth/role-grants.ts';
 import { countUsers, createUser } from '../../auth/users.ts';
-import { ApiFailure } from '../../api/api-failure.ts';
+import { ApiFailure } from '../../failures/api-failure.ts';
 import { UsageError, required } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openDbFromArgs } from '../open-db.ts';

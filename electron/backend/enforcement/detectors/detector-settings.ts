@@ -4,7 +4,7 @@
  * well: saving one sends every detector back to the first batch, so the next run (after the next
  * sync, or on demand) examines it all again; evidence keys keep a case from opening twice.
  */
-import { ApiFailure } from '../../api/api-failure.ts';
+import { ApiFailure } from '../../failures/api-failure.ts';
 import type { Db } from '../../db/database.ts';
 import { getSetting, setSetting } from '../../rules/settings.ts';
 import { DETECTOR_NAMES, setDetectorWatermark } from './batch-window.ts';

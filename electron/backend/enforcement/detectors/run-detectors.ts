@@ -9,7 +9,7 @@
  * evidence never opens a second case.
  */
 import type { Db } from '../../db/database.ts';
-import { newestBatch } from '../../rules/watermarks.ts';
+import { newestBatch } from '../../import/watermarks.ts';
 import { openCase } from '../cases.ts';
 import { type BatchWindow, type DetectorName, colouredBatch, detectorWatermark, setDetectorWatermark } from './batch-window.ts';
 import { detectorSettings } from './detector-settings.ts';

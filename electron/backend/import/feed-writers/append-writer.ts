@@ -6,7 +6,8 @@ import { dayOfInstant } from '../../../../shared/domain/local-date.ts';
 import { feedSchema, type FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import type { StoredValue } from '../../../../shared/domain/feeds/field-parsers.ts';
 import type { Db } from '../../db/database.ts';
-import { type FeedWriter, type ValidRow, statementCache } from './feed-writer.ts';
+import { type FeedWriter, type ValidRow } from './feed-writer.ts';
+import { statementCache } from '../../db/statement-cache.ts';
 
 export interface AppendTable {
   feed: FeedName;

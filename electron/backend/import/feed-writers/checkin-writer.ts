@@ -8,8 +8,9 @@
 import { dayOfInstant } from '../../../../shared/domain/local-date.ts';
 import { FEVER_THRESHOLD_C } from '../../../../shared/domain/rules/thresholds.ts';
 import type { Db } from '../../db/database.ts';
-import { multiRowInsert, type MultiRowInsert } from './multi-row-insert.ts';
-import { type FeedWriter, statementCache } from './feed-writer.ts';
+import { multiRowInsert, type MultiRowInsert } from '../../db/multi-row-insert.ts';
+import { type FeedWriter } from './feed-writer.ts';
+import { statementCache } from '../../db/statement-cache.ts';
 
 const statements = statementCache((db: Db) => ({
   // Both assignments read the old row, so changed_batch moves only when a new day appears.

@@ -41,16 +41,3 @@ export interface FeedWriter {
   /** Upsert feeds: how many stored records this chunk would give other values (nothing written). */
   countReplacing?(db: Db, chunk: PreparedChunk, present: readonly boolean[]): number;
 }
-
-/** Prepared statements are compiled once per connection. */
-export function statementCache<T>(build: (db: Db) => T): (db: Db) => T {
-  const cache = new WeakMap<Db, T>();
-  return (db) => {
-    let s = cache.get(db);
-    if (!s) {
-      s = build(db);
-      cache.set(db, s);
-    }
-    return s;
-  };
-}

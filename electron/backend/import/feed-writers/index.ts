@@ -4,11 +4,11 @@
  */
 import type { FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import type { Db } from '../../db/database.ts';
-import { newRequestToken } from '../../rules/watermarks.ts';
+import { newRequestToken } from '../watermarks.ts';
 import { appendWriter } from './append-writer.ts';
 import { checkinWriter } from './checkin-writer.ts';
 import type { FeedWriter } from './feed-writer.ts';
-import { statementCache } from './feed-writer.ts';
+import { statementCache } from '../../db/statement-cache.ts';
 import { upsertWriter } from './upsert-writer.ts';
 
 const keyAreasChanged = statementCache((db: Db) =>

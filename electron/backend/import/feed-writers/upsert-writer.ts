@@ -15,8 +15,9 @@
 import { feedSchema, type FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import type { StoredValue } from '../../../../shared/domain/feeds/field-parsers.ts';
 import type { Db } from '../../db/database.ts';
-import { type FeedWriter, statementCache } from './feed-writer.ts';
-import { multiRowInsert } from './multi-row-insert.ts';
+import { type FeedWriter } from './feed-writer.ts';
+import { statementCache } from '../../db/statement-cache.ts';
+import { multiRowInsert } from '../../db/multi-row-insert.ts';
 
 export interface UpsertOptions {
   /** Called with the accepted rows of a chunk (to mark people whose colours may change). */

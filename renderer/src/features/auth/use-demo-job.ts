@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleEvent, JobState } from '../../../../shared/contract/api.ts';
 import { api, useConsoleEvents } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import { mergeJob } from './demo-progress.ts';
 
 /** How often the overview is asked about the job, in case an event was missed. */
@@ -34,24 +35,25 @@ export function useDemoJob(): DemoJob {
 
   const running = job?.status === 'running';
   const jobId = job?.id;
+  // While our job runs, the overview is asked every POLL_MS (each tick a new question).
+  const [tick, setTick] = useState(0);
+  const missing = useRef(0);
+  useApi('data.overview', running && jobId !== undefined ? {} : null, [jobId, tick], {
+    onAnswer(overview) {
+      if (overview.job && overview.job.id === jobId) {
+        missing.current = 0;
+        const report = overview.job;
+        setJob((known) => (known ? mergeJob(known, report) : known));
+      } else if (++missing.current >= 2) {
+        // The overview reports only the running job: ours has ended and its last event was missed.
+        setJob((known) => (known && known.id === jobId && known.status === 'running' ? { ...known, status: 'done', finishedAt: Date.now() } : known));
+      }
+    },
+  });
   useEffect(() => {
     if (!running || jobId === undefined) return;
-    let missing = 0;
-    const timer = window.setInterval(() => {
-      api('data.overview', {}).then(
-        (overview) => {
-          if (overview.job && overview.job.id === jobId) {
-            missing = 0;
-            const report = overview.job;
-            setJob((known) => (known ? mergeJob(known, report) : known));
-          } else if (++missing >= 2) {
-            // The overview reports only the running job: ours has ended and its last event was missed.
-            setJob((known) => (known && known.id === jobId && known.status === 'running' ? { ...known, status: 'done', finishedAt: Date.now() } : known));
-          }
-        },
-        () => undefined,
-      );
-    }, POLL_MS);
+    missing.current = 0;
+    const timer = window.setInterval(() => setTick((n) => n + 1), POLL_MS);
     return () => window.clearInterval(timer);
   }, [running, jobId]);
 

@@ -5,8 +5,8 @@
  */
 import { useCallback, useState } from 'react';
 import type { BriefingExportResult, ConsoleEvent } from '../../../../shared/contract/api.ts';
-import { ApiCallError, bridge, useConsoleEvents } from '../../api/client.ts';
-import { useRemote } from '../../api/use-remote.ts';
+import { exportFile, useConsoleEvents } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import { Card } from '../../components/card.tsx';
 import { DateInput } from '../../components/date-input.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
@@ -17,17 +17,6 @@ import { BriefingFigures } from './briefing-figures.tsx';
 import { FreshnessCard, RecentExportsCard } from './briefing-tables.tsx';
 import { BRIEFING_SHEETS, RECENT_LIMIT, briefingFileName, defaultTrendFrom, previewParams, sheetList, validateBriefing } from './briefing-text.ts';
 import './briefings.css';
-
-/**
- * Writes the briefing through the bridge (the desktop asks where to save, the browser downloads):
- * the result, null when the user closed the save dialog, an error thrown as ApiCallError.
- */
-async function exportBriefingFile(day: string, trendFrom: string, suggestedName: string): Promise<BriefingExportResult | null> {
-  const r = await bridge.exportFile('briefing.export', { day, trendFrom }, suggestedName);
-  if (r === null) return null;
-  if (!r.ok) throw new ApiCallError(r.error.code, r.error.message, r.error.messageZh);
-  return r.value;
-}
 
 export function BriefingsScreen() {
   const { t, lang } = useI18n();
@@ -44,7 +33,7 @@ export function BriefingsScreen() {
   const [trendPick, setTrendPick] = useState<string | null>(null);
 
   const [lastLatest, setLastLatest] = useState<string | null>(null);
-  const preview = useRemote('briefing.preview', previewParams(dayPick, lastLatest), version);
+  const preview = useApi('briefing.preview', previewParams(dayPick, lastLatest), [version]);
   const latest = preview.data?.latestDataDay ?? null;
   if (preview.data && latest !== lastLatest) setLastLatest(latest);
 
@@ -61,7 +50,7 @@ export function BriefingsScreen() {
   const noData = known && latest === null;
 
   const [recentVersion, setRecentVersion] = useState(0);
-  const recent = useRemote('briefing.recent', { limit: RECENT_LIMIT }, version + recentVersion);
+  const recent = useApi('briefing.recent', { limit: RECENT_LIMIT }, [version, recentVersion]);
 
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<BriefingExportResult | null>(null);
@@ -74,7 +63,7 @@ export function BriefingsScreen() {
     setExporting(true);
     setExported(null);
     setExportError(null);
-    exportBriefingFile(day, trendFrom, current.fileName || briefingFileName(day)).then(
+    exportFile('briefing.export', { day, trendFrom }, current.fileName || briefingFileName(day)).then(
       (r) => {
         setExporting(false);
         // null: the save dialog was closed, nothing was written and nothing needs saying.
@@ -175,7 +164,7 @@ export function BriefingsScreen() {
           {t('briefings.noData')}
         </p>
       ) : null}
-      {preview.error ? <ErrorBox error={preview.error} onRetry={preview.retry} testId="briefing-preview-error" /> : null}
+      {preview.error ? <ErrorBox error={preview.error} onRetry={preview.reload} testId="briefing-preview-error" /> : null}
 
       {figures && !noData ? (
         <Card
@@ -195,7 +184,7 @@ export function BriefingsScreen() {
 
       <div className="brf-columns">
         {figures && !noData ? <FreshnessCard freshness={figures.freshness} day={figures.day} /> : null}
-        <RecentExportsCard rows={recent.data ?? []} loading={recent.loading} error={recent.error} onRetry={recent.retry} />
+        <RecentExportsCard rows={recent.data ?? []} loading={recent.loading} error={recent.error} onRetry={recent.reload} />
       </div>
     </section>
   );

@@ -1,24 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { MapCredit } from '../../../../shared/contract/api.ts';
-import { api } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import { registerCountyMap } from './echarts.ts';
 
-/** The boundaries are fetched once per page (a failed load may be retried). */
-let load: Promise<MapCredit> | null = null;
-
-function loadCountyMap(): Promise<MapCredit> {
-  load ??= api('dashboard.map', {}).then(
-    (m) => {
-      registerCountyMap(m.geojson);
-      return m.credit;
-    },
-    (error: unknown) => {
-      load = null;
-      throw error;
-    },
-  );
-  return load;
-}
+/** The boundaries are asked once per page: once registered, the map stays with ECharts (a failed load is asked again on the next visit). */
+let registered: MapCredit | null = null;
 
 export interface CountyMapState {
   /** The source to credit once the map is registered; null while loading or after an error. */
@@ -28,16 +13,12 @@ export interface CountyMapState {
 
 /** Loads and registers the county map (in parallel with the first summary: no waterfall). */
 export function useCountyMap(): CountyMapState {
-  const [state, setState] = useState<CountyMapState>({ credit: null, error: null });
-  useEffect(() => {
-    let live = true;
-    loadCountyMap().then(
-      (credit) => live && setState({ credit, error: null }),
-      (error: unknown) => live && setState({ credit: null, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return state;
+  const map = useApi('dashboard.map', registered ? null : {}, [], {
+    // Registered before the render that shows the map (the answer and this run in the same task).
+    onAnswer(m) {
+      registerCountyMap(m.geojson);
+      registered = m.credit;
+    },
+  });
+  return { credit: registered ?? null, error: registered ? null : map.error };
 }

@@ -7,9 +7,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChartLabels } from '../../../../shared/charts/index.ts';
 import { countyDistributionOption, countyMapOption, trendOption } from '../../../../shared/charts/index.ts';
-import type { ConsoleEvent, DashboardSummary, SessionInfo } from '../../../../shared/contract/api.ts';
+import type { ConsoleEvent, SessionInfo } from '../../../../shared/contract/api.ts';
 import { countyName } from '../../../../shared/domain/counties.ts';
-import { api, useConsoleEvents } from '../../api/client.ts';
+import { useConsoleEvents } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCountyMap } from './county-map-data.ts';
@@ -25,17 +26,6 @@ import './dashboard.css';
 
 const TREND_DAYS = 30;
 
-interface Loaded {
-  /** The query the result answers (see `queryKey`). */
-  key: string;
-  summary: DashboardSummary | null;
-  error: unknown;
-}
-
-function queryKey(asOf: string | null, county: string | null, refresh: number): string {
-  return `${asOf ?? 'latest'}|${county ?? 'city'}|${refresh}`;
-}
-
 function countyOf(e: ChartClick): string | null {
   const data = e.data as { countyCode?: unknown } | null | undefined;
   return typeof data?.countyCode === 'string' ? data.countyCode : null;
@@ -48,27 +38,14 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
   const [pickedCounty, setPickedCounty] = useState<string | null>(null);
   const county = lockedCounty ?? pickedCounty;
   const [refresh, setRefresh] = useState(0);
-  const key = queryKey(asOf, county, refresh);
-  const [loaded, setLoaded] = useState<Loaded>({ key: '', summary: null, error: null });
   const map = useCountyMap();
 
   // The data's first day, once a trend has shown it (the console reports only the latest).
   const [firstDay, setFirstDay] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    api('dashboard.summary', { ...(asOf ? { asOf } : {}), county, trendDays: TREND_DAYS }).then(
-      (summary) => {
-        if (!live) return;
-        setLoaded({ key, summary, error: null });
-        setFirstDay((known) => earlierDay(known, firstDataDay(summary.trend)));
-      },
-      (error: unknown) => live && setLoaded((prev) => ({ key, summary: prev.summary, error })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [asOf, county, key]);
+  const answer = useApi('dashboard.summary', { ...(asOf ? { asOf } : {}), county, trendDays: TREND_DAYS }, [refresh], {
+    onAnswer: (summary) => setFirstDay((known) => earlierDay(known, firstDataDay(summary.trend))),
+  });
 
   // New data (a sync, an import, a recompute): ask again, at most every 300 ms.
   const refreshTimer = useRef<number | undefined>(undefined);
@@ -80,8 +57,9 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
   useConsoleEvents(onEvent);
   useEffect(() => () => window.clearTimeout(refreshTimer.current), []);
 
-  const summary = loaded.summary;
-  const ready = loaded.key === key && loaded.error === null && summary !== null;
+  const summary = answer.data;
+  // The figures shown answer the question asked now (the previous ones stay visible while loading).
+  const ready = !answer.loading && answer.error === null && summary !== null;
 
   const selectCounty = useCallback(
     (code: string) => {
@@ -169,7 +147,7 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
         </span>
       </header>
 
-      {loaded.error !== null && loaded.key === key ? <ErrorBox error={loaded.error} onRetry={() => setRefresh((n) => n + 1)} /> : null}
+      {!answer.loading && answer.error !== null ? <ErrorBox error={answer.error} onRetry={answer.reload} /> : null}
       {noData ? <EmptyDashboard session={session} /> : null}
       {ready && summary.latestDataDay !== null && beforeData(summary) ? (
         <p className="dash-notice" role="status" data-testid="dash-no-data-day">

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../../shared/contract/api.ts';
-import { api } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useProblemText } from '../../components/field.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
@@ -18,21 +17,10 @@ export function EmptyDashboard({ session }: { session: SessionInfo }) {
   const { t } = useI18n();
   const problemText = useProblemText();
   const ask = mayOfferDemo(session);
-  const [residents, setResidents] = useState<number | null>(null);
+  // Without the count there is no offer; the note still says what to do (a failure shows nothing more).
+  const overview = useApi('data.overview', ask ? {} : null);
+  const residents = overview.data ? (overview.data.feeds.find((f) => f.feed === 'residents')?.rows ?? 0) : null;
   const demo = useDemoJob();
-
-  useEffect(() => {
-    if (!ask) return;
-    let live = true;
-    api('data.overview', {}).then(
-      (o) => live && setResidents(o.feeds.find((f) => f.feed === 'residents')?.rows ?? 0),
-      // Without the count there is no offer; the note still says what to do.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [ask]);
 
   const state = emptyDashboard(session, residents);
   const job = demo.job;

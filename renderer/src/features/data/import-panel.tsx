@@ -2,6 +2,7 @@ import { type DragEvent, useEffect, useRef, useState } from 'react';
 import type { ImportPreview, ImportSummary, JobState } from '../../../../shared/contract/api.ts';
 import type { FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import { api } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import { Card } from '../../components/card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
@@ -119,23 +120,15 @@ export function ImportPanel({
   const importJobId = step.kind === 'importing' ? step.jobId : null;
   // A later job's report also means ours has ended (its last event may have been missed).
   const importJobEnded = importJobId !== null && job !== null && (job.id > importJobId || (job.id === importJobId && job.status !== 'running'));
-  useEffect(() => {
-    if (importJobId === null || !importJobEnded) return;
-    let current = true;
-    api('import.result', { jobId: importJobId }).then(
-      (summary) => {
-        if (current) setStep((s) => (s.kind === 'importing' && s.jobId === importJobId ? { kind: 'result', preview: s.preview, jobId: importJobId, summary } : s));
-      },
-      (err: unknown) => {
-        if (!current) return;
-        setError(err);
-        setStep((s) => (s.kind === 'importing' && s.jobId === importJobId ? { kind: 'result', preview: s.preview, jobId: importJobId, summary: null } : s));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [importJobId, importJobEnded]);
+  const toResult = (summary: ImportSummary | null) =>
+    setStep((s) => (s.kind === 'importing' && importJobId !== null && s.jobId === importJobId ? { kind: 'result', preview: s.preview, jobId: importJobId, summary } : s));
+  useApi('import.result', importJobId !== null && importJobEnded ? { jobId: importJobId } : null, [], {
+    onAnswer: toResult,
+    onFailure(err) {
+      setError(err);
+      toResult(null);
+    },
+  });
 
   const reset = () => {
     setStep({ kind: 'idle' });

@@ -2,6 +2,7 @@
  * What the Data screen shows of a long job (sync, import, colour evaluation), computed from the
  * JobState the console pushes as events. Pure, so the arithmetic is tested without a DOM.
  */
+import type { Translate } from '../../../../shared/words/translate.ts';
 import type { FeedProgress, JobState } from '../../../../shared/contract/api.ts';
 import { FEED_NAMES, type FeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -83,10 +84,9 @@ export function jobRowsDone(job: JobState): number {
   return feedProgressViews(job).reduce((n, v) => n + v.rowsDone, 0);
 }
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** A length of time for "time left" in the user's language: 45 s / 2 min 5 s / 1 h 2 min (data.duration.*). */
-export function formatDuration(seconds: number, t: Translate): string {
+export function formatDuration(seconds: number, t: Translate<MessageKey>): string {
   if (seconds < 1) return t('data.duration.underSecond');
   const total = Math.round(seconds);
   const h = Math.floor(total / 3600);

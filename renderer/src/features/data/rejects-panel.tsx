@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { ExportResult, FeedStatus, RejectRow } from '../../../../shared/contract/api.ts';
 import { FEED_NAMES, type FeedName, isFeedName } from '../../../../shared/domain/feeds/feed-schemas.ts';
-import { ApiCallError, api, bridge } from '../../api/client.ts';
-import { useAnswer } from '../../api/use-answer.ts';
+import { exportFile } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import { Card } from '../../components/card.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
@@ -54,33 +54,24 @@ export function RejectsPanel({
     setExportError(null);
   }
 
-  const ask = useMemo(() => {
-    const list = (at: number) => api('rejects.list', { ...(feed ? { feed } : {}), ...(batch ? { batchId: batch.id } : {}), offset: at, limit: REJECTS_PAGE_SIZE });
-    return () =>
-      list(offset).then((p) => {
-        // Rows removed since (a re-import fixed them): step back to the last page that has rows.
-        if (p.rows.length > 0 || offset === 0 || p.total === 0) return p;
-        const last = Math.floor((p.total - 1) / REJECTS_PAGE_SIZE) * REJECTS_PAGE_SIZE;
-        setOffset(last);
-        return list(last);
-      });
-    // `dataVersion` is a dependency on purpose: new data asks again for the same page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [feed, batch, offset, dataVersion]);
-  const { data: page, error, loading, retry } = useAnswer(ask);
+  const params = { ...(feed ? { feed } : {}), ...(batch ? { batchId: batch.id } : {}), offset, limit: REJECTS_PAGE_SIZE };
+  // `dataVersion`: new data asks again for the same page.
+  const { data: page, error, loading, reload: retry } = useApi('rejects.list', params, [dataVersion]);
+  // Rows removed since (a re-import fixed them): step back to the last page that has rows.
+  if (!loading && page && page.rows.length === 0 && offset > 0 && page.total > 0) {
+    setOffset(Math.floor((page.total - 1) / REJECTS_PAGE_SIZE) * REJECTS_PAGE_SIZE);
+  }
 
   const runExport = (format: 'csv' | 'xlsx') => {
     if (!feed) return;
     setExporting(format);
     setExported(null);
     setExportError(null);
-    bridge.exportFile('rejects.export', { feed, format }, `${feed}-rejects.${format}`).then(
+    exportFile('rejects.export', { feed, format }, `${feed}-rejects.${format}`).then(
       (r) => {
         setExporting(null);
         // null: the user closed the save dialog.
-        if (r === null) return;
-        if (r.ok) setExported(r.value);
-        else setExportError(new ApiCallError(r.error.code, r.error.message, r.error.messageZh));
+        if (r !== null) setExported(r);
       },
       (err: unknown) => {
         setExporting(null);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConsoleEvent, DataOverview, JobState } from '../../../../shared/contract/api.ts';
-import { api, useConsoleEvents } from '../../api/client.ts';
+import { useConsoleEvents } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import { endedWithoutReport, nextJob, startedJob } from './job-progress.ts';
 
 /** While a job runs without any event for this long, the overview is asked once (a missed event). */
@@ -24,44 +25,30 @@ export interface DataState {
  * that has gone silent for a few seconds makes the page ask the overview once.
  */
 export function useDataState(): DataState {
-  const [overview, setOverview] = useState<DataOverview | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [job, setJob] = useState<JobState | null>(null);
   const [dataVersion, setDataVersion] = useState(0);
   const lastEvent = useRef(0);
 
-  const reload = useCallback(() => {
-    const sentAt = Date.now();
-    api('data.overview', {}).then(
-      (o) => {
-        setOverview(o);
-        setError(null);
-        const running = o.job;
-        if (running) setJob((known) => nextJob(known, running));
-        // No job runs now: one we still think is running has ended, unless an event (or a new
-        // job's start) came after the question was sent, which the answer may not know about.
-        else if (lastEvent.current < sentAt) setJob((known) => endedWithoutReport(known, Date.now()));
-      },
-      (err: unknown) => setError(err),
-    );
-  }, []);
-
-  useEffect(() => {
-    reload();
-  }, [reload]);
-
-  const onEvent = useCallback(
-    (e: ConsoleEvent) => {
-      if (e.type === 'job') {
-        lastEvent.current = Date.now();
-        setJob((known) => nextJob(known, e.job));
-      } else if (e.type === 'data-changed') {
-        setDataVersion((v) => v + 1);
-        reload();
-      }
+  // Asked when the page opens, after the data changed, and when a running job went silent.
+  const overview = useApi('data.overview', {}, [dataVersion], {
+    onAnswer(o, askedAt) {
+      const running = o.job;
+      if (running) setJob((known) => nextJob(known, running));
+      // No job runs now: one we still think is running has ended, unless an event (or a new
+      // job's start) came after the question was sent, which the answer may not know about.
+      else if (lastEvent.current < askedAt) setJob((known) => endedWithoutReport(known, Date.now()));
     },
-    [reload],
-  );
+  });
+  const reload = overview.reload;
+
+  const onEvent = useCallback((e: ConsoleEvent) => {
+    if (e.type === 'job') {
+      lastEvent.current = Date.now();
+      setJob((known) => nextJob(known, e.job));
+    } else if (e.type === 'data-changed') {
+      setDataVersion((v) => v + 1);
+    }
+  }, []);
   useConsoleEvents(onEvent);
 
   const running = job?.status === 'running';
@@ -82,5 +69,5 @@ export function useDataState(): DataState {
     setJob((known) => startedJob(known, j));
   }, []);
 
-  return { overview, error, job, dataVersion, reload, started };
+  return { overview: overview.data, error: overview.error, job, dataVersion, reload, started };
 }

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import type { CaseDetail, CaseStep, CreditRecordView, EvidenceView, ExportResult, SessionInfo } from '../../../../shared/contract/api.ts';
 import type { CaseMove } from '../../../../shared/domain/cases.ts';
-import { bridge } from '../../api/client.ts';
+import { exportFile } from '../../api/client.ts';
 import { routeHash } from '../../app/router.tsx';
 import { Card } from '../../components/card.tsx';
 import { ColorBadge } from '../../components/color-badge.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { regionName } from '../people/regions.ts';
-import { BehaviorText, CountyText, StateTag, TimeText, runExport } from './enforcement-bits.tsx';
+import { BehaviorText, CountyText, StateTag, TimeText } from './enforcement-bits.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { detailPairs, feedText, moveName, moveOutcomeText, moveTone, noMovesHint, openedByText, ruleText, shownMoves, stepName, thresholdEntries } from './enforcement-text.ts';
 import { MoveDialog } from './move-dialog.tsx';
-import { useRemote } from '../../api/use-remote.ts';
+import { useApi } from '../../api/use-api.ts';
 
 /**
  * A case's page: the person (masked), the behaviour and state, the evidence, the history, the
@@ -21,7 +21,7 @@ import { useRemote } from '../../api/use-remote.ts';
  */
 export function CasePage({ caseId, session, version }: { caseId: number; session: SessionInfo; version: number }) {
   const { t } = useI18n();
-  const remote = useRemote('cases.get', { id: caseId }, version);
+  const remote = useApi('cases.get', { id: caseId }, [version]);
   const detail = remote.data;
   const [moving, setMoving] = useState<CaseMove | null>(null);
   const [outcome, setOutcome] = useState<{ move: CaseMove; text: string } | null>(null);
@@ -36,7 +36,7 @@ export function CasePage({ caseId, session, version }: { caseId: number; session
     return (
       <div className="enf-case" data-testid="case-page" data-case-id={caseId} aria-busy={remote.loading || undefined}>
         <div className="enf-case-bar">{back}</div>
-        {remote.error ? <ErrorBox error={remote.error} onRetry={remote.retry} testId="case-error" /> : <p className="enf-muted">{t('enforcement.case.loading')}</p>}
+        {remote.error ? <ErrorBox error={remote.error} onRetry={remote.reload} testId="case-error" /> : <p className="enf-muted">{t('enforcement.case.loading')}</p>}
       </div>
     );
   }
@@ -58,7 +58,7 @@ export function CasePage({ caseId, session, version }: { caseId: number; session
           <BehaviorText behavior={detail.behavior} />
         </span>
       </div>
-      {remote.error ? <ErrorBox error={remote.error} onRetry={remote.retry} testId="case-error" /> : null}
+      {remote.error ? <ErrorBox error={remote.error} onRetry={remote.reload} testId="case-error" /> : null}
       {outcome ? (
         <p className={outcome.move === 'decide' ? 'notice notice-bad enf-outcome' : 'notice notice-good enf-outcome'} role="status" data-testid="move-outcome" data-move={outcome.move}>
           {outcome.text}
@@ -74,7 +74,7 @@ export function CasePage({ caseId, session, version }: { caseId: number; session
       <EvidenceCard evidence={detail.evidence} />
       <HistoryCard history={detail.history} />
 
-      {moving ? <MoveDialog caseId={detail.id} move={moving} onClose={() => setMoving(null)} onMoved={(after) => moved(moving, detail, after)} onRefused={remote.retry} /> : null}
+      {moving ? <MoveDialog caseId={detail.id} move={moving} onClose={() => setMoving(null)} onMoved={(after) => moved(moving, detail, after)} onRefused={remote.reload} /> : null}
     </div>
   );
 }
@@ -136,7 +136,7 @@ function ActionsCard({ detail, session, moves, onMove }: { detail: CaseDetail; s
     setExporting(true);
     setReport(null);
     setReportError(null);
-    runExport(() => bridge.exportFile('credit.report', { ref: detail.ref }, '诚信记录报告.html')).then(
+    exportFile('credit.report', { ref: detail.ref }, '诚信记录报告.html').then(
       (r) => {
         setExporting(false);
         setReport(r);

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { BehaviorText, CountyText, StateTag, TimeText } from './enforcement-bits.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { CASES_PAGE_SIZE, type QueueFilter, behaviorName, casesListParams, isBehavior, isCaseState, openedByText, stateName, toggleState, totalCount } from './enforcement-text.ts';
-import { useRemote } from '../../api/use-remote.ts';
+import { useApi } from '../../api/use-api.ts';
 
 export interface QueueView {
   filter: QueueFilter;
@@ -26,8 +26,8 @@ export function CaseQueue({ session, version, view, onView, onFlag }: { session:
   const canFlag = session.permissions.includes('cases.flag');
   // Grows after our own detector run, in case its data-changed event is missed.
   const [local, setLocal] = useState(0);
-  const counts = useRemote('cases.counts', {}, version + local);
-  const list = useRemote('cases.list', casesListParams(view.filter, view.offset), version + local);
+  const counts = useApi('cases.counts', {}, [version, local]);
+  const list = useApi('cases.list', casesListParams(view.filter, view.offset), [version, local]);
   const [detecting, setDetecting] = useState(false);
   const [detected, setDetected] = useState<number | null>(null);
   const [detectError, setDetectError] = useState<unknown>(null);
@@ -114,7 +114,7 @@ export function CaseQueue({ session, version, view, onView, onFlag }: { session:
         </p>
       ) : null}
       {detectError ? <ErrorBox error={detectError} testId="detect-error" /> : null}
-      {counts.error ? <ErrorBox error={counts.error} onRetry={counts.retry} testId="case-counts-error" /> : null}
+      {counts.error ? <ErrorBox error={counts.error} onRetry={counts.reload} testId="case-counts-error" /> : null}
 
       <div className="enf-chips" role="group" aria-label={t('enforcement.count.label')}>
         <button type="button" className="enf-chip enf-chip-all" aria-pressed={view.filter.state === null} onClick={() => setFilter(toggleState(view.filter, null))} data-testid="case-count-all" data-value={all ?? ''}>
@@ -156,7 +156,7 @@ export function CaseQueue({ session, version, view, onView, onFlag }: { session:
         ) : null}
       </div>
 
-      {list.error ? <ErrorBox error={list.error} onRetry={list.retry} testId="cases-error" /> : null}
+      {list.error ? <ErrorBox error={list.error} onRetry={list.reload} testId="cases-error" /> : null}
       <DataTable
         columns={columns}
         rows={list.data?.rows ?? []}

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import type { CreditRecordView, ExportResult, SessionInfo } from '../../../../shared/contract/api.ts';
-import { bridge } from '../../api/client.ts';
+import { exportFile } from '../../api/client.ts';
 import { navigate, routeHash } from '../../app/router.tsx';
 import { Card } from '../../components/card.tsx';
 import { DateInput } from '../../components/date-input.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { BehaviorText, CountyText, TimeText, runExport } from './enforcement-bits.tsx';
+import { BehaviorText, CountyText, TimeText } from './enforcement-bits.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { CREDIT_PAGE_SIZE } from './enforcement-text.ts';
-import { useRemote } from '../../api/use-remote.ts';
+import { useApi } from '../../api/use-api.ts';
 
 /** 诚信记录: the credit records paged on the server, and their export for the credit system. */
 export function CreditPanel({ session, version, offset, onOffset }: { session: SessionInfo; version: number; offset: number; onOffset: (offset: number) => void }) {
@@ -19,7 +19,7 @@ export function CreditPanel({ session, version, offset, onOffset }: { session: S
   const [to, setTo] = useState('');
   const period = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
   const badPeriod = from !== '' && to !== '' && to < from;
-  const list = useRemote('credit.list', badPeriod ? null : { ...period, offset, limit: CREDIT_PAGE_SIZE }, version);
+  const list = useApi('credit.list', badPeriod ? null : { ...period, offset, limit: CREDIT_PAGE_SIZE }, [version]);
   const setPeriod = (next: { from?: string; to?: string }) => {
     if (next.from !== undefined) setFrom(next.from);
     if (next.to !== undefined) setTo(next.to);
@@ -34,7 +34,7 @@ export function CreditPanel({ session, version, offset, onOffset }: { session: S
     setExporting(true);
     setExported(null);
     setExportError(null);
-    runExport(() => bridge.exportFile('credit.export', { format: 'xlsx', ...period }, '诚信记录.xlsx')).then(
+    exportFile('credit.export', { format: 'xlsx', ...period }, '诚信记录.xlsx').then(
       (r) => {
         setExporting(false);
         setExported(r);
@@ -116,7 +116,7 @@ export function CreditPanel({ session, version, offset, onOffset }: { session: S
         </p>
       ) : null}
       {exportError ? <ErrorBox error={exportError} testId="credit-export-error" /> : null}
-      {list.error ? <ErrorBox error={list.error} onRetry={list.retry} testId="credit-error" /> : null}
+      {list.error ? <ErrorBox error={list.error} onRetry={list.reload} testId="credit-error" /> : null}
       <DataTable
         columns={columns}
         rows={list.data?.rows ?? []}

@@ -1,8 +1,6 @@
 /** Small pieces shared by the Enforcement screen's panels. */
-import type { ExportResult } from '../../../../shared/contract/api.ts';
 import type { CaseState } from '../../../../shared/domain/cases.ts';
 import { countyName } from '../../../../shared/domain/counties.ts';
-import { ApiCallError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { REASON_MAX, behaviorName, stateName, stateTone } from './enforcement-text.ts';
 
@@ -30,17 +28,6 @@ export function CountyText({ county }: { county: string | null }) {
 export function TimeText({ at }: { at: number | null }) {
   const { formatTime } = useI18n();
   return <span className="enf-mono enf-nowrap">{at === null ? '—' : formatTime(at)}</span>;
-}
-
-/**
- * Runs an export through the bridge (the desktop asks where to save, the browser downloads): the
- * answer as a result, null when the user cancelled the save dialog, an error thrown as ApiCallError.
- */
-export async function runExport(start: () => Promise<{ ok: true; value: ExportResult } | { ok: false; error: { code: string; message: string; messageZh: string } } | null>): Promise<ExportResult | null> {
-  const r = await start();
-  if (r === null) return null;
-  if (!r.ok) throw new ApiCallError(r.error.code, r.error.message, r.error.messageZh);
-  return r.value;
 }
 
 /** The reason a person gives for a flag or a move: recorded in the case history word for word. */

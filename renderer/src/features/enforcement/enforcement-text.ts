@@ -3,6 +3,8 @@
  * the move buttons, what a move did (in words), the evidence's machine words as text, and the
  * queries of the queue. Pure: the translator is passed in, so tests use the message tables.
  */
+import { isSystemActor } from '../../../../shared/words/domain-words.ts';
+import type { Translate } from '../../../../shared/words/translate.ts';
 import type { CaseDetail, EvidenceView, NoticeView } from '../../../../shared/contract/enforcement.ts';
 import { type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type CaseState, behaviorName, isBehavior } from '../../../../shared/domain/cases.ts';
 
@@ -11,7 +13,6 @@ import type { Permission } from '../../../../shared/domain/roles.ts';
 import type { Problem, Validated } from '../../components/form-errors.ts';
 import { type MessageKey, zh } from '../../i18n/messages.ts';
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 export type Lang = 'zh' | 'en';
 
 /** The server's bounds of a written reason (electron/backend/enforcement/cases.ts). */
@@ -112,22 +113,22 @@ export function moveTone(move: CaseMove): MoveTone {
   }
 }
 
-export function stateName(t: Translate, state: CaseState): string {
+export function stateName(t: Translate<MessageKey>, state: CaseState): string {
   return t(`enforcement.state.${state}`);
 }
 
-export function moveName(t: Translate, move: CaseMove): string {
+export function moveName(t: Translate<MessageKey>, move: CaseMove): string {
   return t(`enforcement.move.${move}`);
 }
 
 /** A step of the history (`open` and the moves). */
-export function stepName(t: Translate, step: string): string {
+export function stepName(t: Translate<MessageKey>, step: string): string {
   const k = messageKey(`enforcement.move.${step}`);
   return k ? t(k) : step;
 }
 
 /** What a move did, for the notice shown after it: a decision's red code and record number first. */
-export function moveOutcomeText(t: Translate, move: CaseMove, before: CaseDetail, after: CaseDetail): string {
+export function moveOutcomeText(t: Translate<MessageKey>, move: CaseMove, before: CaseDetail, after: CaseDetail): string {
   const number = after.creditRecord?.number ?? before.creditRecord?.number ?? null;
   if (move === 'decide') return number ? t('enforcement.outcome.decide', { number }) : t('enforcement.outcome.decideNoRecord');
   if (move === 'revoke' && number) return t('enforcement.outcome.revoke', { number });
@@ -158,16 +159,16 @@ export function stateTone(state: CaseState): 'warn' | 'info' | 'bad' | 'good' | 
 // ---- Words of the data ------------------------------------------------------------------------
 
 
-/** Who opened a case: a user's name, or the detectors (which sign as `detector…` or `system`). */
-export function openedByText(t: Translate, openedBy: string): string {
-  return /^(detector|detectors|system|auto)(:.*)?$/i.test(openedBy) ? t('enforcement.openedBy.detector') : openedBy;
+/** Who opened a case: a user's name, or the detectors in the words the credit report uses too. */
+export function openedByText(t: Translate<MessageKey>, openedBy: string): string {
+  return isSystemActor(openedBy) ? t('enforcement.openedBy.detector') : openedBy;
 }
 
 /**
  * The rule that matched: `manual`, `screenshot:age`, `impersonation:speed+gap`,
  * `false_declaration:key_area_visit+fever` → "冒用他人：速度异常、扫码间隔过短".
  */
-export function ruleText(t: Translate, rule: string): string {
+export function ruleText(t: Translate<MessageKey>, rule: string): string {
   const [family = '', parts = ''] = rule.split(':');
   const head = messageKey(`enforcement.rule.${family}`);
   if (!head) return rule;
@@ -181,12 +182,12 @@ export function ruleText(t: Translate, rule: string): string {
   return names.length ? t('enforcement.rule.withParts', { rule: t(head), parts: names.join(t('enforcement.listSeparator')) }) : t(head);
 }
 
-export function feedText(t: Translate, feed: string): string {
+export function feedText(t: Translate<MessageKey>, feed: string): string {
   const k = messageKey(`feed.${feed}`) ?? messageKey(`enforcement.feed.${feed}`);
   return k ? t(k) : feed;
 }
 
-export function thresholdEntries(t: Translate, thresholds: EvidenceView['thresholds']): { key: string; label: string; value: number }[] {
+export function thresholdEntries(t: Translate<MessageKey>, thresholds: EvidenceView['thresholds']): { key: string; label: string; value: number }[] {
   return Object.entries(thresholds).map(([key, value]) => {
     const k = messageKey(`enforcement.threshold.${key}`);
     return { key, label: k ? t(k) : key, value };
@@ -209,7 +210,7 @@ const REGION_FIELDS = new Set(['region_code', 'origin_region_code']);
 const TIME_FIELDS = new Set(['code_issued_at', 'first_seen', 'last_seen']);
 
 export interface DetailFormat {
-  t: Translate;
+  t: Translate<MessageKey>;
   lang: Lang;
   formatTime: (ms: number) => string;
   regionName: (code: string, lang: Lang) => string;

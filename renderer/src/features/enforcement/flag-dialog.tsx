@@ -1,7 +1,8 @@
-import { type Dispatch, type KeyboardEvent, type SetStateAction, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useState } from 'react';
 import type { CaseDetail, PersonSummary } from '../../../../shared/contract/api.ts';
 import { BEHAVIORS } from '../../../../shared/domain/cases.ts';
 import { api } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import { ColorBadge } from '../../components/color-badge.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Field, useProblemText } from '../../components/field.tsx';
@@ -10,36 +11,9 @@ import { useForm } from '../../components/use-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CountyText, ReasonInput } from './enforcement-bits.tsx';
 import { type FlagForm, type FlagValue, behaviorName, isBehavior, validateFlag } from './enforcement-text.ts';
-import { useRemote } from '../../api/use-remote.ts';
 
 const SEARCH_LIMIT = 10;
 const SEARCH_DELAY_MS = 300;
-
-interface Search {
-  query: string;
-  results: PersonSummary[] | null;
-  loading: boolean;
-  error: unknown;
-}
-
-/** Asks people.search; an answer that arrives after a newer question is dropped. */
-function searchPeople(query: string, generation: { current: number }, setSearch: Dispatch<SetStateAction<Search>>): void {
-  const q = query.trim();
-  const mine = ++generation.current;
-  if (q.length < 2) {
-    setSearch((s) => ({ ...s, results: null, loading: false, error: null }));
-    return;
-  }
-  setSearch((s) => ({ ...s, loading: true, error: null }));
-  api('people.search', { query: q, limit: SEARCH_LIMIT }).then(
-    (results) => {
-      if (mine === generation.current) setSearch((s) => ({ ...s, results, loading: false }));
-    },
-    (error: unknown) => {
-      if (mine === generation.current) setSearch((s) => ({ ...s, loading: false, error }));
-    },
-  );
-}
 
 /**
  * 上报疑似行为: an officer names the person (from the URL's reference, or found here with
@@ -49,10 +23,11 @@ function searchPeople(query: string, generation: { current: number }, setSearch:
 export function FlagDialog({ initialRef, onClose, onFlagged }: { initialRef: string | null; onClose: () => void; onFlagged: (detail: CaseDetail) => void }) {
   const { t, lang } = useI18n();
   const problemText = useProblemText();
-  const fromUrl = useRemote('people.get', initialRef ? { ref: initialRef } : null);
+  const fromUrl = useApi('people.get', initialRef ? { ref: initialRef } : null);
   const [picked, setPicked] = useState<PersonSummary | null>(null);
-  const [search, setSearch] = useState<Search>({ query: '', results: null, loading: false, error: null });
-  const generation = useRef(0);
+  const [query, setQuery] = useState('');
+  // The query searched: after a short pause in typing, or at once on Enter or the button.
+  const [asked, setAsked] = useState('');
 
   const { form, errors, busy, serverError, update, submit } = useForm<FlagForm, FlagValue, CaseDetail>(
     { ref: initialRef, behavior: 'other', reason: '' },
@@ -66,14 +41,17 @@ export function FlagDialog({ initialRef, onClose, onFlagged }: { initialRef: str
   // The person named by the URL, until the user picks someone else.
   const person: PersonSummary | null = picked ?? (form.ref !== null && fromUrl.data && initialRef === form.ref ? fromUrl.data : null);
 
-  const runSearch = (q: string) => searchPeople(q, generation, setSearch);
+  const choosing = person === null;
+  const q = asked.trim();
+  const searching = choosing && q.length >= 2;
+  const found = useApi('people.search', searching ? { query: q, limit: SEARCH_LIMIT } : null);
+  const search = { query, results: searching ? found.data : null, loading: found.loading, error: searching ? found.error : null };
+  const runSearch = (typed: string) => (typed.trim() === q ? found.reload() : setAsked(typed));
 
   // Searches as the user types, after a short pause.
-  const query = search.query;
-  const choosing = person === null;
   useEffect(() => {
     if (!choosing) return;
-    const timer = window.setTimeout(() => searchPeople(query, generation, setSearch), SEARCH_DELAY_MS);
+    const timer = window.setTimeout(() => setAsked(query), SEARCH_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [query, choosing]);
 
@@ -122,7 +100,7 @@ export function FlagDialog({ initialRef, onClose, onFlagged }: { initialRef: str
                   <input
                     type="search"
                     value={search.query}
-                    onChange={(e) => setSearch((s) => ({ ...s, query: e.target.value }))}
+                    onChange={(e) => setQuery(e.target.value)}
                     onKeyDown={onSearchKey}
                     placeholder={t('enforcement.flag.searchHint')}
                     maxLength={64}

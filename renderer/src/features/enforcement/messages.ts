@@ -1,3 +1,5 @@
+import { CASE_STATE_WORDS, CASE_STEP_WORDS, SYSTEM_ACTOR_WORDS } from '../../../../shared/words/domain-words.ts';
+import { wordKeys } from '../../../../shared/words/translate.ts';
 import { defineMessages } from '../../i18n/define-messages.ts';
 import { evidenceMessages } from './evidence-messages.ts';
 
@@ -11,25 +13,10 @@ export const enforcementMessages = defineMessages(
     'enforcement.tab.credit': '诚信记录',
     'enforcement.tab.notices': '通报名单',
 
-    'enforcement.state.suspected': '疑似',
-    'enforcement.state.under_review': '审查中',
-    'enforcement.state.decided': '已决定',
-    'enforcement.state.dismissed': '不予处理',
-    'enforcement.state.appealed': '申诉中',
-    'enforcement.state.upheld': '维持决定',
-    'enforcement.state.revoked': '已撤销',
-    'enforcement.state.closed': '已结案',
+    ...wordKeys('enforcement.state', CASE_STATE_WORDS, 'zh'),
     'enforcement.state.all': '全部',
 
-    'enforcement.move.review': '审查',
-    'enforcement.move.decide': '作出决定',
-    'enforcement.move.dismiss': '不予处理',
-    'enforcement.move.appeal': '记录申诉',
-    'enforcement.move.uphold': '维持',
-    'enforcement.move.revoke': '撤销',
-    'enforcement.move.close': '结案',
-    'enforcement.move.open': '立案',
-    'enforcement.move.evidence': '补充证据',
+    ...wordKeys('enforcement.move', CASE_STEP_WORDS, 'zh'),
 
     'enforcement.moveHelp.review': '开始审查此案件：核对证据，听取当事人陈述。',
     'enforcement.moveHelp.decide': '作出处罚决定后，此人的健康码立即转为红码，同时写入一条诚信记录（有唯一编号），并列入当日通报名单。',
@@ -66,7 +53,7 @@ export const enforcementMessages = defineMessages(
     'enforcement.queue.open': '打开案件 {id}',
     'enforcement.caseNumber': '第{id}号',
 
-    'enforcement.openedBy.detector': '自动检测',
+    'enforcement.openedBy.detector': SYSTEM_ACTOR_WORDS.zh,
 
     'enforcement.detect.run': '运行检测',
     'enforcement.detect.running': '正在检测…',
@@ -190,25 +177,10 @@ export const enforcementMessages = defineMessages(
     'enforcement.tab.credit': 'Credit records',
     'enforcement.tab.notices': 'Notice list',
 
-    'enforcement.state.suspected': 'Suspected',
-    'enforcement.state.under_review': 'Under review',
-    'enforcement.state.decided': 'Decided',
-    'enforcement.state.dismissed': 'Dismissed',
-    'enforcement.state.appealed': 'Appealed',
-    'enforcement.state.upheld': 'Upheld',
-    'enforcement.state.revoked': 'Revoked',
-    'enforcement.state.closed': 'Closed',
+    ...wordKeys('enforcement.state', CASE_STATE_WORDS, 'en'),
     'enforcement.state.all': 'All',
 
-    'enforcement.move.review': 'Review',
-    'enforcement.move.decide': 'Decide',
-    'enforcement.move.dismiss': 'Dismiss',
-    'enforcement.move.appeal': 'Record an appeal',
-    'enforcement.move.uphold': 'Uphold',
-    'enforcement.move.revoke': 'Revoke',
-    'enforcement.move.close': 'Close',
-    'enforcement.move.open': 'Opened',
-    'enforcement.move.evidence': 'Evidence added',
+    ...wordKeys('enforcement.move', CASE_STEP_WORDS, 'en'),
 
     'enforcement.moveHelp.review': 'Start reviewing this case: check the evidence and hear the person.',
     'enforcement.moveHelp.decide': 'A decision turns this person’s code red at once, writes a credit record (with a unique number) and puts the person on today’s notice list.',
@@ -245,7 +217,7 @@ export const enforcementMessages = defineMessages(
     'enforcement.queue.open': 'Open case {id}',
     'enforcement.caseNumber': 'No. {id}',
 
-    'enforcement.openedBy.detector': 'Automatic detection',
+    'enforcement.openedBy.detector': SYSTEM_ACTOR_WORDS.en,
 
     'enforcement.detect.run': 'Run detectors',
     'enforcement.detect.running': 'Detecting…',

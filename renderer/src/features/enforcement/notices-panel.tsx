@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { BehaviorText, CountyText, TimeText } from './enforcement-bits.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { noticeTally } from './enforcement-text.ts';
-import { useRemote } from '../../api/use-remote.ts';
+import { useApi } from '../../api/use-api.ts';
 
 /**
  * 通报名单: the decisions and revocations of a day, for the briefing. `day` null: the server's
@@ -14,7 +14,7 @@ import { useRemote } from '../../api/use-remote.ts';
  */
 export function NoticesPanel({ version, day, onDay }: { version: number; day: string | null; onDay: (day: string | null) => void }) {
   const { t, formatNumber } = useI18n();
-  const list = useRemote('notices.list', day ? { day } : {}, version);
+  const list = useApi('notices.list', day ? { day } : {}, [version]);
   const shownDay = day ?? list.data?.day ?? '';
   const rows = list.data?.rows ?? [];
   const tally = noticeTally(rows);
@@ -56,7 +56,7 @@ export function NoticesPanel({ version, day, onDay }: { version: number; day: st
           </span>
         ) : null}
       </div>
-      {list.error ? <ErrorBox error={list.error} onRetry={list.retry} testId="notices-error" /> : null}
+      {list.error ? <ErrorBox error={list.error} onRetry={list.reload} testId="notices-error" /> : null}
       <DataTable
         columns={columns}
         rows={rows}

@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { SessionInfo } from '../../../../shared/contract/api.ts';
-import { api } from '../../api/client.ts';
+import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import './people.css';
 import { PersonPage } from './person-page.tsx';
@@ -13,27 +13,34 @@ import { SEARCH_LIMIT, SearchView } from './search-view.tsx';
  */
 export function PeopleScreen({ session, personRef }: { session: SessionInfo; personRef: string | null }) {
   const { t } = useI18n();
-  const [search, setSearch] = useState<SearchState>(EMPTY_SEARCH);
-  const generation = useRef(0);
+  const [query, setQuery] = useState(EMPTY_SEARCH.query);
+  // The query sent (null: none, or one too short), and the query of the results shown.
+  const [asked, setAsked] = useState<string | null>(null);
+  const [searched, setSearched] = useState<string | null>(null);
+  const [tooShort, setTooShort] = useState(false);
+  const found = useApi('people.search', asked === null ? null : { query: asked, limit: SEARCH_LIMIT }, [], { onAnswer: () => setSearched(asked) });
+  const search: SearchState = {
+    query,
+    searched,
+    // A too-short query clears the results (they would stand under the error as if they answered it).
+    results: searched === null ? null : found.data,
+    loading: found.loading,
+    error: asked === null ? null : found.error,
+    tooShort,
+  };
 
-  const runSearch = (query: string) => {
-    const q = query.trim();
+  const runSearch = (typed: string) => {
+    const q = typed.trim();
     if (q.length < MIN_QUERY) {
-      // A search still on its way must not bring back results under the error.
-      generation.current++;
-      setSearch(tooShortSearch);
+      const cleared = tooShortSearch(search);
+      setAsked(null);
+      setSearched(cleared.searched);
+      setTooShort(cleared.tooShort);
       return;
     }
-    const mine = ++generation.current;
-    setSearch((s) => ({ ...s, loading: true, error: null, tooShort: false }));
-    api('people.search', { query: q, limit: SEARCH_LIMIT }).then(
-      (results) => {
-        if (mine === generation.current) setSearch((s) => ({ ...s, searched: q, results, loading: false }));
-      },
-      (error: unknown) => {
-        if (mine === generation.current) setSearch((s) => ({ ...s, loading: false, error }));
-      },
-    );
+    setTooShort(false);
+    if (q === asked) found.reload();
+    else setAsked(q);
   };
 
   return (
@@ -42,7 +49,10 @@ export function PeopleScreen({ session, personRef }: { session: SessionInfo; per
       {personRef ? (
         <PersonPage key={personRef} personRef={personRef} session={session} hasResults={search.results !== null} />
       ) : (
-        <SearchView search={search} onQuery={(query) => setSearch((s) => ({ ...s, query, tooShort: false }))} onSearch={runSearch} />
+        <SearchView search={search} onQuery={(typed) => {
+            setQuery(typed);
+            setTooShort(false);
+          }} onSearch={runSearch} />
       )}
     </section>
   );

@@ -2,13 +2,13 @@
  * The machine words of a person's page (reason sources and conditions, timeline details) as
  * sentences in the user's language. Pure: the translator is passed in, so tests use the tables.
  */
+import type { Translate } from '../../../../shared/words/translate.ts';
 import type { TimelineEvent } from '../../../../shared/contract/people.ts';
 import { behaviorName } from '../../../../shared/domain/cases.ts';
 import { countyName } from '../../../../shared/domain/counties.ts';
 import { type MessageKey, zh } from '../../i18n/messages.ts';
 import { regionName } from './regions.ts';
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 type Lang = 'zh' | 'en';
 
 function messageKey(key: string): MessageKey | null {
@@ -16,17 +16,17 @@ function messageKey(key: string): MessageKey | null {
 }
 
 /** A word from a family of keys (`people.site.<kind>`…), or the raw word when unknown. */
-function word(t: Translate, family: string, value: string): string {
+function word(t: Translate<MessageKey>, family: string, value: string): string {
   const k = messageKey(`${family}.${value}`);
   return k ? t(k) : value.replaceAll('_', ' ');
 }
 
-export function conditionText(t: Translate, source: string, condition: string): string {
+export function conditionText(t: Translate<MessageKey>, source: string, condition: string): string {
   return word(t, `people.cond.${source}`, condition);
 }
 
 /** `declarations` / `key_area_visit` → "申报：14天内到过重点地区". */
-export function reasonText(t: Translate, source: string, condition: string): string {
+export function reasonText(t: Translate<MessageKey>, source: string, condition: string): string {
   return t('people.reason', { source: word(t, 'people.source', source), condition: conditionText(t, source, condition) });
 }
 
@@ -35,12 +35,12 @@ export function declarationCondition(flag: string): string {
   return flag.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 }
 
-function colorWord(t: Translate, color: unknown): string {
+function colorWord(t: Translate<MessageKey>, color: unknown): string {
   return typeof color === 'string' ? word(t, 'color', color) : '—';
 }
 
 /** Why a colour changed: the main reason, or the streak / the code's issue / a revocation. */
-export function colourChangeText(t: Translate, detail: TimelineEvent['detail']): string | null {
+export function colourChangeText(t: Translate<MessageKey>, detail: TimelineEvent['detail']): string | null {
   const reason = typeof detail.reason === 'string' ? detail.reason : '';
   if (reason) {
     const [source = '', condition = ''] = reason.split(':');
@@ -54,7 +54,7 @@ export function colourChangeText(t: Translate, detail: TimelineEvent['detail']):
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 /** One record of the timeline as a sentence (the kind is shown beside it, so not repeated here). */
-export function eventText(t: Translate, lang: Lang, e: TimelineEvent): string {
+export function eventText(t: Translate<MessageKey>, lang: Lang, e: TimelineEvent): string {
   const d = e.detail;
   switch (e.kind) {
     case 'declaration': {
@@ -97,7 +97,7 @@ export function eventText(t: Translate, lang: Lang, e: TimelineEvent): string {
 }
 
 /** A case's opening (with the state it had reached) or one of its moves, e.g. "案件 12：作出决定，赋红码（冒用他人）". */
-export function caseText(t: Translate, lang: Lang, d: TimelineEvent['detail']): string {
+export function caseText(t: Translate<MessageKey>, lang: Lang, d: TimelineEvent['detail']): string {
   const params = { case: String(d.case ?? '—'), behavior: behaviorName(String(d.behavior ?? ''), lang) };
   const event = String(d.event ?? '');
   if (event === 'opened') return t('people.tl.caseOpened', { ...params, state: word(t, 'enforcement.state', String(d.state ?? '')) });

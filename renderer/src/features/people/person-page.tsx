@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { PersonDetail, SessionInfo } from '../../../../shared/contract/api.ts';
 import { countyName } from '../../../../shared/domain/counties.ts';
 import { api } from '../../api/client.ts';
-import { useAnswer } from '../../api/use-answer.ts';
+import { useApi } from '../../api/use-api.ts';
 import { routeHash } from '../../app/router.tsx';
 import { Card } from '../../components/card.tsx';
 import { ColorBadge } from '../../components/color-badge.tsx';
@@ -22,15 +22,9 @@ export function PersonPage({ personRef, session, hasResults }: { personRef: stri
   // null: the latest date the data reaches.
   const [asOf, setAsOf] = useState<string | null>(null);
   const [latest, setLatest] = useState<string | null>(null);
-  const ask = useMemo(
-    () => () =>
-      api('people.get', asOf ? { ref: personRef, asOf } : { ref: personRef }).then((d) => {
-        if (asOf === null) setLatest(d.asOf);
-        return d;
-      }),
-    [personRef, asOf],
-  );
-  const { data: detail, error, loading, retry } = useAnswer(ask);
+  const { data: detail, error, loading, reload: retry } = useApi('people.get', asOf ? { ref: personRef, asOf } : { ref: personRef });
+  // The latest date is what the console answers when no date is asked for (state adjusted while rendering).
+  if (asOf === null && !loading && detail && detail.asOf !== latest) setLatest(detail.asOf);
 
   const back = (
     <a href={routeHash({ screen: 'people', ref: null })} className="people-back" data-testid="person-back">

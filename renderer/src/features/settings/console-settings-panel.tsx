@@ -6,14 +6,13 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { Field } from '../../components/field.tsx';
 import { useForm } from '../../components/use-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useLoaded } from './use-loaded.ts';
+import { useApi } from '../../api/use-api.ts';
 import { IDLE_MINUTES, settingsToForm, validateConsoleSettings } from './validation.ts';
 
-const loadSettings = () => api('settings.get', {});
 
 export function ConsoleSettingsPanel() {
   const { t } = useI18n();
-  const settings = useLoaded(loadSettings);
+  const settings = useApi('settings.get', {});
   return (
     <Card title={t('settings.console.title')} testId="settings-console">
       {settings.error ? <ErrorBox error={settings.error} onRetry={settings.reload} testId="settings-load-error" /> : null}

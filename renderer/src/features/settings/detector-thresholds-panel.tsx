@@ -7,15 +7,14 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { Field } from '../../components/field.tsx';
 import { useForm } from '../../components/use-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useLoaded } from './use-loaded.ts';
+import { useApi } from '../../api/use-api.ts';
 import { type ThresholdsForm, thresholdsToForm, validateThresholds } from './thresholds-validation.ts';
 
-const loadThresholds = () => api('detect.settings', {});
 
 /** The fraud detectors' thresholds ('settings.manage'): the spec's defaults unless changed here. */
 export function DetectorThresholdsPanel() {
   const { t } = useI18n();
-  const thresholds = useLoaded(loadThresholds);
+  const thresholds = useApi('detect.settings', {});
   return (
     <Card title={t('settings.detect.title')} testId="settings-detect">
       <p className="muted">{t('settings.detect.intro')}</p>

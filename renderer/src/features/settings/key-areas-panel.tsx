@@ -1,21 +1,18 @@
 import { useState } from 'react';
+import { useApi } from '../../api/use-api.ts';
 import type { KeyAreaRow } from '../../../../shared/contract/api.ts';
 import { countyByCode } from '../../../../shared/domain/counties.ts';
-import { api } from '../../api/client.ts';
 import { Card } from '../../components/card.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { KeyAreaDialog } from './key-area-dialog.tsx';
-import { useLoaded } from './use-loaded.ts';
-
-const loadKeyAreas = () => api('keyAreas.list', {});
 
 const rowId = (row: KeyAreaRow) => `${row.regionCode}-${row.effectiveFrom}`;
 
 export function KeyAreasPanel() {
   const { t, lang } = useI18n();
-  const areas = useLoaded(loadKeyAreas);
+  const areas = useApi('keyAreas.list', {});
   // undefined: closed; null: adding; a row: changing it.
   const [editing, setEditing] = useState<KeyAreaRow | null | undefined>(undefined);
   const [saved, setSaved] = useState<string | null>(null);

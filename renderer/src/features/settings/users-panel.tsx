@@ -3,22 +3,20 @@ import type { SessionInfo, UserRow } from '../../../../shared/contract/api.ts';
 import { countyName } from '../../../../shared/domain/counties.ts';
 import { ROLE_NAMES } from '../../../../shared/domain/roles.ts';
 import { api } from '../../api/client.ts';
-import { reportIfUnauthenticated } from '../../app/auth-events.ts';
 import { Card } from '../../components/card.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useLoaded } from './use-loaded.ts';
+import { useApi } from '../../api/use-api.ts';
 import { UserCreateDialog } from './user-create-dialog.tsx';
 import { UserEditDialog } from './user-edit-dialog.tsx';
 
-const loadUsers = () => api('users.list', {});
 
 type Notice = { key: 'settings.user.created' | 'settings.user.updated'; name: string } | { key: 'settings.user.noChanges' } | null;
 
 export function UsersPanel({ session }: { session: SessionInfo }) {
   const { t, lang, formatTime } = useI18n();
-  const users = useLoaded(loadUsers);
+  const users = useApi('users.list', {});
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
@@ -140,7 +138,7 @@ export function UsersPanel({ session }: { session: SessionInfo }) {
               replace(user);
               // Changing a user ends their sessions on the server; for one's own account (a new
               // password) that means signing in again, which the next call finds out.
-              if (user.name === session.user.name) api('auth.touch', {}).catch(reportIfUnauthenticated);
+              if (user.name === session.user.name) api('auth.touch', {}).catch(() => undefined); // a session that ended: the client signs out
               setNotice({ key: 'settings.user.updated', name: user.name });
             } else setNotice({ key: 'settings.user.noChanges' });
           }}

@@ -8,8 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { restrictFile } from '../files/private-files.ts';
-import { claimScratchFolder, ensureScratchFolder, removeScratchFile } from '../files/scratch-folders.ts';
+import { restrictFile } from './private-files.ts';
+import { claimScratchFolder, ensureScratchFolder, removeScratchFile } from './scratch-folders.ts';
 
 export interface Download {
   path: string;

@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { type Day, dayOfInstant, dayStartInstant, parseDay } from '../../../shared/domain/local-date.ts';
 import { TRUTH_FILE } from '../demo/demo-city.ts';
 import type { Db } from '../db/database.ts';
-import { statementCache } from '../import/feed-writers/feed-writer.ts';
-import { latestDataDay } from '../dashboard/data-days.ts';
+import { statementCache } from '../db/statement-cache.ts';
+import { latestDataDay } from './data-days.ts';
 
 const KEY = 'clock.demo';
 export const DEMO_CLOCK_START_HOUR = 9;

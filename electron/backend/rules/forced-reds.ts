@@ -1,12 +1,13 @@
 /**
  * The forced reds of enforcement decisions, as the rules engine reads them (RULES.md "Forced
  * red"): a decision is red from its date; closing a served case (decided or upheld) ends it;
- * revoking it on appeal voids it from the revocation date.
+ * revoking it on appeal voids it from the revocation date. It lives in rules/, below
+ * enforcement/, because the colour rules read it and enforcement only writes decisions.
  */
 import { type Day, dayOfInstant, dayStartInstant } from '../../../shared/domain/local-date.ts';
 import type { ForcedRed } from '../../../shared/domain/rules/records.ts';
 import type { Db } from '../db/database.ts';
-import { type PersonScope, scopeSql } from '../rules/person-scope.ts';
+import { type PersonScope, scopeSql } from './person-scope.ts';
 
 export function forcedRedsOf(db: Db, scope: PersonScope): { person_id: string; red: ForcedRed }[] {
   // Read from the append-only tables (credit records, their revocations, the case history), not

@@ -1,6 +1,6 @@
 /**
  * How far the data reaches: the latest date of each dated feed and of the enforcement decisions.
- * The database clock (app/database-clock.ts) and the dashboard both read it.
+ * The database clock (database-clock.ts) and the dashboard both read it.
  */
 import type { FeedName } from '../../../shared/domain/feeds/feed-schemas.ts';
 import { type Day, dayOfInstant } from '../../../shared/domain/local-date.ts';

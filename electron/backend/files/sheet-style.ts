@@ -3,11 +3,12 @@
  * row that stays frozen and repeats on every printed page, thin borders, widths that fit the
  * content, thousands separators, one-decimal percentages, real Excel dates, A4 landscape one page
  * wide. Values go in as numbers, dates or JS strings: ExcelJS writes a string as text, so a name
- * starting with `=` stays text and never runs as a formula.
+ * starting with `=` stays text and never runs as a formula. The credit export uses the same look,
+ * so this lives in files/, below both briefing/ and enforcement/.
  */
 import type ExcelJS from 'exceljs';
 import { dayParts, type Day } from '../../../shared/domain/local-date.ts';
-import { sheetRow } from '../files/xml-text.ts';
+import { sheetRow } from './xml-text.ts';
 
 export const FMT = {
   count: '#,##0',

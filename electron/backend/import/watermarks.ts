@@ -1,5 +1,6 @@
 /**
- * The watermarks of incremental work: the colours' evaluation and each fraud detector remember the
+ * The watermarks of incremental work (in import/, which moves them back, below rules/ and
+ * enforcement/, which read them): the colours' evaluation and each fraud detector remember the
  * highest import batch they covered, in the settings table. Batch ids only grow, but a batch may
  * still be written after a watermark passed it (an import running meanwhile, or one resumed after a
  * kill): every chunk written moves the watermarks that passed its batch back below it, in the
@@ -7,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { statementCache } from '../import/feed-writers/feed-writer.ts';
+import { statementCache } from '../db/statement-cache.ts';
 
 /** The colours' watermark and the detectors' (batch-window.ts names them detectors.watermark.<detector>). */
 export const WATERMARK_KEYS = [

@@ -1,4 +1,5 @@
 import type { ApiError } from '../../../shared/contract/api.ts';
+import { type ErrorReason, errorReasonBoth } from '../../../shared/words/error-words.ts';
 
 /** A failure a person can act on, thrown by handlers and returned as data by dispatch. */
 export class ApiFailure extends Error {
@@ -9,6 +10,11 @@ export class ApiFailure extends Error {
   }
   static of(code: ApiError['code'], message: string, messageZh: string): ApiFailure {
     return new ApiFailure({ code, message, messageZh });
+  }
+  /** A failure as a reason the page renders in its language; the sentences come from the same words. */
+  static because(code: ApiError['code'], reason: ErrorReason): ApiFailure {
+    const text = errorReasonBoth(reason);
+    return new ApiFailure({ code, message: text.en, messageZh: text.zh, reason });
   }
   static badRequest = (en: string, zh: string) => ApiFailure.of('bad_request', en, zh);
   static notFound = (en: string, zh: string) => ApiFailure.of('not_found', en, zh);

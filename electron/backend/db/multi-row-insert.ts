@@ -4,7 +4,7 @@
  * no longer parses JSON text for every value.
  */
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import type { Db } from '../../db/database.ts';
+import type { Db } from './database.ts';
 
 const ROWS_PER_STATEMENT = 100;
 

@@ -1,6 +1,6 @@
 /** Assembles the console's services once per process (the Electron main process or `hcc serve`). */
 import { fileURLToPath } from 'node:url';
-import type { ConsoleServices } from '../api/context.ts';
+import type { ConsoleServices } from './context.ts';
 import { SessionStore } from '../auth/sessions.ts';
 import { SignInLimiter } from '../auth/sign-in-limiter.ts';
 import { SetupCode } from '../auth/first-administrator.ts';
@@ -9,11 +9,11 @@ import { EventHub } from '../jobs/event-hub.ts';
 import { JobManager } from '../jobs/job-manager.ts';
 import { PersonRefs } from '../people/person-refs.ts';
 import { UnmaskLimiter } from '../people/unmask-limiter.ts';
-import { DownloadStore } from '../server/download-store.ts';
+import { DownloadStore } from '../files/download-store.ts';
 import { coloursBehind } from '../rules/recompute.ts';
 import { Uploads } from '../uploads/uploads.ts';
-import { consoleSettings } from './console-settings.ts';
-import { databaseClock } from './database-clock.ts';
+import { consoleSettings } from '../settings/console-settings.ts';
+import { databaseClock } from '../clock/database-clock.ts';
 
 /** The project's resources/ folder (development, CLI); packaged builds pass their own. */
 export const PROJECT_RESOURCES = fileURLToPath(new URL('../../../resources', import.meta.url));
