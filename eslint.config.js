@@ -31,6 +31,14 @@ export default tseslint.config(
   // Only the SQLCipher-compatible fork can open the encrypted database (db/database.ts, issue 12).
   {
     files: ['electron/**', 'tests/**'],
-    rules: { 'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value='better-sqlite3']", message: 'import better-sqlite3-multiple-ciphers: the plain better-sqlite3 cannot open the encrypted database.' }] },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='better-sqlite3']",
+          message: 'import better-sqlite3-multiple-ciphers: the plain better-sqlite3 cannot open the encrypted database.',
+        },
+      ],
+    },
   },
 );

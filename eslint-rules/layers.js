@@ -23,7 +23,17 @@ export const LAYERS = [
     folder: 'electron/backend',
     imports: ['electron/backend', 'shared'],
     node: true,
-    packages: [...PURE_PACKAGES, 'better-sqlite3-multiple-ciphers', 'exceljs', 'iconv-lite', 'papaparse', 'saxes', 'yauzl', '@resvg/resvg-js', 'echarts'],
+    packages: [
+      ...PURE_PACKAGES,
+      'better-sqlite3-multiple-ciphers',
+      'exceljs',
+      'iconv-lite',
+      'papaparse',
+      'saxes',
+      'yauzl',
+      '@resvg/resvg-js',
+      'echarts',
+    ],
     why: 'electron/backend is plain Node: it imports only electron/backend, shared/, Node built-ins and its own packages, never Electron or the UI',
   },
   {
@@ -111,7 +121,10 @@ export function layerViolation(from, specifier) {
     const target = projectPath(resolve(ROOT, dirname(from), specifier));
     if (!mayReach(layer, target)) return `${from} may not import ${target}: ${layer.why}.`;
     if (within(target, PIPELINES.folder) && !PIPELINES.importedOnlyBy.some((f) => within(from, `electron/backend/${f}`))) {
-      return `${from} may not import ${target}: pipelines/ is the top of the backend; only ${PIPELINES.importedOnlyBy.filter((f) => f !== 'pipelines').join('/, ')}/ run use cases.`;
+      return (
+        `${from} may not import ${target}: pipelines/ is the top of the backend; only ` +
+        `${PIPELINES.importedOnlyBy.filter((f) => f !== 'pipelines').join('/, ')}/ run use cases.`
+      );
     }
     return null;
   }

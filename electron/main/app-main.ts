@@ -16,7 +16,10 @@ import { guardApp, guardSession } from './security.ts';
 import { APP_INDEX_URL, acceptedDevServerUrl, trustedPages } from './trusted-url.ts';
 import { secureWindowOptions } from './window-options.ts';
 
-export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'protocol' | 'dialog' | 'shell' | 'Menu' | 'safeStorage'>;
+export type ElectronModule = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'ipcMain' | 'session' | 'protocol' | 'dialog' | 'shell' | 'Menu' | 'safeStorage'
+>;
 
 export interface StartOptions {
   /** The built renderer and preload (out/), and the packaged resources (map data). */

@@ -28,7 +28,9 @@ export type KeyStore = Pick<Electron.SafeStorage, 'isEncryptionAvailable' | 'enc
 export const WRAPPED_KEY_FILE = 'console.db.key.wrapped';
 
 const STORE_MISSING = {
-  en: "the system key store is not available (Windows DPAPI, the macOS Keychain, or on Linux a running, unlocked GNOME Keyring or KWallet), so the database key cannot be kept safely; start the console in a desktop session with a key store (or use hcc serve with a key file: --key-file)",
+  en:
+    'the system key store is not available (Windows DPAPI, the macOS Keychain, or on Linux a running, unlocked GNOME Keyring or KWallet), so the ' +
+    'database key cannot be kept safely; start the console in a desktop session with a key store (or use hcc serve with a key file: --key-file)',
   zh: '系统密钥库不可用（Windows DPAPI、macOS 钥匙串，或 Linux 上已运行并解锁的 GNOME 密钥环 / KWallet），无法安全保存数据库密钥；请在有密钥库的桌面会话中启动控制台（或使用带密钥文件的 hcc serve：--key-file）',
 };
 
@@ -44,12 +46,18 @@ export function desktopDatabaseKey(store: KeyStore, dataDir: string): Buffer {
     } catch {
       throw new DatabaseOpenError(
         'key_unreadable',
-        `the database key in ${wrappedFile} cannot be unwrapped by this account's key store (another Windows or Linux account, or a reinstalled system?); start the console as the account that created it, or restore a backup with its key file`,
+        `the database key in ${wrappedFile} cannot be unwrapped by this account's key store (another Windows or Linux account, or a reinstalled ` +
+          `system?); start the console as the account that created it, or restore a backup with its key file`,
         `${wrappedFile} 中的数据库密钥无法由本账户的密钥库解开（其他账户或重装过系统？）；请以创建它的账户启动控制台，或用备份及其密钥文件恢复`,
       );
     }
     const key = Buffer.from(hex, 'hex');
-    if (key.length !== DB_KEY_BYTES) throw new DatabaseOpenError('key_unreadable', `${wrappedFile} holds no database key; restore it from a backup of the data folder`, `${wrappedFile} 中没有数据库密钥，请从数据文件夹的备份中恢复`);
+    if (key.length !== DB_KEY_BYTES)
+      throw new DatabaseOpenError(
+        'key_unreadable',
+        `${wrappedFile} holds no database key; restore it from a backup of the data folder`,
+        `${wrappedFile} 中没有数据库密钥，请从数据文件夹的备份中恢复`,
+      );
     return key;
   }
   if (!available) throw new DatabaseOpenError('key_missing', STORE_MISSING.en, STORE_MISSING.zh);
@@ -62,12 +70,18 @@ export function desktopDatabaseKey(store: KeyStore, dataDir: string): Buffer {
  * The desktop's start: the database opened, or, when its key is missing or wrong, the reason said in
  * a message box in both languages (there is no window yet to say it in) and the app quit.
  */
-export function openDesktopDatabaseOrExplain(electron: { safeStorage: KeyStore; dialog: Pick<Electron.Dialog, 'showErrorBox'>; app: Pick<Electron.App, 'quit'> }, dataDir: string): Db {
+export function openDesktopDatabaseOrExplain(
+  electron: { safeStorage: KeyStore; dialog: Pick<Electron.Dialog, 'showErrorBox'>; app: Pick<Electron.App, 'quit'> },
+  dataDir: string,
+): Db {
   try {
     return openDesktopDatabase(electron.safeStorage, dataDir);
   } catch (err) {
     if (err instanceof DatabaseOpenError) {
-      electron.dialog.showErrorBox('滨州健康码指挥中心 — the database cannot be opened', err.messageZh ? `${err.message}\n\n${err.messageZh}` : err.message);
+      electron.dialog.showErrorBox(
+        '滨州健康码指挥中心 — the database cannot be opened',
+        err.messageZh ? `${err.message}\n\n${err.messageZh}` : err.message,
+      );
       electron.app.quit();
     }
     throw err;
@@ -84,7 +98,9 @@ export function openDesktopDatabase(store: KeyStore, dataDir: string): Db {
   const serveKeyFile = defaultKeyFilePath(file);
   const fromServe = existsSync(serveKeyFile);
   const key = fromServe ? readKeyFile(serveKeyFile) : desktopDatabaseKey(store, dataDir);
-  const keySource = fromServe ? keySourceFile(serveKeyFile) : { en: "the key kept by this account's key store", zh: '本账户密钥库中保存的密钥' };
+  const keySource = fromServe
+    ? keySourceFile(serveKeyFile)
+    : { en: "the key kept by this account's key store", zh: '本账户密钥库中保存的密钥' };
   const db = openDatabase(file, { key, keySource });
   if (databaseKeyOf(db) !== null) return db;
   db.close();

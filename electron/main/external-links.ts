@@ -18,7 +18,9 @@ export function isAllowedExternalUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return parsed.protocol === 'https:' && parsed.port === '' && !parsed.username && !parsed.password && EXTERNAL_HOSTS.includes(parsed.hostname);
+  return (
+    parsed.protocol === 'https:' && parsed.port === '' && !parsed.username && !parsed.password && EXTERNAL_HOSTS.includes(parsed.hostname)
+  );
 }
 
 /** Opens an allowed link; a refused one is logged by scheme and host only (the path and query may hold an ID). */

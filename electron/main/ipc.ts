@@ -49,7 +49,8 @@ export function registerIpc(services: ConsoleServices, deps: IpcDeps): { tokenOf
 
   deps.ipcMain.handle('hcc:export', async (event, method: unknown, params: unknown, suggestedName: unknown) => {
     if (!trusted(event)) return untrusted;
-    if (!(EXPORT_METHODS as readonly string[]).includes(String(method))) return { ok: false, error: { code: 'bad_request', message: 'not an export', messageZh: '不是导出操作' } };
+    if (!(EXPORT_METHODS as readonly string[]).includes(String(method)))
+      return { ok: false, error: { code: 'bad_request', message: 'not an export', messageZh: '不是导出操作' } };
     const name = typeof suggestedName === 'string' ? suggestedName.replace(/[\\/:*?"<>|]/g, '_') : 'export';
     const ext = extname(name).slice(1) || 'csv';
     const win = deps.windowOf(event);
@@ -65,7 +66,10 @@ export function registerIpc(services: ConsoleServices, deps: IpcDeps): { tokenOf
     if (!trusted(event)) return null;
     const session = context(event).session;
     if (!session || !can(session.user.role, 'settings.manage')) return null;
-    const options: OpenDialogOptions = { properties: ['openDirectory'], ...(typeof current === 'string' && current.length > 0 && current.length <= 1000 ? { defaultPath: current } : {}) };
+    const options: OpenDialogOptions = {
+      properties: ['openDirectory'],
+      ...(typeof current === 'string' && current.length > 0 && current.length <= 1000 ? { defaultPath: current } : {}),
+    };
     const win = deps.windowOf(event);
     const choice = win ? await deps.dialog.showOpenDialog(win, options) : await deps.dialog.showOpenDialog(options);
     return choice.canceled ? null : (choice.filePaths[0] ?? null);

@@ -39,7 +39,12 @@ export function acceptedDevServerUrl(raw: string | undefined, isPackaged: boolea
   } catch {
     return { url: null, ignored: 'ELECTRON_RENDERER_URL is not a URL' };
   }
-  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || !LOOPBACK.has(parsed.hostname) || parsed.username || parsed.password) {
+  if (
+    (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') ||
+    !LOOPBACK.has(parsed.hostname) ||
+    parsed.username ||
+    parsed.password
+  ) {
     return { url: null, ignored: 'ELECTRON_RENDERER_URL must be http://localhost or 127.0.0.1 (the electron-vite dev server)' };
   }
   return { url: raw };

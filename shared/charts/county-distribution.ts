@@ -28,7 +28,11 @@ export interface CountyDistributionOptions extends ChartEnvironment {
 /** Opacity of the counties that are not selected (they stay visible). */
 export const DIMMED_OPACITY = 0.45;
 
-export function countyDistributionOption(rows: readonly CountyRow[], labels: ChartLabels, options: CountyDistributionOptions = {}): ChartOption {
+export function countyDistributionOption(
+  rows: readonly CountyRow[],
+  labels: ChartLabels,
+  options: CountyDistributionOptions = {},
+): ChartOption {
   const theme = options.theme ?? 'dark';
   const selected = options.selected ?? null;
   const p = THEMES[theme];

@@ -49,7 +49,12 @@ export function rateScale(rows: readonly CountyRow[]): { min: number; max: numbe
   return { min, max };
 }
 
-export function countyMapOption(rows: readonly CountyRow[], labels: ChartLabels, selected: string | null, options: CountyMapOptions = {}): ChartOption {
+export function countyMapOption(
+  rows: readonly CountyRow[],
+  labels: ChartLabels,
+  selected: string | null,
+  options: CountyMapOptions = {},
+): ChartOption {
   const theme = options.theme ?? 'dark';
   const p = THEMES[theme];
   const lang = labels.lang;

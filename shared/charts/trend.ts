@@ -112,7 +112,10 @@ export function trendOption(points: readonly TrendPoint[], labels: ChartLabels, 
   return {
     ...baseOption(options),
     color: [...CHART_COLORS.map((c) => COLOR_HEX[c]), ...(withBars ? CHART_COLORS.map((c) => COLOR_HEX[c]) : [])],
-    legend: legendBase(theme, [...lines, ...bars].map((s) => s.name ?? '')),
+    legend: legendBase(
+      theme,
+      [...lines, ...bars].map((s) => s.name ?? ''),
+    ),
     tooltip: { ...tooltipBase(theme), trigger: 'axis', axisPointer: { type: 'line', lineStyle: { color: p.axisLine, width: 2 } } },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     grid: withBars

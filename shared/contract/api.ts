@@ -93,11 +93,26 @@ export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
 export const METHOD_ACCESS = Object.fromEntries(METHOD_NAMES.map((m) => [m, METHODS[m].access])) as Record<MethodName, Access>;
 
 /** Methods that write a file: the desktop asks where (native save dialog), the browser downloads. */
-export const EXPORT_METHODS = ['rejects.export', 'credit.export', 'credit.report', 'briefing.export'] as const satisfies readonly MethodName[];
+export const EXPORT_METHODS = [
+  'rejects.export',
+  'credit.export',
+  'credit.report',
+  'briefing.export',
+] as const satisfies readonly MethodName[];
 export type ExportMethod = (typeof EXPORT_METHODS)[number];
 
 export interface ApiError {
-  code: 'bad_request' | 'unknown_method' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'busy' | 'rate_limited' | 'password_change_required' | 'internal';
+  code:
+    | 'bad_request'
+    | 'unknown_method'
+    | 'unauthenticated'
+    | 'forbidden'
+    | 'not_found'
+    | 'conflict'
+    | 'busy'
+    | 'rate_limited'
+    | 'password_change_required'
+    | 'internal';
   message: string;
   messageZh: string;
   /** Why, as a code and parameters (shared/words/error-words.ts) the page renders in its language; message/messageZh are the fallback. */
@@ -118,7 +133,11 @@ export interface ConsoleBridge {
    * Runs an export method. The desktop shows the system save dialog and the file goes where the
    * user chose (null: cancelled); the browser downloads it.
    */
-  exportFile<M extends ExportMethod>(method: M, params: Omit<ParamsOf<M>, 'target'>, suggestedName: string): Promise<ApiResponse<ResultOf<M>> | null>;
+  exportFile<M extends ExportMethod>(
+    method: M,
+    params: Omit<ParamsOf<M>, 'target'>,
+    suggestedName: string,
+  ): Promise<ApiResponse<ResultOf<M>> | null>;
   /**
    * Desktop only (absent in the browser, where the page has no business browsing the server's
    * disks): the system's folder dialog, opened at `current`; the chosen folder's full path, or null

@@ -32,6 +32,8 @@ export const SCOPED_PARAMS: ScopedParams = {
 /** The table's rows as [method, parameter, kind], for the dispatch and the tests that walk it. */
 export function scopedParams(): [MethodName, 'ref' | 'id', ScopedKind][] {
   return Object.entries(SCOPED_PARAMS).flatMap(([method, params]) =>
-    Object.entries(params as Record<string, ScopedKind>).map(([name, kind]) => [method as MethodName, name as 'ref' | 'id', kind] as [MethodName, 'ref' | 'id', ScopedKind]),
+    Object.entries(params as Record<string, ScopedKind>).map(
+      ([name, kind]) => [method as MethodName, name as 'ref' | 'id', kind] as [MethodName, 'ref' | 'id', ScopedKind],
+    ),
   );
 }

@@ -12,9 +12,20 @@ function threshold(k: keyof DetectorSettings) {
     const p = detectorSettingProblem(k, issue.input) ?? { en: 'must be a number', zh: '必须是数字' };
     return issue.lang === 'zh' ? `${DETECTOR_RANGES[k].zh}${p.zh}` : `${k} ${p.en}`;
   };
-  return v.optional(v.pipe(v.number(m), v.check((x) => detectorSettingProblem(k, x) === null, m)));
+  return v.optional(
+    v.pipe(
+      v.number(m),
+      v.check((x) => detectorSettingProblem(k, x) === null, m),
+    ),
+  );
 }
 
-const entries = Object.fromEntries(DETECTOR_SETTING_KEYS.map((k) => [k, threshold(k)])) as Record<keyof DetectorSettings, ReturnType<typeof threshold>>;
+const entries = Object.fromEntries(DETECTOR_SETTING_KEYS.map((k) => [k, threshold(k)])) as Record<
+  keyof DetectorSettings,
+  ReturnType<typeof threshold>
+>;
 
-export const detectorSettingsParams = strictParams(entries, (k) => ({ en: `unknown detector setting ${k}`, zh: `没有名为 ${k} 的检测设置` }));
+export const detectorSettingsParams = strictParams(entries, (k) => ({
+  en: `unknown detector setting ${k}`,
+  zh: `没有名为 ${k} 的检测设置`,
+}));

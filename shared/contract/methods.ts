@@ -32,7 +32,9 @@ import { isRegionCode } from '../domain/feeds/field-parsers.ts';
 export type Access = 'public' | 'signed-in' | Permission;
 
 export interface MethodSpec {
-  params: v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.ObjectIssue> | undefined> | v.StrictObjectSchema<v.ObjectEntries, v.ErrorMessage<v.StrictObjectIssue> | undefined>;
+  params:
+    | v.ObjectSchema<v.ObjectEntries, v.ErrorMessage<v.ObjectIssue> | undefined>
+    | v.StrictObjectSchema<v.ObjectEntries, v.ErrorMessage<v.StrictObjectIssue> | undefined>;
   access: Access;
 }
 
@@ -43,10 +45,29 @@ const reason = () => text(2000);
 /** A page of a list: from `offset`, at most `max` rows (50 unless asked). */
 const page = (max: number) => ({ offset: wholeNumberOr(0, 1e9, 0), limit: wholeNumberOr(1, max, 50) });
 
-const searchQuery = v.pipe(text(64), v.trim(), v.minLength(2, say(() => ({ en: 'type at least 2 characters', zh: '请至少输入2个字符' }))));
-const regionCode = v.pipe(text(6), v.check(isRegionCode, say((n) => ({ en: `${n} must be a region code of 2, 4 or 6 digits`, zh: `${n} 地区代码应为2、4或6位数字` }))));
+const searchQuery = v.pipe(
+  text(64),
+  v.trim(),
+  v.minLength(
+    2,
+    say(() => ({ en: 'type at least 2 characters', zh: '请至少输入2个字符' })),
+  ),
+);
+const regionCode = v.pipe(
+  text(6),
+  v.check(
+    isRegionCode,
+    say((n) => ({ en: `${n} must be a region code of 2, 4 or 6 digits`, zh: `${n} 地区代码应为2、4或6位数字` })),
+  ),
+);
 /** sync.history took any number and kept it within 1..200 (20 when not given). */
-const historyLimit = v.optional(v.pipe(v.number(say((n) => ({ en: `${n} must be a number`, zh: `${n} 应为数字` }))), v.transform((n) => Math.min(200, Math.max(1, n)))), 20);
+const historyLimit = v.optional(
+  v.pipe(
+    v.number(say((n) => ({ en: `${n} must be a number`, zh: `${n} 应为数字` }))),
+    v.transform((n) => Math.min(200, Math.max(1, n))),
+  ),
+  20,
+);
 
 export const METHODS = {
   /** Whether set-up is needed, whether the database is empty, and the current session. */
@@ -61,7 +82,10 @@ export const METHODS = {
   'auth.touch': { params: none(), access: 'signed-in' },
 
   /** KPI cards, counties, trend, transitions and freshness for a date (and a county). */
-  'dashboard.summary': { params: params({ asOf: optionalDay(), county: countyCode(), trendDays: wholeNumberOr(1, 120, 30) }), access: 'dashboard.view' },
+  'dashboard.summary': {
+    params: params({ asOf: optionalDay(), county: countyCode(), trendDays: wholeNumberOr(1, 120, 30) }),
+    access: 'dashboard.view',
+  },
   /** The county boundaries (GeoJSON FeatureCollection), a replaceable resource. */
   'dashboard.map': { params: none(), access: 'dashboard.view' },
 
@@ -75,16 +99,30 @@ export const METHODS = {
   'sync.cancel': { params: none(), access: 'data.sync' },
   'sync.history': { params: params({ limit: historyLimit }), access: 'data.view' },
   /** Rejected rows, paged on the server; `batchId`: only those of one file's import (ImportSummary.batchId). */
-  'rejects.list': { params: params({ feed: v.optional(feedName()), batchId: v.optional(wholeNumber(1, 1e12)), ...page(500) }), access: 'data.view' },
+  'rejects.list': {
+    params: params({ feed: v.optional(feedName()), batchId: v.optional(wholeNumber(1, 1e12)), ...page(500) }),
+    access: 'data.view',
+  },
   /** Exports one feed's rejected rows (CSV or XLSX) for the department to correct. */
-  'rejects.export': { params: params({ feed: feedName(), format: v.optional(oneOf(['csv', 'xlsx'] as const), 'csv'), target: exportTarget() }), access: 'rejects.export' },
+  'rejects.export': {
+    params: params({ feed: feedName(), format: v.optional(oneOf(['csv', 'xlsx'] as const), 'csv'), target: exportTarget() }),
+    access: 'rejects.export',
+  },
   /** Uploads a file in pieces (drag-and-drop import), then previews how its header maps. */
   'upload.begin': { params: params({ name: text(255), size: wholeNumber(1, 2 ** 40) }), access: 'data.import' },
-  'upload.chunk': { params: params({ uploadId: text(64), offset: wholeNumber(0, 2 ** 40), base64: text(16 * 1024 * 1024) }), access: 'data.import' },
+  'upload.chunk': {
+    params: params({ uploadId: text(64), offset: wholeNumber(0, 2 ** 40), base64: text(16 * 1024 * 1024) }),
+    access: 'data.import',
+  },
   'import.preview': { params: params({ uploadId: text(64), feed: v.optional(feedName()) }), access: 'data.import' },
   /** Imports an uploaded file (long work); the result arrives with the job's end. */
   'import.commit': {
-    params: params({ uploadId: text(64), feed: feedName(), strict: v.optional(yesNo(), false), confirmReplace: v.optional(yesNo(), false) }),
+    params: params({
+      uploadId: text(64),
+      feed: feedName(),
+      strict: v.optional(yesNo(), false),
+      confirmReplace: v.optional(yesNo(), false),
+    }),
     access: 'data.import',
   },
   'import.result': { params: params({ jobId: wholeNumber(1, 1e9) }), access: 'data.import' },
@@ -93,12 +131,24 @@ export const METHODS = {
   'people.search': { params: params({ query: searchQuery, limit: wholeNumberOr(1, 200, 50) }), access: 'people.view' },
   'people.get': { params: params({ ref: personRef(), asOf: optionalDay() }), access: 'people.view' },
   /** The full ID number or phone; audited. */
-  'people.unmask': { params: params({ ref: personRef(), field: v.optional(oneOf(['id', 'phone'] as const), 'id') }), access: 'people.unmask' },
+  'people.unmask': {
+    params: params({ ref: personRef(), field: v.optional(oneOf(['id', 'phone'] as const), 'id') }),
+    access: 'people.unmask',
+  },
 
   'users.list': { params: none(), access: 'users.manage' },
-  'users.create': { params: params({ name: text(32), role: oneOf(ROLES), county: countyCode(), password: text(200) }), access: 'users.manage' },
+  'users.create': {
+    params: params({ name: text(32), role: oneOf(ROLES), county: countyCode(), password: text(200) }),
+    access: 'users.manage',
+  },
   'users.update': {
-    params: params({ name: text(32), role: v.optional(oneOf(ROLES)), county: countyCode(), disabled: v.optional(yesNo()), password: optionalText(200) }),
+    params: params({
+      name: text(32),
+      role: v.optional(oneOf(ROLES)),
+      county: countyCode(),
+      disabled: v.optional(yesNo()),
+      password: optionalText(200),
+    }),
     access: 'users.manage',
   },
   /** A second administrator approves (or either one withdraws) a pending credit role (UserRow.pendingRole). */
@@ -125,10 +175,19 @@ export const METHODS = {
 
   /** Cases by state (the queue's counts). */
   'cases.counts': { params: none(), access: 'cases.view' },
-  'cases.list': { params: params({ state: optionalOneOf(CASE_STATES), behavior: optionalOneOf(BEHAVIORS), ...page(200) }), access: 'cases.view' },
+  'cases.list': {
+    params: params({ state: optionalOneOf(CASE_STATES), behavior: optionalOneOf(BEHAVIORS), ...page(200) }),
+    access: 'cases.view',
+  },
   'cases.get': { params: params({ id: caseId() }), access: 'cases.view' },
   /** A step of the workflow with its written reason; refused (and nothing changes) if the state or role does not allow it. */
-  'cases.move': { params: params({ id: caseId(), move: oneOf(CASE_MOVES), reason: reason() }, { move: () => ({ en: 'say which step (move)', zh: '请指明操作' }) }), access: 'cases.view' },
+  'cases.move': {
+    params: params(
+      { id: caseId(), move: oneOf(CASE_MOVES), reason: reason() },
+      { move: () => ({ en: 'say which step (move)', zh: '请指明操作' }) },
+    ),
+    access: 'cases.view',
+  },
   /** An officer's suspicion about a person. */
   'cases.flag': { params: params({ ref: personRef(), behavior: optionalOneOf(BEHAVIORS), reason: reason() }), access: 'cases.flag' },
   /** Runs the fraud detectors now (they also run after every sync). */
@@ -136,7 +195,15 @@ export const METHODS = {
   /** Credit records decided from `from` to `to` (both included). */
   'credit.list': { params: params({ from: optionalDay(), to: optionalDay(), ...page(500) }), access: 'cases.view' },
   /** The credit records as Excel, for the credit system. */
-  'credit.export': { params: params({ format: v.optional(oneOf(['xlsx'] as const), 'xlsx'), from: optionalDay(), to: optionalDay(), target: exportTarget() }), access: 'credit.export' },
+  'credit.export': {
+    params: params({
+      format: v.optional(oneOf(['xlsx'] as const), 'xlsx'),
+      from: optionalDay(),
+      to: optionalDay(),
+      target: exportTarget(),
+    }),
+    access: 'credit.export',
+  },
   /** One person's credit report, a print-ready page (HTML). */
   'credit.report': { params: params({ ref: personRef(), target: exportTarget() }), access: 'credit.export' },
   /** The notice list (通报名单) of a day: decisions and revocations. */
@@ -148,7 +215,10 @@ export const METHODS = {
   'briefing.preview': { params: params({ day: optionalDay(), trendFrom: optionalDay() }), access: 'briefing.export' },
   /** Writes the daily Excel briefing (BRIEFING.md); `trendFrom` starts the trend sheet (default 13 days before). */
   'briefing.export': {
-    params: params({ day: isoDay(), trendFrom: optionalDay(), target: exportTarget() }, { day: () => ({ en: 'day is required (YYYY-MM-DD)', zh: '请选择简报日期' }) }),
+    params: params(
+      { day: isoDay(), trendFrom: optionalDay(), target: exportTarget() },
+      { day: () => ({ en: 'day is required (YYYY-MM-DD)', zh: '请选择简报日期' }) },
+    ),
     access: 'briefing.export',
   },
   /** The briefings exported lately, newest first. */

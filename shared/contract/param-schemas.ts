@@ -56,7 +56,9 @@ export function expectationOf(schema: unknown): Expectation | undefined {
 /** '' and null (an emptied form field) count as not given, as the page sends them. */
 const blankToUndefined = <T>(x: T | null | ''): T | undefined => (x === '' || x === null ? undefined : x);
 
-const textOf = (max: number): Expectation => (n) => ({ en: `${n} must be text (1 to ${max} characters)`, zh: `${n} 应为文本（1至${max}个字符）` });
+const textOf =
+  (max: number): Expectation =>
+  (n) => ({ en: `${n} must be text (1 to ${max} characters)`, zh: `${n} 应为文本（1至${max}个字符）` });
 const dayLike: Expectation = (n) => ({ en: `${n} must be a date like 2020-02-20`, zh: `${n} 应为日期，如 2020-02-20` });
 
 export function text(max = 500) {
@@ -67,13 +69,25 @@ export function text(max = 500) {
 
 /** Text or nothing (null counts as nothing). */
 export function optionalText(max = 500) {
-  return v.optional(v.pipe(v.nullable(v.string(say(textOf(max)))), v.transform((x) => x ?? undefined), v.optional(text(max))));
+  return v.optional(
+    v.pipe(
+      v.nullable(v.string(say(textOf(max)))),
+      v.transform((x) => x ?? undefined),
+      v.optional(text(max)),
+    ),
+  );
 }
 
 /** Text, or null to clear it ('' too: an emptied form field); not given: unchanged. */
 export function textOrNull(max = 500) {
   const m = say((n) => ({ en: `${n} must be text (1 to ${max} characters) or empty`, zh: `${n} 应为文本（1至${max}个字符）或留空` }));
-  return v.optional(v.pipe(v.nullable(v.string(m)), v.transform((s) => (s === '' ? null : s)), v.nullable(text(max))));
+  return v.optional(
+    v.pipe(
+      v.nullable(v.string(m)),
+      v.transform((s) => (s === '' ? null : s)),
+      v.nullable(text(max)),
+    ),
+  );
 }
 
 export function wholeNumber(min: number, max: number) {
@@ -110,7 +124,10 @@ export function optionalDay() {
 }
 
 export function feedName() {
-  const expect: Expectation = (n) => ({ en: `${n} must be a feed name (${FEED_NAMES.join(', ')})`, zh: `${n} 应为数据源名称（${FEED_NAMES.join('、')}）` });
+  const expect: Expectation = (n) => ({
+    en: `${n} must be a feed name (${FEED_NAMES.join(', ')})`,
+    zh: `${n} 应为数据源名称（${FEED_NAMES.join('、')}）`,
+  });
   return expecting(v.picklist(FEED_NAMES as readonly FeedName[], say(expect)), expect);
 }
 
@@ -132,7 +149,13 @@ export function optionalOneOf<T extends string>(values: readonly T[]) {
  */
 export function countyCode() {
   const m = say((n) => ({ en: `${n} must be one of Binzhou's county codes`, zh: `${n} 应为滨州县区代码` }));
-  return v.optional(v.pipe(v.nullable(v.string(m)), v.transform((s) => (s === '' ? null : s)), v.check((s) => s === null || isCountyCode(s), m)));
+  return v.optional(
+    v.pipe(
+      v.nullable(v.string(m)),
+      v.transform((s) => (s === '' ? null : s)),
+      v.check((s) => s === null || isCountyCode(s), m),
+    ),
+  );
 }
 
 /** Where the desktop's save dialog said to write (main sets it; a page cannot, see api/export-target.ts). */
@@ -163,5 +186,8 @@ export function params<E extends Entries>(entries: E, missing: Partial<Record<ke
 /** Like params(), but a key it does not know is refused (settings where a typo would be lost). */
 export function strictParams<E extends Entries>(entries: E, unknownKey: Expectation) {
   const missing = missingKey(entries, {});
-  return v.strictObject(entries, objectMessage((n) => (Object.prototype.hasOwnProperty.call(entries, n) ? missing(n) : unknownKey(n))));
+  return v.strictObject(
+    entries,
+    objectMessage((n) => (Object.prototype.hasOwnProperty.call(entries, n) ? missing(n) : unknownKey(n))),
+  );
 }

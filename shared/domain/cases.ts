@@ -11,7 +11,16 @@ export type CaseState = 'suspected' | 'under_review' | 'decided' | 'dismissed' |
 export type Behavior = 'false_declaration' | 'screenshot' | 'impersonation' | 'other';
 export type CaseMove = 'review' | 'decide' | 'dismiss' | 'appeal' | 'uphold' | 'revoke' | 'close';
 
-export const CASE_STATES: readonly CaseState[] = ['suspected', 'under_review', 'decided', 'dismissed', 'appealed', 'upheld', 'revoked', 'closed'];
+export const CASE_STATES: readonly CaseState[] = [
+  'suspected',
+  'under_review',
+  'decided',
+  'dismissed',
+  'appealed',
+  'upheld',
+  'revoked',
+  'closed',
+];
 export const BEHAVIORS: readonly Behavior[] = ['false_declaration', 'screenshot', 'impersonation', 'other'];
 export const CASE_MOVES: readonly CaseMove[] = ['review', 'decide', 'dismiss', 'appeal', 'uphold', 'revoke', 'close'];
 
@@ -54,7 +63,12 @@ export type MoveCheck = { ok: true; to: CaseState } | { ok: false; code: 'forbid
 export function checkMove(state: CaseState, move: CaseMove, role: Role): MoveCheck {
   const rule = MOVES[move];
   if (!rule.roles.includes(role)) {
-    return { ok: false, code: 'forbidden', en: `only credit supervision may ${move} a case`, zh: `只有信用监管员可以${CASE_MOVE_NAMES[move].zh}` };
+    return {
+      ok: false,
+      code: 'forbidden',
+      en: `only credit supervision may ${move} a case`,
+      zh: `只有信用监管员可以${CASE_MOVE_NAMES[move].zh}`,
+    };
   }
   if (!rule.from.includes(state)) {
     return {

@@ -36,7 +36,13 @@ export interface ThresholdRange {
 export const DETECTOR_RANGES: Readonly<Record<keyof DetectorSettings, ThresholdRange>> = {
   codeValidityMinutes: { min: 1, max: 1440, integer: false, zh: '健康码有效期（分钟）', en: 'Code validity (minutes)' },
   maxSpeedKmh: { min: 10, max: 1200, integer: false, zh: '最高合理速度（公里/小时）', en: 'Highest plausible speed (km/h)' },
-  minScanGapMinutes: { min: 0, max: 120, integer: false, zh: '不同场所最短扫码间隔（分钟）', en: 'Shortest gap between scans at different sites (minutes)' },
+  minScanGapMinutes: {
+    min: 0,
+    max: 120,
+    integer: false,
+    zh: '不同场所最短扫码间隔（分钟）',
+    en: 'Shortest gap between scans at different sites (minutes)',
+  },
   lookbackDays: { min: 1, max: 60, integer: true, zh: '申报回溯天数', en: 'Declaration look-back (days)' },
   feverDays: { min: 1, max: 30, integer: true, zh: '发热就诊回溯天数', en: 'Fever-care look-back (days)' },
 };

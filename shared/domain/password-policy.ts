@@ -12,10 +12,30 @@ export type PasswordProblem = 'too_short' | 'common' | 'contains_name';
  * Keyboard and counting runs, each going round twice ("…7890123…"): a password that is a piece of
  * one, forwards or backwards, is refused.
  */
-const RUNS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1qaz2wsx3edc4rfv5tgb', 'qazwsxedcrfvtgb'].map((run) => run + run);
+const RUNS = [
+  '0123456789',
+  'abcdefghijklmnopqrstuvwxyz',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  '1qaz2wsx3edc4rfv5tgb',
+  'qazwsxedcrfvtgb',
+].map((run) => run + run);
 
 /** Words that guessing lists begin with; a password that starts with one of them is refused. */
-const COMMON_STARTS = ['password', 'passw0rd', 'p@ssw0rd', 'p@ssword', 'admin', 'iloveyou', 'welcome', 'qwerty', 'abc123', 'woaini', 'mima'];
+const COMMON_STARTS = [
+  'password',
+  'passw0rd',
+  'p@ssw0rd',
+  'p@ssword',
+  'admin',
+  'iloveyou',
+  'welcome',
+  'qwerty',
+  'abc123',
+  'woaini',
+  'mima',
+];
 
 /** The shortest piece that the text repeats ("123123123123" → "123"), or the text itself. */
 function repeatedUnit(text: string): string {

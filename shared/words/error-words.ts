@@ -4,8 +4,12 @@
  * the reason in its user's language. The backend fills `message` / `messageZh` from the same table,
  * so the CLI, the logs and an older page read the very same sentences.
  *
- * Converted so far: signing in, first set-up, the session's checks and accounts (auth). Other areas
- * still send sentences only (no reason); the page shows those as they come.
+ * Every failure a handler throws carries a reason, except four whose sentences come from bilingual
+ * tables of their own: a parameter the schema refused (valibot's messages, shared/contract/
+ * param-schemas.ts), a case move the workflow refuses (shared/domain/cases.ts), an exchange
+ * directory that fails its checks (sync/exchange-directory.ts) and a detector threshold out of its
+ * range (enforcement/detectors/detector-settings.ts). tests/integration/backend/api/error-reasons.test.ts
+ * holds the list.
  */
 import { MIN_PASSWORD_LENGTH, type PasswordProblem } from '../domain/password-policy.ts';
 import { type Bilingual, type Language, type WordParams, fillWords } from './translate.ts';
@@ -20,11 +24,17 @@ export const ERROR_WORDS = {
     en: 'the database already holds data: enter the one-time set-up code that hcc serve printed in its terminal, or create the administrator with hcc user add',
     zh: '数据库中已有数据：请输入 hcc serve 在其终端显示的一次性设置码，或用 hcc user add 创建管理员',
   },
-  'auth.tooManyFailures': { en: 'too many failed sign-ins; try again in {minutes} minute(s)', zh: '登录失败次数过多，请{minutes}分钟后再试' },
+  'auth.tooManyFailures': {
+    en: 'too many failed sign-ins; try again in {minutes} minute(s)',
+    zh: '登录失败次数过多，请{minutes}分钟后再试',
+  },
   'auth.wrongCredentials': { en: 'wrong user name or password (or the account is disabled)', zh: '用户名或密码错误（或账号已停用）' },
   'auth.signInFirst': { en: 'sign in first (the session may have timed out)', zh: '请先登录（会话可能已超时）' },
   'auth.roleMayNot': { en: 'your role may not do this ({method})', zh: '您的角色无权执行此操作（{method}）' },
-  'auth.passwordChangeRequired': { en: 'choose your own password first (an administrator set the current one)', zh: '请先设置您自己的密码（当前密码由管理员设置）' },
+  'auth.passwordChangeRequired': {
+    en: 'choose your own password first (an administrator set the current one)',
+    zh: '请先设置您自己的密码（当前密码由管理员设置）',
+  },
   'auth.currentPasswordWrong': { en: 'the current password is wrong', zh: '当前密码不正确' },
   'auth.samePassword': { en: 'choose a new password, not the current one', zh: '请设置新密码，不能与当前密码相同' },
   'password.tooShort': { en: 'a password has at least {min} characters', zh: '密码至少{min}位' },
@@ -33,14 +43,93 @@ export const ERROR_WORDS = {
     zh: '该密码属于最常被猜测的密码（空格、重复字符、1234567890…、qwerty…、password…），请另选一个自己的较长短语',
   },
   'password.containsName': { en: 'a password must not contain the user name', zh: '密码不能包含用户名' },
-  'users.badName': { en: 'a user name has 2 to 32 letters, digits, dots, dashes or underscores', zh: '用户名为2至32个字母、数字、点、横线或下划线' },
+  'users.badName': {
+    en: 'a user name has 2 to 32 letters, digits, dots, dashes or underscores',
+    zh: '用户名为2至32个字母、数字、点、横线或下划线',
+  },
   'users.unknownRole': { en: 'unknown role {role}', zh: '未知角色 {role}' },
   'users.unknownCounty': { en: 'unknown county {county}', zh: '未知县区 {county}' },
   'users.exists': { en: 'a user named {name} exists', zh: '用户 {name} 已存在' },
   'users.notFound': { en: 'no user named {name}', zh: '没有用户 {name}' },
   'users.lastAdmin': { en: 'this is the last administrator; make another one first', zh: '这是最后一个管理员，请先设置另一个管理员' },
+  'people.notInAnyFeed': { en: 'this person is in no feed any more', zh: '该人员不在任何数据源中' },
+  'people.noPhone': { en: 'no phone is known for this person', zh: '该人员没有手机号记录' },
+  'people.noSuchPerson': {
+    en: 'no such person (the link may be from an earlier or another session); search again',
+    zh: '找不到该人员（链接可能已过期或来自其他会话），请重新查询',
+  },
+  'people.unmaskLimit': {
+    en:
+      'you have unmasked {limit} times in {minutes} minutes, the most allowed; try again in {retry} minute(s). ' +
+      'Reaching the limit is recorded in the audit log',
+    zh: '您在{minutes}分钟内已查看完整信息{limit}次，已达上限，请{retry}分钟后再试。达到上限已记入审计日志',
+  },
+  'cases.noSuchCase': { en: 'no case {id}', zh: '没有编号为 {id} 的案件' },
+  'cases.roleMayNotFlag': {
+    en: 'the {role} role may not flag a suspicion (officers and credit staff may)',
+    zh: '您的角色（{role}）不能上报疑似案件（值班人员和信用监管人员可以）',
+  },
+  'cases.unknownPerson': { en: 'no resident or record with this ID number', zh: '没有此身份证号的居民或记录' },
+  'cases.sameReport': { en: 'the same report of this person is already a case', zh: '对此人的相同上报已立案' },
+  'cases.reasonMissing': { en: 'write the reason for this step', zh: '请填写此操作的理由' },
+  'cases.reasonTooLong': { en: 'the reason is too long (2,000 characters at most)', zh: '理由过长（最多2000字）' },
+  'detect.unknownSetting': { en: 'unknown detector setting {key}', zh: '没有名为 {key} 的检测设置' },
+  'jobs.busy': { en: 'another sync or import is running; wait for it or cancel it', zh: '另一项同步或导入正在进行，请等待完成或取消' },
+  'users.noRoleRequest': { en: 'no role request waits for {name}', zh: '用户 {name} 没有待批准的角色申请' },
+  'users.secondAdminMustApprove': {
+    en: 'a second administrator must approve this: you asked for the role yourself',
+    zh: '该角色申请由您本人提出，须由另一位管理员批准',
+  },
+  'users.ownRole': { en: 'an administrator cannot approve a role for their own account', zh: '管理员不能批准自己账号的角色' },
+  'credit.toBeforeFrom': { en: 'to must not be before from', zh: '截止日期不能早于起始日期' },
+  'briefing.cityOnly': {
+    en: 'the briefing covers the whole city; a county-scoped account cannot export it',
+    zh: '简报为全市范围，县区账号不能导出',
+  },
+  'briefing.trendAfterDay': { en: 'the trend cannot start after the briefing date', zh: '趋势起始日期不能晚于简报日期' },
+  'briefing.trendTooLong': { en: 'the trend can cover at most {days} days', zh: '趋势最多 {days} 天' },
+  'briefing.recomputing': {
+    en: 'the colours are being recomputed after new data; export again in a moment',
+    zh: '新数据的码色正在重新计算，请稍后再导出',
+  },
+  'keyAreas.toBeforeFrom': { en: 'effective_to is before effective_from', zh: '失效日期早于生效日期' },
+  'data.cityWideOnly': { en: 'a county-scoped user cannot change city-wide data', zh: '县区用户不能更改全市数据' },
+  'data.demoNeedsEmpty': {
+    en: 'the database already has data; the demo city is only for an empty one',
+    zh: '数据库已有数据，演示城市只能载入空数据库',
+  },
+  'data.noExchangeDirectory': { en: 'no exchange directory: set it in Settings or give one', zh: '未设置交换目录，请在系统设置中填写' },
+  'uploads.badSize': { en: 'a file to import is between 1 byte and 1 GB', zh: '导入文件大小应在1字节到1GB之间' },
+  'uploads.notCsvOrXlsx': { en: '{name} is not a CSV or XLSX file', zh: '{name} 不是 CSV 或 XLSX 文件' },
+  'uploads.wrongOffset': { en: 'expected the piece at byte {offset}', zh: '应上传第{offset}字节处的分片' },
+  'uploads.tooMuchData': { en: 'more data than the file size announced', zh: '上传数据超过声明的文件大小' },
+  'uploads.diskFull': {
+    en: 'the console’s disk is full; free space on it and drop the file again',
+    zh: '控制台所在磁盘已满，请清理磁盘空间后重新拖入文件',
+  },
+  'uploads.incomplete': { en: 'the file has not been uploaded completely', zh: '文件尚未上传完整' },
+  'uploads.userQuota': {
+    en:
+      'your uploads may hold {perUserBytes} at once: {importing} are being imported and this file is {bytes}; wait for the import to end or import ' +
+      'a smaller file',
+    zh: '您的上传文件同时最多占用{perUserBytes}：正在导入的占{importing}，本文件{bytes}，请等待导入结束或导入较小的文件',
+  },
+  'uploads.totalQuota': {
+    en: 'the console holds {held} of uploads of at most {totalBytes}; wait for other imports to end (an abandoned upload is removed after {minutes} minutes)',
+    zh: '控制台的上传文件已占{held}，最多{totalBytes}，请等待其他导入结束（无人继续的上传{minutes}分钟后删除）',
+  },
+  'uploads.diskSpace': {
+    en:
+      'the console’s disk has {free} free; a file of {bytes} needs that and {keepFreeBytes} more for the database: free space on the disk or ' +
+      'import a smaller file',
+    zh: '控制台所在磁盘剩余{free}；{bytes}的文件需要同样大小的空间，另需{keepFreeBytes}供数据库使用，请清理磁盘或导入较小的文件',
+  },
+  'uploads.notFound': { en: 'no such upload (it may have expired); drop the file again', zh: '找不到该上传文件，请重新拖入' },
   /** The page's own: the console did not answer (or answered with something that is no API answer). */
-  network: { en: 'Cannot reach the command-center service; check that it is running and retry', zh: '无法连接到指挥中心服务，请检查服务是否在运行后重试' },
+  network: {
+    en: 'Cannot reach the command-center service; check that it is running and retry',
+    zh: '无法连接到指挥中心服务，请检查服务是否在运行后重试',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type ErrorReasonCode = keyof typeof ERROR_WORDS;

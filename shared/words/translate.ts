@@ -28,7 +28,11 @@ export function fillWords(template: string, params?: WordParams): string {
  * 'zh')` → `{ 'enforcement.state.suspected': '待核查', … }`, so the page's tables take the shared
  * words instead of repeating them.
  */
-export function wordKeys<P extends string, K extends string>(prefix: P, words: Record<K, Bilingual>, lang: Language): Record<`${P}.${K}`, string> {
+export function wordKeys<P extends string, K extends string>(
+  prefix: P,
+  words: Record<K, Bilingual>,
+  lang: Language,
+): Record<`${P}.${K}`, string> {
   const out: Record<string, string> = {};
   for (const [k, w] of Object.entries(words) as [K, Bilingual][]) out[`${prefix}.${k}`] = w[lang];
   return out as Record<`${P}.${K}`, string>;

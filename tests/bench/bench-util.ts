@@ -36,7 +36,10 @@ export function dirSizeMB(dir: string): number {
 
 export function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  return `${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.versions.node}, SQLite via better-sqlite3-multiple-ciphers (SQLCipher 4 format)`;
+  return (
+    `${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.versions.node}, SQLite via ` +
+    `better-sqlite3-multiple-ciphers (SQLCipher 4 format)`
+  );
 }
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -42,5 +42,8 @@ export function printBriefingBench(r: BriefingBench | null, log: (line: string) 
   const rss = Math.max(...r.runs.map((x) => x.maxRssMB));
   const one = r.runs[0]!;
   log(`\n## Briefing (demo city ${fmt(r.city)} people)`);
-  log(`daily workbook, 7 sheets, ${fmt(one.rows)} listed rows, ${fmt(one.fileMB, 2)} MB: median ${fmt(times[1]!, 2)} s, max ${fmt(times[2]!, 2)} s (target < 5 s), peak RSS ${fmt(rss)} MB (target < 500 MB)`);
+  log(
+    `daily workbook, 7 sheets, ${fmt(one.rows)} listed rows, ${fmt(one.fileMB, 2)} MB: median ${fmt(times[1]!, 2)} s, max ${fmt(times[2]!, 2)} s ` +
+      `(target < 5 s), peak RSS ${fmt(rss)} MB (target < 500 MB)`,
+  );
 }

@@ -14,4 +14,12 @@ const t0 = performance.now();
 const written = await writeBriefing(db, out, { day, trendFrom: defaultTrendFrom(day), generatedAt: Date.now(), generatedBy: 'bench' });
 const seconds = (performance.now() - t0) / 1000;
 db.close();
-process.stdout.write(JSON.stringify({ seconds, rows: written.rows, sheets: written.sheets.length, fileMB: statSync(out).size / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    seconds,
+    rows: written.rows,
+    sheets: written.sheets.length,
+    fileMB: statSync(out).size / 1e6,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
+);

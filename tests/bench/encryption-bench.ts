@@ -56,7 +56,10 @@ export function runEncryptionBench(people: number, days: number, log: (line: str
   const encryptedDb = join(BENCH_DIR, 'encrypted.db');
   // Two rounds, alternating; each mode keeps its faster round (the least disturbed by the others on the machine).
   const rounds: Record<'clear' | 'encrypted', Measured[]> = { clear: [], encrypted: [] };
-  for (const order of [['clear', 'encrypted'], ['encrypted', 'clear']] as const) {
+  for (const order of [
+    ['clear', 'encrypted'],
+    ['encrypted', 'clear'],
+  ] as const) {
     for (const mode of order) rounds[mode].push(measure(city.dir, mode === 'clear' ? clearDb : encryptedDb, mode, log));
   }
   const best = (ms: Measured[]): Measured => ({
@@ -67,7 +70,13 @@ export function runEncryptionBench(people: number, days: number, log: (line: str
   });
   const clear = best(rounds.clear);
   const encrypted = best(rounds.encrypted);
-  return { city: { people, days }, clear, encrypted, syncSlowdown: encrypted.syncSeconds / clear.syncSeconds, evaluateSlowdown: encrypted.evaluateSeconds / clear.evaluateSeconds };
+  return {
+    city: { people, days },
+    clear,
+    encrypted,
+    syncSlowdown: encrypted.syncSeconds / clear.syncSeconds,
+    evaluateSlowdown: encrypted.evaluateSeconds / clear.evaluateSeconds,
+  };
 }
 
 export function printEncryptionBench(r: EncryptionBenchResult, log: (line: string) => void): void {
@@ -76,9 +85,29 @@ export function printEncryptionBench(r: EncryptionBenchResult, log: (line: strin
   log('| | clear | encrypted | encrypted / clear |');
   log('| --- | --- | --- | --- |');
   const row = (name: string, c: string, e: string, ratio: string) => log(`| ${name} | ${c} | ${e} | ${ratio} |`);
-  row('sync of the whole city', `${fmt(r.clear.syncSeconds, 1)} s (${fmt(r.clear.rowsPerSecond)} rows/s)`, `${fmt(r.encrypted.syncSeconds, 1)} s (${fmt(r.encrypted.rowsPerSecond)} rows/s)`, `${fmt(r.syncSlowdown, 2)}x`);
-  row(`full colour evaluation (${fmt(r.clear.people)} people)`, `${fmt(r.clear.evaluateSeconds, 1)} s`, `${fmt(r.encrypted.evaluateSeconds, 1)} s`, `${fmt(r.evaluateSlowdown, 2)}x`);
-  row('peak RSS sync / evaluation', `${fmt(r.clear.syncMaxRssMB)} / ${fmt(r.clear.evaluateMaxRssMB)} MB`, `${fmt(r.encrypted.syncMaxRssMB)} / ${fmt(r.encrypted.evaluateMaxRssMB)} MB`, '');
-  row('database size', `${fmt(r.clear.dbSizeMB, 1)} MB`, `${fmt(r.encrypted.dbSizeMB, 1)} MB`, `${fmt(r.encrypted.dbSizeMB / r.clear.dbSizeMB, 2)}x`);
+  row(
+    'sync of the whole city',
+    `${fmt(r.clear.syncSeconds, 1)} s (${fmt(r.clear.rowsPerSecond)} rows/s)`,
+    `${fmt(r.encrypted.syncSeconds, 1)} s (${fmt(r.encrypted.rowsPerSecond)} rows/s)`,
+    `${fmt(r.syncSlowdown, 2)}x`,
+  );
+  row(
+    `full colour evaluation (${fmt(r.clear.people)} people)`,
+    `${fmt(r.clear.evaluateSeconds, 1)} s`,
+    `${fmt(r.encrypted.evaluateSeconds, 1)} s`,
+    `${fmt(r.evaluateSlowdown, 2)}x`,
+  );
+  row(
+    'peak RSS sync / evaluation',
+    `${fmt(r.clear.syncMaxRssMB)} / ${fmt(r.clear.evaluateMaxRssMB)} MB`,
+    `${fmt(r.encrypted.syncMaxRssMB)} / ${fmt(r.encrypted.evaluateMaxRssMB)} MB`,
+    '',
+  );
+  row(
+    'database size',
+    `${fmt(r.clear.dbSizeMB, 1)} MB`,
+    `${fmt(r.encrypted.dbSizeMB, 1)} MB`,
+    `${fmt(r.encrypted.dbSizeMB / r.clear.dbSizeMB, 2)}x`,
+  );
   row('first 16 bytes of the file', r.clear.header, r.encrypted.header, '');
 }

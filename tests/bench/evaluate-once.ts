@@ -21,5 +21,11 @@ times.sort((a, b) => a - b);
 const total = rows[rows.length - 1]!;
 db.close();
 process.stdout.write(
-  JSON.stringify({ ...r, statsMedianMs: times[10], statsMaxMs: times[times.length - 1], total, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n',
+  JSON.stringify({
+    ...r,
+    statsMedianMs: times[10],
+    statsMaxMs: times[times.length - 1],
+    total,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
 );

@@ -9,7 +9,14 @@ import { BENCH_DIR, CLI, child, dirSizeMB, fmt, removeDb, sizeMB } from './bench
 
 export interface ImportBenchResult {
   city: { people: number; days: number; files: number; sizeMB: number; generateSeconds: number };
-  sync: { seconds: number; rows: number; rowsPerSecond: number; maxRssMB: number; dbSizeMB: number; perFeed: Record<string, { rows: number; rowsPerSecond: number }> };
+  sync: {
+    seconds: number;
+    rows: number;
+    rowsPerSecond: number;
+    maxRssMB: number;
+    dbSizeMB: number;
+    perFeed: Record<string, { rows: number; rowsPerSecond: number }>;
+  };
   checkins: { rows: number; seconds: number; rowsPerSecond: number; maxRssMB: number; sqliteImportSeconds: number; ratio: number };
 }
 
@@ -49,7 +56,10 @@ export function runImportBench(people: number, days: number, log: (line: string)
   const syncDb = join(BENCH_DIR, 'sync.db');
   removeDb(syncDb);
   log('syncing the city into a fresh database...');
-  const sync = child<{ ms: number; totals: { read: number }; perFeed: Record<string, { rows: number; ms: number }>; maxRssMB: number }>('sync-once.ts', [syncDb, city.dir]);
+  const sync = child<{ ms: number; totals: { read: number }; perFeed: Record<string, { rows: number; ms: number }>; maxRssMB: number }>(
+    'sync-once.ts',
+    [syncDb, city.dir],
+  );
 
   const all = join(BENCH_DIR, 'checkins-all.csv');
   const rows = concatCheckins(city.dir, all);
@@ -62,7 +72,15 @@ export function runImportBench(people: number, days: number, log: (line: string)
   removeDb(bare);
   log('the same file with the sqlite3 shell .import into a bare table...');
   const t0 = performance.now();
-  const s = spawnSync('sqlite3', [bare, 'CREATE TABLE checkins (person_id TEXT, checked_at TEXT, temperature TEXT, symptoms TEXT);', '.import --csv --skip 1 ' + all + ' checkins'], { stdio: 'inherit' });
+  const s = spawnSync(
+    'sqlite3',
+    [
+      bare,
+      'CREATE TABLE checkins (person_id TEXT, checked_at TEXT, temperature TEXT, symptoms TEXT);',
+      '.import --csv --skip 1 ' + all + ' checkins',
+    ],
+    { stdio: 'inherit' },
+  );
   if (s.status !== 0) throw new Error('sqlite3 .import failed (is the sqlite3 shell installed?)');
   const sqliteSeconds = (performance.now() - t0) / 1000;
 
@@ -74,7 +92,9 @@ export function runImportBench(people: number, days: number, log: (line: string)
       rowsPerSecond: sync.totals.read / (sync.ms / 1000),
       maxRssMB: sync.maxRssMB,
       dbSizeMB: sizeMB(syncDb),
-      perFeed: Object.fromEntries(Object.entries(sync.perFeed).map(([f, v]) => [f, { rows: v.rows, rowsPerSecond: v.rows / (v.ms / 1000) }])),
+      perFeed: Object.fromEntries(
+        Object.entries(sync.perFeed).map(([f, v]) => [f, { rows: v.rows, rowsPerSecond: v.rows / (v.ms / 1000) }]),
+      ),
     },
     checkins: {
       rows: imp.read,
@@ -90,9 +110,18 @@ export function runImportBench(people: number, days: number, log: (line: string)
 export function printImportBench(r: ImportBenchResult, log: (line: string) => void): void {
   log('');
   log(`## Import (demo city ${fmt(r.city.people)} people x ${r.city.days} days, ${r.city.files} files, ${fmt(r.city.sizeMB, 1)} MB)`);
-  log(`sync of the whole city: ${fmt(r.sync.rows)} rows in ${fmt(r.sync.seconds, 1)} s = ${fmt(r.sync.rowsPerSecond)} rows/s, peak RSS ${fmt(r.sync.maxRssMB)} MB, database ${fmt(r.sync.dbSizeMB, 1)} MB`);
-  for (const [feed, v] of Object.entries(r.sync.perFeed)) log(`  ${feed.padEnd(15)} ${fmt(v.rows).padStart(11)} rows  ${fmt(v.rowsPerSecond).padStart(9)} rows/s`);
+  log(
+    `sync of the whole city: ${fmt(r.sync.rows)} rows in ${fmt(r.sync.seconds, 1)} s = ${fmt(r.sync.rowsPerSecond)} rows/s, peak RSS ` +
+      `${fmt(r.sync.maxRssMB)} MB, database ${fmt(r.sync.dbSizeMB, 1)} MB`,
+  );
+  for (const [feed, v] of Object.entries(r.sync.perFeed))
+    log(`  ${feed.padEnd(15)} ${fmt(v.rows).padStart(11)} rows  ${fmt(v.rowsPerSecond).padStart(9)} rows/s`);
   const c = r.checkins;
-  log(`check-ins as one CSV: ${fmt(c.rows)} rows in ${fmt(c.seconds, 2)} s = ${fmt(c.rowsPerSecond)} rows/s (target >= 150,000), peak RSS ${fmt(c.maxRssMB)} MB (target < 500)`);
-  log(`sqlite3 shell .import of the same file into a bare table: ${fmt(c.sqliteImportSeconds, 2)} s; ours / bare = ${fmt(c.ratio, 2)}x (target <= 3x)`);
+  log(
+    `check-ins as one CSV: ${fmt(c.rows)} rows in ${fmt(c.seconds, 2)} s = ${fmt(c.rowsPerSecond)} rows/s (target >= 150,000), peak RSS ` +
+      `${fmt(c.maxRssMB)} MB (target < 500)`,
+  );
+  log(
+    `sqlite3 shell .import of the same file into a bare table: ${fmt(c.sqliteImportSeconds, 2)} s; ours / bare = ${fmt(c.ratio, 2)}x (target <= 3x)`,
+  );
 }

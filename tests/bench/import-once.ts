@@ -14,5 +14,12 @@ const ms = performance.now() - t0;
 db.pragma('wal_checkpoint(TRUNCATE)');
 db.close();
 process.stdout.write(
-  JSON.stringify({ ms, status: r.status, read: r.read, accepted: r.accepted, rejected: r.rejected, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n',
+  JSON.stringify({
+    ms,
+    status: r.status,
+    read: r.read,
+    accepted: r.accepted,
+    rejected: r.rejected,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  }) + '\n',
 );

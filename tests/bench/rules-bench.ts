@@ -80,7 +80,13 @@ export function runRulesBench(people: number, days: number, statsDay: number, lo
     log(`syncing ${days - 1} days into the base database (once; kept as ${base})...`);
     const s = child<SyncRun>('sync-once.ts', [base, exchange]);
     writeFileSync(baseDone, JSON.stringify(s));
-    baseSync = { seconds: s.ms / 1000, rows: s.totals.read, rowsPerSecond: s.totals.read / (s.ms / 1000), maxRssMB: s.maxRssMB, dbSizeMB: sizeMB(base) };
+    baseSync = {
+      seconds: s.ms / 1000,
+      rows: s.totals.read,
+      rowsPerSecond: s.totals.read / (s.ms / 1000),
+      maxRssMB: s.maxRssMB,
+      dbSizeMB: sizeMB(base),
+    };
     log(`  ${fmt(s.totals.read)} rows in ${fmt(s.ms / 1000, 1)} s`);
   }
   const work = join(BENCH_DIR, `work-${people}.db`);
@@ -116,16 +122,34 @@ export function printRulesBench(r: RulesBenchResult, log: (line: string) => void
   log(`## Colours (demo city ${fmt(r.people)} people x ${r.days} days)`);
   if (r.baseSync) {
     const b = r.baseSync;
-    log(`sync of ${r.days - 1} days: ${fmt(b.rows)} rows in ${fmt(b.seconds, 1)} s = ${fmt(b.rowsPerSecond)} rows/s, peak RSS ${fmt(b.maxRssMB)} MB, database ${fmt(b.dbSizeMB / 1024, 1)} GB`);
+    log(
+      `sync of ${r.days - 1} days: ${fmt(b.rows)} rows in ${fmt(b.seconds, 1)} s = ${fmt(b.rowsPerSecond)} rows/s, peak RSS ${fmt(b.maxRssMB)} MB, ` +
+        `database ${fmt(b.dbSizeMB / 1024, 1)} GB`,
+    );
   }
   const f = r.full;
-  log(`full evaluation: ${fmt(f.people)} people in ${fmt(f.seconds, 1)} s = ${fmt(f.people / f.seconds)} people/s (target < 60 s), peak RSS ${fmt(f.maxRssMB)} MB (target < 1,536 MB)`);
+  log(
+    `full evaluation: ${fmt(f.people)} people in ${fmt(f.seconds, 1)} s = ${fmt(f.people / f.seconds)} people/s (target < 60 s), peak RSS ` +
+      `${fmt(f.maxRssMB)} MB (target < 1,536 MB)`,
+  );
   log(`county stats query: median ${fmt(f.statsMedianMs, 2)} ms, max ${fmt(f.statsMaxMs, 2)} ms (target < 50 ms)`);
-  log(`one more day: sync ${fmt(r.lastDaySync.rows)} check-ins in ${fmt(r.lastDaySync.seconds, 1)} s (${fmt(r.lastDaySync.rowsPerSecond)} rows/s); incremental evaluation of ${fmt(r.incremental.people)} people in ${fmt(r.incremental.seconds, 1)} s (target < 30 s), peak RSS ${fmt(r.incremental.maxRssMB)} MB`);
+  log(
+    `one more day: sync ${fmt(r.lastDaySync.rows)} check-ins in ${fmt(r.lastDaySync.seconds, 1)} s (${fmt(r.lastDaySync.rowsPerSecond)} rows/s); ` +
+      `incremental evaluation of ${fmt(r.incremental.people)} people in ${fmt(r.incremental.seconds, 1)} s (target < 30 s), peak RSS ` +
+      `${fmt(r.incremental.maxRssMB)} MB`,
+  );
   const d = r.detectFirst;
-  const planted = Object.entries(d.planted).map(([b, n]) => `${b} ${fmt(n)}`).join(', ');
-  log(`fraud detectors, first run: ${fmt(d.examined.declarations)} declarations and ${fmt(d.examined.scans)} scans in ${fmt(d.seconds, 1)} s, peak RSS ${fmt(d.maxRssMB)} MB; ${fmt(d.opened)} cases opened`);
+  const planted = Object.entries(d.planted)
+    .map(([b, n]) => `${b} ${fmt(n)}`)
+    .join(', ');
+  log(
+    `fraud detectors, first run: ${fmt(d.examined.declarations)} declarations and ${fmt(d.examined.scans)} scans in ${fmt(d.seconds, 1)} s, peak RSS ` +
+      `${fmt(d.maxRssMB)} MB; ${fmt(d.opened)} cases opened`,
+  );
   log(`  planted ${planted}: found ${fmt(d.found)}, missed ${fmt(d.missed)}; honest people flagged ${fmt(d.honestFlagged)}`);
   log(`fraud detectors after the day's sync: ${fmt(r.detectDay.seconds, 2)} s, ${fmt(r.detectDay.opened)} more cases`);
-  log(`city as of the last day: red ${fmt(r.incremental.total.red)}, yellow ${fmt(r.incremental.total.yellow)}, green ${fmt(r.incremental.total.green)}, no code ${fmt(r.incremental.total.no_code)}`);
+  log(
+    `city as of the last day: red ${fmt(r.incremental.total.red)}, yellow ${fmt(r.incremental.total.yellow)}, green ` +
+      `${fmt(r.incremental.total.green)}, no code ${fmt(r.incremental.total.no_code)}`,
+  );
 }

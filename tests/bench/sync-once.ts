@@ -24,4 +24,6 @@ const r = await syncDirectory(db, {
 const ms = performance.now() - t0;
 db.pragma('wal_checkpoint(TRUNCATE)');
 db.close();
-process.stdout.write(JSON.stringify({ ms, status: r.status, totals: r.totals, perFeed, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.stdout.write(
+  JSON.stringify({ ms, status: r.status, totals: r.totals, perFeed, maxRssMB: process.resourceUsage().maxRSS / 1024 }) + '\n',
+);

@@ -22,15 +22,20 @@ export async function runUiBench(people: number, log: (line: string) => void): P
   const db = evaluatedCity(people);
   if (!existsSync(db)) throw new Error(`${db} does not exist: run the colours section first (npm run bench -- --only colours)`);
   try {
-    execFileSync(process.execPath, [CLI, 'user', 'add', '--db', db, '--name', 'bench', '--role', 'officer'], { input: PASSWORD + '\n', stdio: ['pipe', 'ignore', 'ignore'] });
+    execFileSync(process.execPath, [CLI, 'user', 'add', '--db', db, '--name', 'bench', '--role', 'officer'], {
+      input: PASSWORD + '\n',
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
   } catch {
     // already there from an earlier run
   }
   const server = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => server.stdout.on('data', (d: Buffer) => {
-    const m = /console at (http\S+)/.exec(d.toString());
-    if (m) resolve(m[1]!);
-  }));
+  const url = await new Promise<string>((resolve) =>
+    server.stdout.on('data', (d: Buffer) => {
+      const m = /console at (http\S+)/.exec(d.toString());
+      if (m) resolve(m[1]!);
+    }),
+  );
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -80,6 +85,9 @@ export async function runUiBench(people: number, log: (line: string) => void): P
     await browser.close();
     server.kill('SIGTERM');
   }
-  log(`interface: first paint after sign-in ${fmt(result.firstPaintMs[0]!)} ms cold, median ${fmt(median(result.firstPaintMs))} ms (target < 1,500); county click median ${fmt(median(result.countyClickMs))} ms, max ${fmt(Math.max(...result.countyClickMs))} ms (target < 200)`);
+  log(
+    `interface: first paint after sign-in ${fmt(result.firstPaintMs[0]!)} ms cold, median ${fmt(median(result.firstPaintMs))} ms (target < 1,500); ` +
+      `county click median ${fmt(median(result.countyClickMs))} ms, max ${fmt(Math.max(...result.countyClickMs))} ms (target < 200)`,
+  );
   return result;
 }

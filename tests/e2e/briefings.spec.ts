@@ -35,7 +35,11 @@ async function previewOf(page: Page, day: string): Promise<void> {
 }
 
 /** The preview's red/yellow/green/holders equal `hcc stats` for the day, their changes the difference with the day before. */
-async function expectFiguresOf(page: Page, db: string, day: string): Promise<{ red: number; yellow: number; green: number; total: number }> {
+async function expectFiguresOf(
+  page: Page,
+  db: string,
+  day: string,
+): Promise<{ red: number; yellow: number; green: number; total: number }> {
   const today = hccStats(db, day).find((r) => r.county_code === 'total')!;
   const before = hccStats(db, dayBefore(day)).find((r) => r.county_code === 'total')!;
   for (const c of ['red', 'yellow', 'green', 'total'] as const) {
@@ -74,7 +78,14 @@ test('a report writer previews the latest date and exports the briefing', async 
   await expect(page.getByTestId('briefings-screen')).toBeVisible();
 
   // The default date is the latest the data reaches (as the dashboard has it).
-  const latest = (await page.evaluate(async () => (await (await fetch('/api/dashboard.summary', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()) as { value: { latestDataDay: string } })).value.latestDataDay;
+  const latest = (
+    await page.evaluate(
+      async () =>
+        (await (
+          await fetch('/api/dashboard.summary', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+        ).json()) as { value: { latestDataDay: string } },
+    )
+  ).value.latestDataDay;
   await expect(page.getByTestId('briefing-day')).toHaveValue(latest);
   await expect(page.getByTestId('briefing-day')).toHaveAttribute('max', latest);
   await previewOf(page, latest);
@@ -82,7 +93,18 @@ test('a report writer previews the latest date and exports the briefing', async 
   // The trend: the 14 days up to the date; the sheets' rows and the freshness of every feed are shown.
   await expect(page.getByTestId('briefing-trend-from')).toHaveValue(dayBefore(latest, 13));
   expect(await num(page, 'brf-trend-days')).toBe(14);
-  for (const id of ['brf-turned-red', 'brf-turned-yellow', 'brf-turned-green', 'brf-new-codes', 'brf-new-suspicions', 'brf-decisions', 'brf-revocations', 'brf-open-cases', 'brf-changes-rows', 'brf-notices-rows']) {
+  for (const id of [
+    'brf-turned-red',
+    'brf-turned-yellow',
+    'brf-turned-green',
+    'brf-new-codes',
+    'brf-new-suspicions',
+    'brf-decisions',
+    'brf-revocations',
+    'brf-open-cases',
+    'brf-changes-rows',
+    'brf-notices-rows',
+  ]) {
     expect(await num(page, id), id).toBeGreaterThanOrEqual(0);
   }
   // Every colour change of the day is a row of 转码明细.
@@ -194,6 +216,8 @@ test('an officer is not offered the Briefings screen', async ({ page }) => {
   await page.goto(`${w.url}#/briefings`);
   await expect(page.getByTestId('briefings-screen')).toHaveCount(0);
   await expect(page).toHaveURL(/#\/dashboard$/);
-  const r = await page.evaluate(async () => (await fetch('/api/briefing.preview', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json());
+  const r = await page.evaluate(async () =>
+    (await fetch('/api/briefing.preview', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json(),
+  );
   expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 });

@@ -138,10 +138,17 @@ test("data: after an import the job says 1 / 1 files and its rows; view rejected
   const w = world();
   const ids = [0, 1, 2].map((i) => sql(w.db, `SELECT person_id FROM residents ORDER BY person_id LIMIT 1 OFFSET ${i}`));
   const at = `${w.latestDay} 08:00:00`;
-  const csv = ['身份证号,打卡时间,体温', ...ids.map((id) => `${id},${at},36.5`), `37160219900101123,${at},36.5`, `not-an-id,${at},36.6`].join('\r\n');
+  const csv = [
+    '身份证号,打卡时间,体温',
+    ...ids.map((id) => `${id},${at},36.5`),
+    `37160219900101123,${at},36.5`,
+    `not-an-id,${at},36.6`,
+  ].join('\r\n');
   await signIn(page, w.url, 'ofc');
   await page.goto(`${w.url}#/data`);
-  await page.getByTestId('import-file-input').setInputFiles({ name: '健康打卡-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page
+    .getByTestId('import-file-input')
+    .setInputFiles({ name: '健康打卡-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
   await expect(page.getByTestId('import-preview')).toHaveAttribute('data-feed', 'checkins');
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-result')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
@@ -191,7 +198,9 @@ test('people: search, open a person, masked ID and phone; showing the ID is reco
   const before = Number(sql(w.db, "SELECT count(*) FROM audit_log WHERE action = 'people.unmask'"));
   await page.getByTestId('person-id-show').click();
   await expect(page.getByTestId('person-id')).toHaveText(/^\d{17}[\dX]$/);
-  await expect.poll(() => Number(sql(w.db, "SELECT count(*) FROM audit_log WHERE action = 'people.unmask' AND user_name = 'ofc'"))).toBe(before + 1);
+  await expect
+    .poll(() => Number(sql(w.db, "SELECT count(*) FROM audit_log WHERE action = 'people.unmask' AND user_name = 'ofc'")))
+    .toBe(before + 1);
 });
 
 test('a report writer sees the dashboard but neither people nor data', async ({ page }) => {
@@ -200,7 +209,15 @@ test('a report writer sees the dashboard but neither people nor data', async ({ 
   await dashboardReady(page);
   await expect(page.getByTestId('nav-people')).toHaveCount(0);
   await expect(page.getByTestId('nav-data')).toHaveCount(0);
-  const r = await page.evaluate(async () => (await fetch('/api/people.search', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: '张三' }) })).json());
+  const r = await page.evaluate(async () =>
+    (
+      await fetch('/api/people.search', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ query: '张三' }),
+      })
+    ).json(),
+  );
   expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 });
 

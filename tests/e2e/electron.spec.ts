@@ -24,7 +24,9 @@ function electronBinary(): string | null {
 test('the desktop console opens its window, signs in an administrator after set-up', async () => {
   const binary = electronBinary();
   if (!binary) {
-    const reason = 'SKIPPED: the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD, no network); run `npx install-electron` on a machine that can download it';
+    const reason =
+      'SKIPPED: the Electron binary is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD, no network); run `npx install-electron` on a machine that ' +
+      'can download it';
     console.warn(reason);
     test.skip(true, reason);
     return;

@@ -12,7 +12,10 @@ let caseId = '';
 
 test('an officer reports a suspicion about a person', async ({ page }) => {
   const w = world();
-  const name = sql(w.db, "SELECT r.name FROM residents r JOIN person_codes p USING (person_id) WHERE p.timeline NOT GLOB '*,[yr],*' AND r.county_code = '371602' LIMIT 1");
+  const name = sql(
+    w.db,
+    "SELECT r.name FROM residents r JOIN person_codes p USING (person_id) WHERE p.timeline NOT GLOB '*,[yr],*' AND r.county_code = '371602' LIMIT 1",
+  );
   await signIn(page, w.url, 'ofc');
   await page.goto(`${w.url}#/enforcement`);
   await expect(page.getByTestId('enforcement-screen')).toBeVisible();
@@ -35,7 +38,10 @@ test('credit supervision reviews and decides: the code is red at once and a cred
   await dashboardReady(page);
   const redBefore = await kpi(page, 'red');
   await page.goto(`${w.url}#/enforcement/${caseId}`);
-  for (const [move, reason] of [['review', '开始审查'], ['decide', '经核实属实，转为红码并纳入诚信记录']] as const) {
+  for (const [move, reason] of [
+    ['review', '开始审查'],
+    ['decide', '经核实属实，转为红码并纳入诚信记录'],
+  ] as const) {
     await page.getByTestId(`move-${move}`).click();
     await page.getByTestId('move-reason').fill(reason);
     await page.getByTestId('move-submit').click();
@@ -54,7 +60,17 @@ test('a report writer cannot decide cases', async ({ page }) => {
   const w = world();
   await signIn(page, w.url, 'wri');
   await expect(page.getByTestId('nav-enforcement')).toHaveCount(0);
-  const r = await page.evaluate(async (id) => (await fetch('/api/cases.move', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: Number(id), move: 'appeal', reason: '尝试' }) })).json(), caseId);
+  const r = await page.evaluate(
+    async (id) =>
+      (
+        await fetch('/api/cases.move', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ id: Number(id), move: 'appeal', reason: '尝试' }),
+        })
+      ).json(),
+    caseId,
+  );
   expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 });
 
@@ -62,7 +78,11 @@ test('the appeal is recorded and the decision revoked: the record is marked revo
   const w = world();
   await signIn(page, w.url, 'cre');
   await page.goto(`${w.url}#/enforcement/${caseId}`);
-  for (const [move, state] of [['appeal', 'appealed'], ['revoke', 'revoked'], ['close', 'closed']] as const) {
+  for (const [move, state] of [
+    ['appeal', 'appealed'],
+    ['revoke', 'revoked'],
+    ['close', 'closed'],
+  ] as const) {
     await page.getByTestId(`move-${move}`).click();
     await page.getByTestId('move-reason').fill(`${move}：依据当事人材料`);
     await page.getByTestId('move-submit').click();

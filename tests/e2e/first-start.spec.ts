@@ -19,10 +19,17 @@ test.afterAll(() => {
 /** `hcc serve` on a fresh, empty database; resolves with its address. */
 function serveEmpty(flags: string[] = []): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'hcc-first-'));
-  server = spawn(process.execPath, [CLI, 'serve', '--db', join(dir, 'console.db'), '--port', '0', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, [CLI, 'serve', '--db', join(dir, 'console.db'), '--port', '0', ...flags], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   servers.push(server);
   const child = server;
-  return new Promise<string>((resolve) => child.stdout!.on('data', (d: Buffer) => /console at (http\S+)/.exec(d.toString())?.[1] && resolve(/console at (http\S+)/.exec(d.toString())![1]!)));
+  return new Promise<string>((resolve) =>
+    child.stdout!.on(
+      'data',
+      (d: Buffer) => /console at (http\S+)/.exec(d.toString())?.[1] && resolve(/console at (http\S+)/.exec(d.toString())![1]!),
+    ),
+  );
 }
 
 async function setUp(page: Page, url: string): Promise<void> {
@@ -60,7 +67,11 @@ test('npm run serve: set-up, then the demo offer, then a dashboard with cases in
   expect(Number(await page.getByTestId('kpi-total').getAttribute('data-value'))).toBeGreaterThan(15_000);
   // The duty officer (the administrator neither syncs nor sees cases).
   const created = await page.evaluate(async () => {
-    const r = await fetch('/api/users.create', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'duty', role: 'officer', county: null, password: 'given-by-chief-1' }) });
+    const r = await fetch('/api/users.create', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'duty', role: 'officer', county: null, password: 'given-by-chief-1' }),
+    });
     return ((await r.json()) as { ok: boolean }).ok;
   });
   expect(created).toBe(true);
@@ -76,9 +87,13 @@ test('npm run serve: set-up, then the demo offer, then a dashboard with cases in
   await page.getByTestId('change-submit').click();
   await expect(page.getByTestId('user-role')).toBeVisible();
   // The fraud detectors examined the demo city: cases wait in the queue.
-  await expect.poll(async () => Number(await page.getByTestId('kpi-open-cases').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await page.getByTestId('kpi-open-cases').getAttribute('data-value')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
   await page.goto(`${url}#/enforcement`);
-  await expect.poll(async () => Number(await page.getByTestId('case-count-all').getAttribute('data-value')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await page.getByTestId('case-count-all').getAttribute('data-value')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
   // The demo's exchange directory is the sync source: 立即同步 is enabled and works (nothing new).
   await page.goto(`${url}#/data`);
   await expect(page.getByTestId('sync-source')).toContainText('demo-exchange');

@@ -20,7 +20,10 @@ export interface Reply {
  * makes). Resolves with the answer even when the server answers before reading the whole body and
  * closes (the write then fails, which is expected).
  */
-export function http(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+export function http(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     let answered = false;
     const req = request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
@@ -38,7 +41,10 @@ export function http(url: string, options: { method?: string; headers?: Record<s
 }
 
 /** A raw TCP connection to the bridge: what a client that never finishes its request looks like. */
-export function rawSocket(port: number, localAddress = '127.0.0.1'): Promise<{ socket: Socket; received: () => string; closed: Promise<string> }> {
+export function rawSocket(
+  port: number,
+  localAddress = '127.0.0.1',
+): Promise<{ socket: Socket; received: () => string; closed: Promise<string> }> {
   return new Promise((resolve, reject) => {
     let text = '';
     const socket = connect({ port, host: '127.0.0.1', localAddress });
@@ -61,16 +67,30 @@ export interface TestBridge {
   signIn(user: string): Promise<string>;
 }
 
-export async function startTestBridge(dir: string, closers: (() => Promise<void>)[], options: { users?: { name: string; role: string }[]; limits?: Partial<BridgeLimits> } = {}): Promise<TestBridge> {
+export async function startTestBridge(
+  dir: string,
+  closers: (() => Promise<void>)[],
+  options: { users?: { name: string; role: string }[]; limits?: Partial<BridgeLimits> } = {},
+): Promise<TestBridge> {
   const staticDir = join(dir, 'static');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>hcc</title>');
   const c = await testConsole(dir, { users: options.users ?? [{ name: 'ofc', role: 'officer' }] });
-  const b = await startBridge({ host: '127.0.0.1', port: 0, staticDir, services: c.services, ...(options.limits ? { limits: options.limits } : {}) });
+  const b = await startBridge({
+    host: '127.0.0.1',
+    port: 0,
+    staticDir,
+    services: c.services,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   closers.push(b.close);
   const port = Number(new URL(b.url).port);
   const api = (method: string, params: unknown, headers: Record<string, string> = {}) =>
-    http(`${b.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof params === 'string' ? params : JSON.stringify(params) });
+    http(`${b.url}api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: typeof params === 'string' ? params : JSON.stringify(params),
+    });
   const signIn = async (user: string) => {
     const r = await api('auth.signIn', { name: user, password: PASSWORD });
     const cookie = r.headers['set-cookie'];

@@ -11,9 +11,20 @@ export interface CliResult {
 }
 
 /** Runs `hcc` in a child process with the Node that runs the tests (22, from the npm package). */
-export function runCli(args: readonly string[], options: { input?: string; env?: Record<string, string>; onStderr?: (text: string, child: ChildProcess) => void; onStart?: (child: ChildProcess) => void } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  options: {
+    input?: string;
+    env?: Record<string, string>;
+    onStderr?: (text: string, child: ChildProcess) => void;
+    onStart?: (child: ChildProcess) => void;
+  } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_ENTRY, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -20,13 +20,21 @@ export interface TestConsole {
   dir: string;
   /** Calls a method as `user` (signed in on first use), or anonymously with null. */
   /** `via` 'ipc' is the desktop window's transport (a chosen save path is honoured). */
-  call<M extends MethodName>(user: string | null, method: M, params: ParamsOf<M>, via?: CallContext['transport']): Promise<ApiResponse<ResultOf<M>>>;
+  call<M extends MethodName>(
+    user: string | null,
+    method: M,
+    params: ParamsOf<M>,
+    via?: CallContext['transport'],
+  ): Promise<ApiResponse<ResultOf<M>>>;
   ok<M extends MethodName>(user: string | null, method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
   /** A person reference as `user`'s session receives one (references are bound to the session). */
   ref(user: string, personId: string): Promise<string>;
 }
 
-export async function testConsole(dir: string, options: { demo?: { people: number; days: number }; users?: { name: string; role: string; county?: string | null }[] } = {}): Promise<TestConsole> {
+export async function testConsole(
+  dir: string,
+  options: { demo?: { people: number; days: number }; users?: { name: string; role: string; county?: string | null }[] } = {},
+): Promise<TestConsole> {
   const db = openDatabase(join(dir, 'console.db'));
   if (options.demo) {
     const city = await writeDemoCity({ out: join(dir, 'city'), people: options.demo.people, days: options.demo.days, seed: 5 });
@@ -36,7 +44,12 @@ export async function testConsole(dir: string, options: { demo?: { people: numbe
   for (const u of options.users ?? []) await createUser(db, { name: u.name, role: u.role, county: u.county ?? null, password: PASSWORD });
   const services = createConsoleServices(db, dir);
   const tokens = new Map<string, string>();
-  const call = async <M extends MethodName>(user: string | null, method: M, params: ParamsOf<M>, via: CallContext['transport'] = 'test') => {
+  const call = async <M extends MethodName>(
+    user: string | null,
+    method: M,
+    params: ParamsOf<M>,
+    via: CallContext['transport'] = 'test',
+  ) => {
     if (user && !tokens.has(user)) {
       const ctx = context(services, null, (t) => t && tokens.set(user, t));
       const r = await dispatch(ctx, 'auth.signIn', { name: user, password: PASSWORD });

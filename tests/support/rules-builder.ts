@@ -69,7 +69,12 @@ export class Person {
     return this.push('medical', { key: `m|${date}|${kind}`, day: day(date), kind });
   }
   forcedRed(decided: string, closed: string | null = null, revoked: string | null = null): this {
-    const f: ForcedRed = { key: `case|${decided}`, decidedDay: day(decided), closedDay: closed ? day(closed) : null, revokedDay: revoked ? day(revoked) : null };
+    const f: ForcedRed = {
+      key: `case|${decided}`,
+      decidedDay: day(decided),
+      closedDay: closed ? day(closed) : null,
+      revokedDay: revoked ? day(revoked) : null,
+    };
     return this.push('forcedReds', f);
   }
 }

@@ -18,7 +18,11 @@ import { databaseClock } from '../clock/database-clock.ts';
 /** The project's resources/ folder (development, CLI); packaged builds pass their own. */
 export const PROJECT_RESOURCES = fileURLToPath(new URL('../../../resources', import.meta.url));
 
-export function createConsoleServices(db: Db, dataDir: string, options: { resourcesDir?: string; now?: () => number } = {}): ConsoleServices {
+export function createConsoleServices(
+  db: Db,
+  dataDir: string,
+  options: { resourcesDir?: string; now?: () => number } = {},
+): ConsoleServices {
   // One clock: acts and default dates on the database's clock (a demo city's own days); sessions,
   // sign-in limits and downloads on real time. A test's clock replaces both.
   const wall = options.now ?? Date.now;
@@ -31,7 +35,8 @@ export function createConsoleServices(db: Db, dataDir: string, options: { resour
   const uploads = new Uploads(dataDir, { now: wall });
   // An imported file holds a department's IDs and phones: it goes when its import ends.
   events.subscribe((e) => {
-    if (e.type === 'job' && e.job.kind === 'import' && e.job.status !== 'running') uploads.importEnded(e.job.id, jobs.result(e.job.id)?.report?.importOutcome?.status ?? null);
+    if (e.type === 'job' && e.job.kind === 'import' && e.job.status !== 'running')
+      uploads.importEnded(e.job.id, jobs.result(e.job.id)?.report?.importOutcome?.status ?? null);
   });
   return {
     db,

@@ -31,7 +31,7 @@ export function refOf(ctx: CallContext, personId: string): string {
   return ctx.services.refs.toRef(personId, sessionOf(ctx));
 }
 
-const noSuchPerson = () => ApiFailure.notFound('no such person (the link may be from an earlier or another session); search again', '找不到该人员（链接可能已过期或来自其他会话），请重新查询');
+const noSuchPerson = () => ApiFailure.because('not_found', { code: 'people.noSuchPerson' });
 
 /** The ID number behind a reference made for this session, if the person is in the session's scope. */
 export function resolvePerson(ctx: CallContext, ref: string): string {
@@ -44,7 +44,8 @@ export function resolvePerson(ctx: CallContext, ref: string): string {
 export function caseInScope(ctx: CallContext, id: number): CaseRow {
   const c = getCase(ctx.services.db, id);
   const county = countyScope(ctx);
-  if (!c || (county !== null && c.county_code !== county)) throw ApiFailure.notFound(`no case ${id}`, `没有编号为 ${id} 的案件`);
+  if (!c || (county !== null && c.county_code !== county))
+    throw ApiFailure.because('not_found', { code: 'cases.noSuchCase', params: { id } });
   return c;
 }
 

@@ -4,7 +4,14 @@
  * runs the handler and returns the outcome as data. The compiler checks that every contract method
  * has exactly one handler.
  */
-import { type ApiError, type ApiResponse, METHOD_ACCESS, type MethodName, type ResultOf, type ValidParams } from '../../../shared/contract/api.ts';
+import {
+  type ApiError,
+  type ApiResponse,
+  METHOD_ACCESS,
+  type MethodName,
+  type ResultOf,
+  type ValidParams,
+} from '../../../shared/contract/api.ts';
 import { can } from '../../../shared/domain/roles.ts';
 import type { ErrorReason } from '../../../shared/words/error-words.ts';
 import { ApiFailure } from '../failures/api-failure.ts';
@@ -73,24 +80,41 @@ const HANDLERS: Handlers = {
   'detect.saveSettings': enforcement.saveSettings,
 };
 
-const error = (code: ApiError['code'], message: string, messageZh: string): ApiResponse<never> => ({ ok: false, error: { code, message, messageZh } });
-const refusal = (code: ApiError['code'], reason: ErrorReason): ApiResponse<never> => ({ ok: false, error: ApiFailure.because(code, reason).error });
+const error = (code: ApiError['code'], message: string, messageZh: string): ApiResponse<never> => ({
+  ok: false,
+  error: { code, message, messageZh },
+});
+const refusal = (code: ApiError['code'], reason: ErrorReason): ApiResponse<never> => ({
+  ok: false,
+  error: ApiFailure.because(code, reason).error,
+});
 
 /**
  * What an account whose password an administrator chose may do before choosing its own: that,
  * keep the session alive, or leave. Separation of duties: the administrator who knew the first
  * password cannot act with the account unseen (the owner would find their account changed).
  */
-const WHILE_PASSWORD_CHANGE_REQUIRED: ReadonlySet<MethodName> = new Set(['auth.changePassword', 'auth.signOut', 'auth.touch', 'auth.status']);
+const WHILE_PASSWORD_CHANGE_REQUIRED: ReadonlySet<MethodName> = new Set([
+  'auth.changePassword',
+  'auth.signOut',
+  'auth.touch',
+  'auth.status',
+]);
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(HANDLERS, name);
 }
 
 /** `handlers`: the console's own; a test passes stand-ins that record what they were given. */
-export async function dispatch(ctx: CallContext, method: string, params: unknown, handlers: Handlers = HANDLERS): Promise<ApiResponse<unknown>> {
+export async function dispatch(
+  ctx: CallContext,
+  method: string,
+  params: unknown,
+  handlers: Handlers = HANDLERS,
+): Promise<ApiResponse<unknown>> {
   if (!isMethodName(method)) return error('unknown_method', `unknown method ${method}`, `未知的方法 ${method}`);
-  if (params === null || typeof params !== 'object' || Array.isArray(params)) return error('bad_request', 'parameters must be an object', '参数必须是对象');
+  if (params === null || typeof params !== 'object' || Array.isArray(params))
+    return error('bad_request', 'parameters must be an object', '参数必须是对象');
   const access = METHOD_ACCESS[method];
   if (access !== 'public') {
     if (!ctx.session) return refusal('unauthenticated', { code: 'auth.signInFirst' });
@@ -115,6 +139,10 @@ export async function dispatch(ctx: CallContext, method: string, params: unknown
     // Internal details stay in the log (never personal data: messages come from our code); the
     // page gets a message a person can act on.
     console.error(`api ${method} failed: ${(err as Error).message}`);
-    return error('internal', 'the console hit an internal error; try again, and tell support if it persists', '系统内部错误，请重试；如持续出现请联系技术支持');
+    return error(
+      'internal',
+      'the console hit an internal error; try again, and tell support if it persists',
+      '系统内部错误，请重试；如持续出现请联系技术支持',
+    );
   }
 }

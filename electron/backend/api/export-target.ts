@@ -16,6 +16,15 @@ export function exportTarget(ctx: CallContext, p: Record<string, unknown>, fileN
 }
 
 /** The answer to an export: the file's name, and the download's address in a browser. */
-export function exportResult(ctx: CallContext, t: ExportTarget, fileName: string, rows: number): { rows: number; fileName: string; downloadUrl: string | null } {
-  return { rows, fileName: t.chosen ? basename(t.path) : fileName, downloadUrl: t.chosen ? null : `/download/${ctx.services.downloads.register(t.path, fileName, sessionOf(ctx).token)}` };
+export function exportResult(
+  ctx: CallContext,
+  t: ExportTarget,
+  fileName: string,
+  rows: number,
+): { rows: number; fileName: string; downloadUrl: string | null } {
+  return {
+    rows,
+    fileName: t.chosen ? basename(t.path) : fileName,
+    downloadUrl: t.chosen ? null : `/download/${ctx.services.downloads.register(t.path, fileName, sessionOf(ctx).token)}`,
+  };
 }

@@ -13,10 +13,15 @@ export function takeUnmasking(ctx: CallContext, what: 'people.unmask' | 'credit.
   const r = ctx.services.unmasks.take(user);
   if (r.ok) return;
   const minutes = UNMASK_WINDOW_MS / 60_000;
-  if (r.flag) audit(ctx.services.db, { user, action: 'unmask.limit_reached', details: { method: what, limit: UNMASK_LIMIT, windowMinutes: minutes }, at: ctx.services.now() });
-  throw ApiFailure.of(
-    'rate_limited',
-    `you have unmasked ${UNMASK_LIMIT} times in ${minutes} minutes, the most allowed; try again in ${r.retryInMinutes} minute(s). Reaching the limit is recorded in the audit log`,
-    `您在${minutes}分钟内已查看完整信息${UNMASK_LIMIT}次，已达上限，请${r.retryInMinutes}分钟后再试。达到上限已记入审计日志`,
-  );
+  if (r.flag)
+    audit(ctx.services.db, {
+      user,
+      action: 'unmask.limit_reached',
+      details: { method: what, limit: UNMASK_LIMIT, windowMinutes: minutes },
+      at: ctx.services.now(),
+    });
+  throw ApiFailure.because('rate_limited', {
+    code: 'people.unmaskLimit',
+    params: { limit: UNMASK_LIMIT, minutes, retry: r.retryInMinutes },
+  });
 }

@@ -8,7 +8,11 @@ import { join } from 'node:path';
 
 export const DATA_FOLDER_NAME = 'BinzhouHealthCodeConsole';
 
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = homedir(),
+): string {
   if (env.HCC_DATA_DIR) return env.HCC_DATA_DIR;
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), DATA_FOLDER_NAME);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', DATA_FOLDER_NAME);

@@ -27,10 +27,7 @@ export interface AuditAnchor {
   written_at: string;
 }
 
-export type AnchorReading =
-  | { state: 'none' }
-  | { state: 'invalid'; reason: string }
-  | { state: 'ok'; anchor: AuditAnchor };
+export type AnchorReading = { state: 'none' } | { state: 'invalid'; reason: string } | { state: 'ok'; anchor: AuditAnchor };
 
 export interface AnchorDisagreement {
   problem: 'truncated' | 'rebuilt';
@@ -43,14 +40,24 @@ export function anchorFile(db: Db): string | null {
 }
 
 function anchorMac(key: Buffer, a: Pick<AuditAnchor, 'id' | 'hash' | 'keyed_from'>): string {
-  return createHmac('sha256', key).update(JSON.stringify([FORMAT, a.id, a.hash, a.keyed_from])).digest('hex');
+  return createHmac('sha256', key)
+    .update(JSON.stringify([FORMAT, a.id, a.hash, a.keyed_from]))
+    .digest('hex');
 }
 
 function isAnchorShape(v: unknown): v is AuditAnchor & { format: string; mac: string } {
   if (v === null || typeof v !== 'object') return false;
   const a = v as Record<string, unknown>;
-  return a.format === FORMAT && Number.isSafeInteger(a.id) && typeof a.hash === 'string' && /^[0-9a-f]{64}$/.test(a.hash)
-    && Number.isSafeInteger(a.keyed_from) && typeof a.written_at === 'string' && typeof a.mac === 'string' && /^[0-9a-f]{64}$/.test(a.mac);
+  return (
+    a.format === FORMAT &&
+    Number.isSafeInteger(a.id) &&
+    typeof a.hash === 'string' &&
+    /^[0-9a-f]{64}$/.test(a.hash) &&
+    Number.isSafeInteger(a.keyed_from) &&
+    typeof a.written_at === 'string' &&
+    typeof a.mac === 'string' &&
+    /^[0-9a-f]{64}$/.test(a.mac)
+  );
 }
 
 /** The anchor beside the database, checked against the audit key. */
@@ -66,7 +73,10 @@ export function readAnchor(db: Db, key: Buffer | null): AnchorReading {
   if (!isAnchorShape(parsed)) return { state: 'invalid', reason: `the anchor ${file} is not an audit anchor (damaged or replaced)` };
   if (key === null) return { state: 'invalid', reason: `the anchor ${file} cannot be checked: the audit key is missing` };
   if (!timingSafeEqual(Buffer.from(anchorMac(key, parsed), 'hex'), Buffer.from(parsed.mac, 'hex'))) {
-    return { state: 'invalid', reason: `the anchor ${file} was not written with this database's audit key (forged, or the key was replaced)` };
+    return {
+      state: 'invalid',
+      reason: `the anchor ${file} was not written with this database's audit key (forged, or the key was replaced)`,
+    };
   }
   return { state: 'ok', anchor: { id: parsed.id, hash: parsed.hash, keyed_from: parsed.keyed_from, written_at: parsed.written_at } };
 }
@@ -75,16 +85,30 @@ export function readAnchor(db: Db, key: Buffer | null): AnchorReading {
 export function anchorDisagreement(db: Db, anchor: AuditAnchor): AnchorDisagreement | null {
   const switchPoint = keyedFrom(db);
   if (anchor.keyed_from !== switchPoint) {
-    return { problem: 'rebuilt', first_broken: Math.min(anchor.keyed_from, switchPoint), reason: `the keyed part of the chain started at entry ${anchor.keyed_from} when anchored and now starts at ${switchPoint}: keyed entries were passed off as unkeyed ones (rebuilt)` };
+    return {
+      problem: 'rebuilt',
+      first_broken: Math.min(anchor.keyed_from, switchPoint),
+      reason:
+        `the keyed part of the chain started at entry ${anchor.keyed_from} when anchored and now starts at ${switchPoint}: keyed entries were ` +
+        `passed off as unkeyed ones (rebuilt)`,
+    };
   }
   if (anchor.id === 0) return null;
   const last = auditHead(db).id;
   if (anchor.id > last) {
-    return { problem: 'truncated', first_broken: last + 1, reason: `the anchor recorded entry ${anchor.id} but the log ends at ${last}: the newest entries were removed (truncated)` };
+    return {
+      problem: 'truncated',
+      first_broken: last + 1,
+      reason: `the anchor recorded entry ${anchor.id} but the log ends at ${last}: the newest entries were removed (truncated)`,
+    };
   }
   const at = db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(anchor.id) as { hash: string } | undefined;
   if (at?.hash !== anchor.hash) {
-    return { problem: 'truncated', first_broken: anchor.id, reason: `entry ${anchor.id} is not the one the anchor recorded: the log was cut there or before and written again (truncated)` };
+    return {
+      problem: 'truncated',
+      first_broken: anchor.id,
+      reason: `entry ${anchor.id} is not the one the anchor recorded: the log was cut there or before and written again (truncated)`,
+    };
   }
   return null;
 }

@@ -47,6 +47,7 @@ export interface AuditHead {
 }
 
 export function auditHead(db: Db): AuditHead {
-  const e = db.prepare('SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string; at: number } | undefined;
+  const e = db.prepare('SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1').get() as
+    { id: number; hash: string; at: number } | undefined;
   return e ?? { id: 0, hash: GENESIS_HASH, at: null };
 }

@@ -63,7 +63,11 @@ export function auditKeyCandidates(db: Db): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
   const file = auditKeyFile(db);
   const dbKey = databaseKeyOf(db);
-  for (const key of [file !== null && existsSync(file) ? readKeyFile(file) : null, dbKey ? auditKeyFor(dbKey) : null, keys.get(db) ?? null]) {
+  for (const key of [
+    file !== null && existsSync(file) ? readKeyFile(file) : null,
+    dbKey ? auditKeyFor(dbKey) : null,
+    keys.get(db) ?? null,
+  ]) {
     if (key) found.set(auditKeyId(key), key);
   }
   return found;
@@ -117,7 +121,9 @@ function createKey(db: Db): Buffer {
     }
     return key;
   } catch (e) {
-    throw new Error(`cannot create the audit key ${file} (${(e as Error).message}); the folder of the database must be writable / 无法创建审计密钥文件，请检查数据库所在文件夹是否可写`);
+    throw new Error(
+      `cannot create the audit key ${file} (${(e as Error).message}); the folder of the database must be writable / 无法创建审计密钥文件，请检查数据库所在文件夹是否可写`,
+    );
   } finally {
     rmSync(partial, { force: true });
   }
@@ -126,7 +132,10 @@ function createKey(db: Db): Buffer {
 function readKeyFile(file: string): Buffer {
   const key = readFileSync(file);
   if (key.length !== AUDIT_KEY_BYTES) {
-    throw new Error(`the audit key ${file} is damaged (${key.length} bytes, expected ${AUDIT_KEY_BYTES}); restore it from the copy kept with the database / 审计密钥文件已损坏，请从与数据库一起保存的副本恢复`);
+    throw new Error(
+      `the audit key ${file} is damaged (${key.length} bytes, expected ${AUDIT_KEY_BYTES}); restore it from the copy kept with the database / ` +
+        `审计密钥文件已损坏，请从与数据库一起保存的副本恢复`,
+    );
   }
   return key;
 }

@@ -80,7 +80,11 @@ function chainFailure(db: Db, against: string | undefined, seen: { entries: numb
       const key = segment.key;
       if (key === null) {
         const which = segment.keyId ? `the audit key ${segment.keyId.slice(0, 8)}…` : 'an audit key';
-        return broken('key_missing', `entries from ${segment.from} on are keyed with ${which}, which is not here (${auditKeyFile(db) ?? 'no key file'}, or the database key): restore the audit key that came with this database`);
+        return broken(
+          'key_missing',
+          `entries from ${segment.from} on are keyed with ${which}, which is not here (${auditKeyFile(db) ?? 'no key file'}, or the database key): ` +
+            `restore the audit key that came with this database`,
+        );
       }
       if (keyedEntryHash(key, prev, e) !== e.hash) {
         if (entryHash(prev, e) === e.hash) return broken('rebuilt', 'its hash was recomputed without the audit key (rebuilt)');
@@ -117,11 +121,21 @@ export function verifyAudit(db: Db, against?: string, options: { anchor?: boolea
   // The head of an empty log (0, the genesis hash) is the start of every chain.
   const seen = { entries: 0, found: against === GENESIS_HASH };
   const withAgainst = (found: boolean) => (against ? { anchor_found: found } : {});
-  const fail = (f: Failure, entries: number): VerifyResult => ({ ok: false, entries, first_broken: f.first_broken, reason: f.reason, problem: f.problem, ...withAgainst(false) });
+  const fail = (f: Failure, entries: number): VerifyResult => ({
+    ok: false,
+    entries,
+    first_broken: f.first_broken,
+    reason: f.reason,
+    problem: f.problem,
+    ...withAgainst(false),
+  });
   const broken = chainFailure(db, against, seen);
   if (broken) return fail(broken, (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n);
   if (against && !seen.found) {
-    return fail({ problem: 'not_in_chain', first_broken: null, reason: 'the recorded head is not in this chain (the log was rebuilt or cut)' }, seen.entries);
+    return fail(
+      { problem: 'not_in_chain', first_broken: null, reason: 'the recorded head is not in this chain (the log was rebuilt or cut)' },
+      seen.entries,
+    );
   }
   let anchor: AnchorReport | undefined;
   if (options.anchor) {

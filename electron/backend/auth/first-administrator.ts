@@ -83,7 +83,8 @@ export class SetupCode {
 export function firstAdministratorNotice(db: Db, code: SetupCode): { json: { mode: SetupMode; setupCode?: string }; text: string | null } {
   const mode = setupMode(db);
   if (mode === 'none') return { json: { mode }, text: null };
-  if (mode === 'open') return { json: { mode }, text: 'first start: the database is empty; open the console to create the first administrator' };
+  if (mode === 'open')
+    return { json: { mode }, text: 'first start: the database is empty; open the console to create the first administrator' };
   const issued = code.issue();
   return {
     json: { mode, setupCode: issued },

@@ -28,20 +28,32 @@ export function pendingRoles(db: Db): Map<string, PendingGrant> {
     requested_by: string;
     requested_at: number;
   }[];
-  return new Map(rows.map((r) => [r.user_name.toLowerCase(), { id: r.id, userName: r.user_name, role: r.role, requestedBy: r.requested_by, requestedAt: r.requested_at }]));
+  return new Map(
+    rows.map((r) => [
+      r.user_name.toLowerCase(),
+      { id: r.id, userName: r.user_name, role: r.role, requestedBy: r.requested_by, requestedAt: r.requested_at },
+    ]),
+  );
 }
 
 /** Records a request (replacing an open one for the same user, which is withdrawn). */
 export function requestRole(db: Db, userName: string, role: Role, requestedBy: string, now: number): void {
   db.transaction(() => {
     withdrawRole(db, userName, requestedBy, now);
-    db.prepare('INSERT INTO role_grants (user_name, role, requested_by, requested_at) VALUES (?, ?, ?, ?)').run(userName, role, requestedBy, now);
+    db.prepare('INSERT INTO role_grants (user_name, role, requested_by, requested_at) VALUES (?, ?, ?, ?)').run(
+      userName,
+      role,
+      requestedBy,
+      now,
+    );
   })();
 }
 
 /** Ends an open request without granting it; false if there was none. */
 export function withdrawRole(db: Db, userName: string, by: string, now: number): boolean {
-  const info = db.prepare("UPDATE role_grants SET decided_by = ?, decided_at = ?, outcome = 'withdrawn' WHERE user_name = ? AND decided_at IS NULL").run(by, now, userName);
+  const info = db
+    .prepare("UPDATE role_grants SET decided_by = ?, decided_at = ?, outcome = 'withdrawn' WHERE user_name = ? AND decided_at IS NULL")
+    .run(by, now, userName);
   return info.changes > 0;
 }
 
@@ -52,19 +64,16 @@ export function withdrawRole(db: Db, userName: string, by: string, now: number):
 export function approveRole(db: Db, userName: string, approver: string, now: number): PendingGrant {
   return db.transaction(() => {
     const grant = pendingRoles(db).get(userName.toLowerCase());
-    if (!grant) throw ApiFailure.notFound(`no role request waits for ${userName}`, `用户 ${userName} 没有待批准的角色申请`);
+    if (!grant) throw ApiFailure.because('not_found', { code: 'users.noRoleRequest', params: { name: userName } });
     if (grant.requestedBy.toLowerCase() === approver.toLowerCase()) {
-      throw ApiFailure.forbidden(
-        'a second administrator must approve this: you asked for the role yourself',
-        '该角色申请由您本人提出，须由另一位管理员批准',
-      );
+      throw ApiFailure.because('forbidden', { code: 'users.secondAdminMustApprove' });
     }
     if (grant.userName.toLowerCase() === approver.toLowerCase()) {
-      throw ApiFailure.forbidden('an administrator cannot approve a role for their own account', '管理员不能批准自己账号的角色');
+      throw ApiFailure.because('forbidden', { code: 'users.ownRole' });
     }
     const admins = db.prepare("SELECT name FROM users WHERE role = 'admin' AND disabled = 0").pluck().all() as string[];
     if (admins.length === 1 && admins[0]!.toLowerCase() === grant.userName.toLowerCase()) {
-      throw ApiFailure.conflict('this is the last administrator; make another one first', '这是最后一个管理员，请先设置另一个管理员');
+      throw ApiFailure.because('conflict', { code: 'users.lastAdmin' });
     }
     db.prepare("UPDATE role_grants SET decided_by = ?, decided_at = ?, outcome = 'approved' WHERE id = ?").run(approver, now, grant.id);
     db.prepare('UPDATE users SET role = ? WHERE name = ?').run(grant.role, grant.userName);

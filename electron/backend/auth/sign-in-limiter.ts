@@ -49,7 +49,8 @@ export class SignInLimiter {
     for (const [key] of this.keys(name, client)) this.failures.set(key, [...this.recent(key), this.now()]);
     // Every invented name leaves keys behind; past a bound, the ones whose window has passed go.
     if (this.failures.size > MAX_KEYS) for (const key of [...this.failures.keys()]) this.recent(key);
-    if (this.windows.size > MAX_KEYS) for (const [key, w] of this.windows) if (this.now() - w.startedAt >= WINDOW_MS) this.windows.delete(key);
+    if (this.windows.size > MAX_KEYS)
+      for (const [key, w] of this.windows) if (this.now() - w.startedAt >= WINDOW_MS) this.windows.delete(key);
   }
 
   succeed(name: string, client: string): void {

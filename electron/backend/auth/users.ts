@@ -63,7 +63,8 @@ export function validatePassword(password: string, userName: string): void {
 
 function validateRoleAndCounty(role: string, county: string | null): void {
   if (!isRole(role)) throw ApiFailure.because('bad_request', { code: 'users.unknownRole', params: { role } });
-  if (county !== null && !isCountyCode(county)) throw ApiFailure.because('bad_request', { code: 'users.unknownCounty', params: { county } });
+  if (county !== null && !isCountyCode(county))
+    throw ApiFailure.because('bad_request', { code: 'users.unknownCounty', params: { county } });
 }
 
 /**

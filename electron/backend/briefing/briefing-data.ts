@@ -83,8 +83,16 @@ function enforcementOn(db: Db, day: Day, openNow: number): EnforcementFigures {
 
 export function briefingFigures(db: Db, day: Day, trendFrom: Day): BriefingFigures {
   const summary = dashboardSummary(db, { asOf: day, county: null, trendDays: day - trendFrom + 1 });
-  const changes = (db.prepare(`SELECT count(*) AS n FROM code_changes c WHERE c.day = ? AND ${BETWEEN_COLOURS}`).get(day) as { n: number }).n;
-  return { day, trendFrom, summary, enforcement: enforcementOn(db, day, summary.kpis.openCases ?? 0), changes, notices: noticeList(db, day).length };
+  const changes = (db.prepare(`SELECT count(*) AS n FROM code_changes c WHERE c.day = ? AND ${BETWEEN_COLOURS}`).get(day) as { n: number })
+    .n;
+  return {
+    day,
+    trendFrom,
+    summary,
+    enforcement: enforcementOn(db, day, summary.kpis.openCases ?? 0),
+    changes,
+    notices: noticeList(db, day).length,
+  };
 }
 
 function changeLines(db: Db, day: Day): ChangeLine[] {

@@ -16,7 +16,6 @@ export function briefingFileName(day: Day): string {
   return `滨州健康码每日简报_${formatDay(day)}.xlsx`;
 }
 
-
 /**
  * Interpretation (数据质量 "rows … that day"): a department file counts for the day of its version
  * time, the date in its name (`checkins-2020-02-20.csv`) or else its modification time — the day

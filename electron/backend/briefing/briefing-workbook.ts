@@ -47,8 +47,16 @@ function summarySheet(wb: ExcelJS.Workbook, d: BriefingData, meta: BriefingMeta)
     name: '概况',
     title: TITLE,
     onePage: true,
-    subtitle: [dateLine(d), `生成时间：${formatInstant(meta.generatedAt).replace('T', ' ').slice(0, 16)}\u3000生成人：${meta.generatedBy}\u3000单位：人、件`],
-    columns: [{ header: '项目', min: 26 }, { header: '数值', fmt: FMT.count, min: 14 }, { header: '较前一日', fmt: FMT.change, min: 12 }, { header: '说明', min: 40 }],
+    subtitle: [
+      dateLine(d),
+      `生成时间：${formatInstant(meta.generatedAt).replace('T', ' ').slice(0, 16)}\u3000生成人：${meta.generatedBy}\u3000单位：人、件`,
+    ],
+    columns: [
+      { header: '项目', min: 26 },
+      { header: '数值', fmt: FMT.count, min: 14 },
+      { header: '较前一日', fmt: FMT.change, min: 12 },
+      { header: '说明', min: 40 },
+    ],
   });
   const rows: CellValue[][] = [
     ['持码人数', k.total, k.change.total, '红码、黄码、绿码合计'],
@@ -66,16 +74,24 @@ function summarySheet(wb: ExcelJS.Workbook, d: BriefingData, meta: BriefingMeta)
     ['未结案件', d.enforcement.openCases, null, '截至当日24时'],
   ];
   sheet.addRows(rows);
-  sheet.addRows([['覆盖率', rate(k.total, k.total + k.noCode), null, '持码人数 ÷（持码人数 + 已登记未领码人数）']], { fmts: [undefined, FMT.percent] });
+  sheet.addRows([['覆盖率', rate(k.total, k.total + k.noCode), null, '持码人数 ÷（持码人数 + 已登记未领码人数）']], {
+    fmts: [undefined, FMT.percent],
+  });
   sheet.addSection(
     '数据截至（各数据源最近一次导入）',
     ['数据源', '最近导入时间', '数据最新日期'],
-    d.summary.freshness.map((f) => [feedZh(f.feed), f.lastImportAt === null ? '未导入' : excelTime(f.lastImportAt), f.latestRecordDay === null ? '—' : excelDay(parseDayOrThrow(f.latestRecordDay))]),
+    d.summary.freshness.map((f) => [
+      feedZh(f.feed),
+      f.lastImportAt === null ? '未导入' : excelTime(f.lastImportAt),
+      f.latestRecordDay === null ? '—' : excelDay(parseDayOrThrow(f.latestRecordDay)),
+    ]),
     [undefined, FMT.time, FMT.date],
   );
   sheet.ws.addRow([]);
   sheet.addSmallPrint(`审计日志锚点：第 ${d.audit.id} 条，哈希 ${d.audit.hash}`, 'Consolas');
-  sheet.addSmallPrint('核验方法：hcc audit verify --against <上述哈希>（数据库旁的锚点文件每次自动比对）。导出本简报的记录在此之后写入审计日志。');
+  sheet.addSmallPrint(
+    '核验方法：hcc audit verify --against <上述哈希>（数据库旁的锚点文件每次自动比对）。导出本简报的记录在此之后写入审计日志。',
+  );
   return sheet.finish();
 }
 
@@ -110,7 +126,19 @@ function countySheet(wb: ExcelJS.Workbook, d: BriefingData, image: ChartImage): 
   });
   const line = (r: CountyStatsRow): CellValue[] => {
     const b = d.countiesBefore.find((x) => x.county_code === r.county_code);
-    return [countyName0(r), r.total, r.red, r.yellow, r.green, rate(r.red + r.yellow, r.total), r.no_code, rate(r.total, r.total + r.no_code), r.red - (b?.red ?? 0), r.yellow - (b?.yellow ?? 0), r.green - (b?.green ?? 0)];
+    return [
+      countyName0(r),
+      r.total,
+      r.red,
+      r.yellow,
+      r.green,
+      rate(r.red + r.yellow, r.total),
+      r.no_code,
+      rate(r.total, r.total + r.no_code),
+      r.red - (b?.red ?? 0),
+      r.yellow - (b?.yellow ?? 0),
+      r.green - (b?.green ?? 0),
+    ];
   };
   addCountyRows(sheet, d.counties, line);
   const width = sheet.finish();
@@ -132,7 +160,9 @@ function trendSheet(wb: ExcelJS.Workbook, d: BriefingData, image: ChartImage): v
       { header: '当日转绿码', fmt: FMT.count },
     ],
   });
-  sheet.addRows(d.summary.trend.map((p, i) => [excelDay(d.trendFrom + i), p.red, p.yellow, p.green, p.turnedRed, p.turnedYellow, p.turnedGreen]));
+  sheet.addRows(
+    d.summary.trend.map((p, i) => [excelDay(d.trendFrom + i), p.red, p.yellow, p.green, p.turnedRed, p.turnedYellow, p.turnedGreen]),
+  );
   const width = sheet.finish();
   placeImage(wb, sheet, image, width);
 }
@@ -162,7 +192,14 @@ function changesSheet(wb: ExcelJS.Workbook, d: BriefingData): void {
     name: '转码明细',
     title: `${TITLE}\u3000转码明细`,
     subtitle: [`${dateLine(d)}\u3000共 ${d.changeLines.length.toLocaleString('en-US')} 人（身份证号、姓名已脱敏）`],
-    columns: [{ header: '身份证号', min: 20 }, { header: '姓名', min: 8 }, { header: '县（市、区）', min: 12 }, { header: '原码色' }, { header: '现码色' }, { header: '主要原因', min: 30 }],
+    columns: [
+      { header: '身份证号', min: 20 },
+      { header: '姓名', min: 8 },
+      { header: '县（市、区）', min: 12 },
+      { header: '原码色' },
+      { header: '现码色' },
+      { header: '主要原因', min: 30 },
+    ],
   });
   const lines = d.changeLines.slice(0, SHEET_ROW_LIMIT);
   sheet.addRows(lines.map((c) => [c.idMasked, c.nameMasked, countyName(c.county), COLOR_WORD(c.from), COLOR_WORD(c.to), c.reason]));
@@ -172,7 +209,10 @@ function changesSheet(wb: ExcelJS.Workbook, d: BriefingData): void {
     colourCell(row.getCell(5), c.to);
   });
   if (d.changeLines.length === 0) sheet.addNote('当日无码色变化。');
-  if (d.changeLines.length > lines.length) sheet.addNote(`仅列出前 ${lines.length.toLocaleString('en-US')} 人（工作表行数上限），共 ${d.changeLines.length.toLocaleString('en-US')} 人。`);
+  if (d.changeLines.length > lines.length)
+    sheet.addNote(
+      `仅列出前 ${lines.length.toLocaleString('en-US')} 人（工作表行数上限），共 ${d.changeLines.length.toLocaleString('en-US')} 人。`,
+    );
   sheet.finish();
 }
 
@@ -180,7 +220,9 @@ function noticesSheet(wb: ExcelJS.Workbook, d: BriefingData): void {
   const sheet = new BriefingSheet(wb, {
     name: '执法通报',
     title: `${TITLE}\u3000执法通报（通报名单）`,
-    subtitle: [`${dateLine(d)}\u3000当日处罚决定 ${d.enforcement.decisions} 件，撤销 ${d.enforcement.revocations} 件（身份证号、姓名已脱敏）`],
+    subtitle: [
+      `${dateLine(d)}\u3000当日处罚决定 ${d.enforcement.decisions} 件，撤销 ${d.enforcement.revocations} 件（身份证号、姓名已脱敏）`,
+    ],
     columns: [
       { header: '类别', min: 10 },
       { header: '诚信记录编号', min: 18 },
@@ -258,16 +300,30 @@ function qualitySheet(wb: ExcelJS.Workbook, d: BriefingData): void {
     ],
   });
   sheet.addRows(
-    d.quality.map((q) => [q.feed_name, q.files, q.accepted, q.duplicates, q.rejected, q.last_import_at === null ? '未导入' : excelTime(q.last_import_at), q.error_files.length ? q.error_files.join('、') : '无']),
+    d.quality.map((q) => [
+      q.feed_name,
+      q.files,
+      q.accepted,
+      q.duplicates,
+      q.rejected,
+      q.last_import_at === null ? '未导入' : excelTime(q.last_import_at),
+      q.error_files.length ? q.error_files.join('、') : '无',
+    ]),
   );
   const sum = (k: 'files' | 'accepted' | 'duplicates' | 'rejected') => d.quality.reduce((a, q) => a + q[k], 0);
   const errors = d.quality.reduce((a, q) => a + q.error_files.length, 0);
-  sheet.addRows([['合计', sum('files'), sum('accepted'), sum('duplicates'), sum('rejected'), null, errors ? `${errors} 个文件` : '无']], { total: true });
+  sheet.addRows([['合计', sum('files'), sum('accepted'), sum('duplicates'), sum('rejected'), null, errors ? `${errors} 个文件` : '无']], {
+    total: true,
+  });
   sheet.finish();
 }
 
 /** `images`: the county distribution and the trend, from chart-images.ts. */
-export function buildBriefingWorkbook(d: BriefingData, meta: BriefingMeta, images: { county: ChartImage; trend: ChartImage }): ExcelJS.Workbook {
+export function buildBriefingWorkbook(
+  d: BriefingData,
+  meta: BriefingMeta,
+  images: { county: ChartImage; trend: ChartImage },
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = meta.generatedBy;
   wb.title = `${TITLE} ${formatDay(d.day)}`;

@@ -14,6 +14,10 @@ writeBriefing(db, job.target, job.request).then(
   },
   (err: unknown) => {
     db.close();
-    parentPort?.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err), messageZh: err instanceof FileAccessError ? err.messageZh : null });
+    parentPort?.postMessage({
+      ok: false,
+      message: err instanceof Error ? err.message : String(err),
+      messageZh: err instanceof FileAccessError ? err.messageZh : null,
+    });
   },
 );

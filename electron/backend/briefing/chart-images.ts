@@ -159,9 +159,16 @@ function chartSvg(option: ChartOption): string {
  * the CJK font for every label) runs on libuv's thread pool, so the caller's own work (reading the
  * lists) proceeds meanwhile on the other core.
  */
-export function briefingChartImages(counties: readonly CountyRow[], trend: readonly TrendPoint[], lang: ChartLanguage = 'zh'): Promise<{ county: ChartImage; trend: ChartImage }> {
+export function briefingChartImages(
+  counties: readonly CountyRow[],
+  trend: readonly TrendPoint[],
+  lang: ChartLanguage = 'zh',
+): Promise<{ county: ChartImage; trend: ChartImage }> {
   const labels = CHART_LABELS[lang];
-  const svgs = [chartSvg(countyDistributionOption(counties, labels, { theme: 'light', animation: false })), chartSvg(trendOption(trend, labels, briefingTrendOptions(trend)))];
+  const svgs = [
+    chartSvg(countyDistributionOption(counties, labels, { theme: 'light', animation: false })),
+    chartSvg(trendOption(trend, labels, briefingTrendOptions(trend))),
+  ];
   return Promise.all(svgs.map((svg) => renderAsync(svg, renderOptions()))).then(([county, trendPng]) => ({
     county: { png: county!.asPng(), width: CHART_WIDTH, height: CHART_HEIGHT },
     trend: { png: trendPng!.asPng(), width: CHART_WIDTH, height: CHART_HEIGHT },

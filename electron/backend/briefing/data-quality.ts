@@ -26,7 +26,14 @@ export function dataQuality(db: Db, day: Day): QualityRow[] {
       `SELECT feed, file_name, status, accepted, duplicates, rejected FROM import_batches
        WHERE version_time >= ? AND version_time < ? AND status <> 'running' ORDER BY id`,
     )
-    .all(dayStartInstant(day), dayStartInstant(day + 1)) as { feed: FeedName; file_name: string; status: string; accepted: number; duplicates: number; rejected: number }[];
+    .all(dayStartInstant(day), dayStartInstant(day + 1)) as {
+    feed: FeedName;
+    file_name: string;
+    status: string;
+    accepted: number;
+    duplicates: number;
+    rejected: number;
+  }[];
   const last = lastImportTimes(db);
   return FEEDS.map((f) => {
     const mine = batches.filter((b) => b.feed === f.name);

@@ -8,7 +8,9 @@ import type { BriefingRequest, WrittenBriefing } from './write-briefing.ts';
 
 export function writeBriefingInWorker(db: Db, target: string, request: BriefingRequest): Promise<WrittenBriefing> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(import.meta.url, 'briefing-worker'), { workerData: { dbFile: db.name, dbKey: databaseKeyOf(db), target, request } });
+    const worker = new Worker(workerUrl(import.meta.url, 'briefing-worker'), {
+      workerData: { dbFile: db.name, dbKey: databaseKeyOf(db), target, request },
+    });
     let answered = false;
     worker.once('message', (m: { ok: true; written: WrittenBriefing } | { ok: false; message: string; messageZh: string | null }) => {
       answered = true;

@@ -19,6 +19,7 @@ export function dayOption(args: ParsedArgs, name: string): Day | undefined {
   if (raw === undefined) return undefined;
   const shaped = /^\d{4}-\d{2}-\d{2}$/.test(raw);
   const d = shaped ? parseDay(raw) : null;
-  if (d === null) throw new UsageError(shaped ? `--${name} ${raw}: this date does not exist` : `--${name} must be a date like 2020-02-20, not ${raw}`);
+  if (d === null)
+    throw new UsageError(shaped ? `--${name} ${raw}: this date does not exist` : `--${name} must be a date like 2020-02-20, not ${raw}`);
   return d;
 }

@@ -21,6 +21,12 @@ export function cliActor(db: Db, args: ParsedArgs): string | null {
   return name === undefined ? null : actingUser(db, name).name;
 }
 
-export function auditCli(db: Db, actor: string | null, action: string, details: Record<string, unknown>, target: string | null = null): void {
+export function auditCli(
+  db: Db,
+  actor: string | null,
+  action: string,
+  details: Record<string, unknown>,
+  target: string | null = null,
+): void {
   audit(db, { user: actor, action, target, details: { ...details, via: 'cli' } });
 }

@@ -16,25 +16,76 @@ interface CommandEntry {
 }
 
 const COMMANDS: readonly CommandEntry[] = [
-  { name: 'demo', usage: 'demo --out DIR --people N --days D [--seed S] [--start YYYY-MM-DD]', load: async () => (await import('./commands/demo.ts')).demoCommand },
-  { name: 'import', usage: 'import --db F --feed FEED [--strict] [--user U] FILE...', load: async () => (await import('./commands/import.ts')).importCommand },
+  {
+    name: 'demo',
+    usage: 'demo --out DIR --people N --days D [--seed S] [--start YYYY-MM-DD]',
+    load: async () => (await import('./commands/demo.ts')).demoCommand,
+  },
+  {
+    name: 'import',
+    usage: 'import --db F --feed FEED [--strict] [--user U] FILE...',
+    load: async () => (await import('./commands/import.ts')).importCommand,
+  },
   { name: 'sync', usage: 'sync --db F --source DIR [--user U]', load: async () => (await import('./commands/sync.ts')).syncCommand },
-  { name: 'rejects', usage: 'rejects --db F [--feed FEED] [--out FILE] [--user U]', load: async () => (await import('./commands/rejects.ts')).rejectsCommand },
-  { name: 'code', usage: 'code --db F --person ID [--as-of YYYY-MM-DD]', load: async () => (await import('./commands/code.ts')).codeCommand },
+  {
+    name: 'rejects',
+    usage: 'rejects --db F [--feed FEED] [--out FILE] [--user U]',
+    load: async () => (await import('./commands/rejects.ts')).rejectsCommand,
+  },
+  {
+    name: 'code',
+    usage: 'code --db F --person ID [--as-of YYYY-MM-DD]',
+    load: async () => (await import('./commands/code.ts')).codeCommand,
+  },
   { name: 'stats', usage: 'stats --db F [--as-of YYYY-MM-DD]', load: async () => (await import('./commands/stats.ts')).statsCommand },
-  { name: 'detect', usage: 'detect --db F [--full] [--as-of YYYY-MM-DD]', load: async () => (await import('./commands/detect.ts')).detectCommand },
-  { name: 'case', usage: 'case list|show|flag|review|decide|dismiss|appeal|uphold|revoke|close --db F ...', load: async () => (await import('./commands/case.ts')).caseCommand },
-  { name: 'credit', usage: 'credit list --db F [--out FILE.xlsx] | credit report --db F --person ID --out FILE.html', load: async () => (await import('./commands/credit.ts')).creditCommand },
-  { name: 'briefing', usage: 'briefing --db F --date YYYY-MM-DD --out FILE.xlsx [--trend-from YYYY-MM-DD]', load: async () => (await import('./commands/briefing.ts')).briefingCommand },
-  { name: 'audit', usage: 'audit verify --db F [--against HASH] | audit head --db F | audit anchor --db F', load: async () => (await import('./commands/audit.ts')).auditCommand },
-  { name: 'serve', usage: 'serve [--db F] [--port P] [--host 127.0.0.1]', load: async () => (await import('./commands/serve.ts')).serveCommand },
-  { name: 'user', usage: 'user add --db F --name U --role R [--county CODE]   (password on stdin)', load: async () => (await import('./commands/user.ts')).userCommand },
-  { name: 'backup', usage: 'backup --db F --out FILE [--out-key-file K] [--user U]', load: async () => (await import('./commands/backup.ts')).backupCommand },
+  {
+    name: 'detect',
+    usage: 'detect --db F [--full] [--as-of YYYY-MM-DD]',
+    load: async () => (await import('./commands/detect.ts')).detectCommand,
+  },
+  {
+    name: 'case',
+    usage: 'case list|show|flag|review|decide|dismiss|appeal|uphold|revoke|close --db F ...',
+    load: async () => (await import('./commands/case.ts')).caseCommand,
+  },
+  {
+    name: 'credit',
+    usage: 'credit list --db F [--out FILE.xlsx] | credit report --db F --person ID --out FILE.html',
+    load: async () => (await import('./commands/credit.ts')).creditCommand,
+  },
+  {
+    name: 'briefing',
+    usage: 'briefing --db F --date YYYY-MM-DD --out FILE.xlsx [--trend-from YYYY-MM-DD]',
+    load: async () => (await import('./commands/briefing.ts')).briefingCommand,
+  },
+  {
+    name: 'audit',
+    usage: 'audit verify --db F [--against HASH] | audit head --db F | audit anchor --db F',
+    load: async () => (await import('./commands/audit.ts')).auditCommand,
+  },
+  {
+    name: 'serve',
+    usage: 'serve [--db F] [--port P] [--host 127.0.0.1]',
+    load: async () => (await import('./commands/serve.ts')).serveCommand,
+  },
+  {
+    name: 'user',
+    usage: 'user add --db F --name U --role R [--county CODE]   (password on stdin)',
+    load: async () => (await import('./commands/user.ts')).userCommand,
+  },
+  {
+    name: 'backup',
+    usage: 'backup --db F --out FILE [--out-key-file K] [--user U]',
+    load: async () => (await import('./commands/backup.ts')).backupCommand,
+  },
   { name: 'encrypt', usage: 'encrypt --db F [--key-file K]', load: async () => (await import('./commands/encrypt.ts')).encryptCommand },
 ];
 
 function usage(): string {
-  return ['usage: hcc <command> [options]   (common: --db FILE, --key-file K, --json, --progress)', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');
+  return [
+    'usage: hcc <command> [options]   (common: --db FILE, --key-file K, --json, --progress)',
+    ...COMMANDS.map((c) => `  ${c.usage}`),
+  ].join('\n');
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -46,7 +97,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const command = await entry.load();
   try {
-    const args = parseArgs(rest, { ...command.spec, values: [...command.spec.values, ...COMMON_VALUES], flags: [...command.spec.flags, ...COMMON_FLAGS] });
+    const args = parseArgs(rest, {
+      ...command.spec,
+      values: [...command.spec.values, ...COMMON_VALUES],
+      flags: [...command.spec.flags, ...COMMON_FLAGS],
+    });
     if (args.flags.has('help')) {
       process.stdout.write(`usage: hcc ${command.usage}\n`);
       return 0;
@@ -60,7 +115,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     // A database problem is said in both languages on its one line (a wrong or missing key: what to do).
-    const message = err instanceof DatabaseOpenError && err.messageZh ? `${err.message} / ${err.messageZh}` : err instanceof Error ? err.message : String(err);
+    const message =
+      err instanceof DatabaseOpenError && err.messageZh
+        ? `${err.message} / ${err.messageZh}`
+        : err instanceof Error
+          ? err.message
+          : String(err);
     process.stderr.write(`hcc ${command.name}: ${message.split('\n')[0]}\n`);
     return 1;
   }

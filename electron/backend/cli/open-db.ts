@@ -20,7 +20,10 @@ export function keyFromArgs(args: ParsedArgs, file: string): Pick<OpenOptions, '
 /** Opens with the key from the arguments; a clear database is said on stderr (stdout stays the answer). */
 export function openDatabaseWithArgs(args: ParsedArgs, file: string): Db {
   const db = openDatabase(file, keyFromArgs(args, file));
-  if (databaseKeyOf(db) === null) process.stderr.write(`note: the database ${file} is not encrypted; convert it with hcc encrypt --db ${file} (数据库未加密，请用 hcc encrypt 转换)\n`);
+  if (databaseKeyOf(db) === null)
+    process.stderr.write(
+      `note: the database ${file} is not encrypted; convert it with hcc encrypt --db ${file} (数据库未加密，请用 hcc encrypt 转换)\n`,
+    );
   return db;
 }
 

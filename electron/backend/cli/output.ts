@@ -55,5 +55,12 @@ export function table(header: readonly string[], rows: readonly (readonly (strin
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const all = [header, ...rows].map((r) => r.map(String));
   const widths = header.map((_, c) => Math.max(...all.map((r) => width(r[c] ?? ''))));
-  return all.map((r) => r.map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell))).join('  ').trimEnd()).join('\n');
+  return all
+    .map((r) =>
+      r
+        .map((cell, c) => cell + ' '.repeat(widths[c]! - width(cell)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

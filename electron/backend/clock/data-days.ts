@@ -28,7 +28,8 @@ export function latestDataDay(db: Db): Day | null {
 const freshnessCache = new WeakMap<Db, { version: number; days: Partial<Record<FeedName, Day | null>> }>();
 
 export function freshnessDays(db: Db): Partial<Record<FeedName, Day | null>> {
-  const version = (db.pragma('data_version', { simple: true }) as number) * 1e9 + (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const version =
+    (db.pragma('data_version', { simple: true }) as number) * 1e9 + (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   const cached = freshnessCache.get(db);
   if (cached && cached.version === version) return cached.days;
   const days = readFreshnessDays(db);

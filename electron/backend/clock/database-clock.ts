@@ -45,7 +45,10 @@ export function isDemoDatabase(db: Db): boolean {
 /** Marks the database a demo one, its clock starting on the demo data's last day. */
 export function startDemoClock(db: Db, lastDataDay: Day, wallNow: number = Date.now()): void {
   if (isDemoDatabase(db)) return;
-  statements(db).write.run(KEY, JSON.stringify({ anchor: dayStartInstant(lastDataDay) + DEMO_CLOCK_START_HOUR * 3_600_000, loadedAt: wallNow } satisfies DemoClock));
+  statements(db).write.run(
+    KEY,
+    JSON.stringify({ anchor: dayStartInstant(lastDataDay) + DEMO_CLOCK_START_HOUR * 3_600_000, loadedAt: wallNow } satisfies DemoClock),
+  );
 }
 
 /**

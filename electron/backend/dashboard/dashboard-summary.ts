@@ -4,7 +4,15 @@
  * the trend, the day's transitions, and how fresh each feed is.
  */
 import { countsAsTurning } from '../../../shared/domain/rules/interpretations.ts';
-import type { ColorCounts, CountyRow, DashboardSummary, FeedFreshness, Kpis, TransitionCount, TrendPoint } from '../../../shared/contract/dashboard.ts';
+import type {
+  ColorCounts,
+  CountyRow,
+  DashboardSummary,
+  FeedFreshness,
+  Kpis,
+  TransitionCount,
+  TrendPoint,
+} from '../../../shared/contract/dashboard.ts';
 import { FEED_NAMES } from '../../../shared/domain/feeds/feed-schemas.ts';
 import { type Day, formatDay } from '../../../shared/domain/local-date.ts';
 import type { Db } from '../db/database.ts';
@@ -14,7 +22,13 @@ import { openCases } from '../rules/forced-reds.ts';
 import { freshnessDays, latestDataDay } from '../clock/data-days.ts';
 import { defaultAsOfDay } from '../clock/database-clock.ts';
 
-const counts = (r: CountyStatsRow | undefined): ColorCounts => ({ red: r?.red ?? 0, yellow: r?.yellow ?? 0, green: r?.green ?? 0, total: r?.total ?? 0, noCode: r?.no_code ?? 0 });
+const counts = (r: CountyStatsRow | undefined): ColorCounts => ({
+  red: r?.red ?? 0,
+  yellow: r?.yellow ?? 0,
+  green: r?.green ?? 0,
+  total: r?.total ?? 0,
+  noCode: r?.no_code ?? 0,
+});
 
 function pick(rows: CountyStatsRow[], county: string | null): CountyStatsRow | undefined {
   return rows.find((r) => r.county_code === (county ?? 'total'));
@@ -23,7 +37,11 @@ function pick(rows: CountyStatsRow[], county: string | null): CountyStatsRow | u
 export function feedFreshness(db: Db): FeedFreshness[] {
   const days = freshnessDays(db);
   const lastImports = lastImportTimes(db);
-  return FEED_NAMES.map((feed) => ({ feed, lastImportAt: lastImports.get(feed) ?? null, latestRecordDay: days[feed] === undefined || days[feed] === null ? null : formatDay(days[feed]) }));
+  return FEED_NAMES.map((feed) => ({
+    feed,
+    lastImportAt: lastImports.get(feed) ?? null,
+    latestRecordDay: days[feed] === undefined || days[feed] === null ? null : formatDay(days[feed]),
+  }));
 }
 
 function transitionCounts(db: Db, day: Day, county: string | null): TransitionCount[] {
@@ -41,13 +59,23 @@ function transitionCounts(db: Db, day: Day, county: string | null): TransitionCo
 /** Turned red/yellow/green: from another colour, or a first code that is red or yellow (interpretations.ts). */
 function turned(ts: TransitionCount[]): Pick<TrendPoint, 'turnedRed' | 'turnedYellow' | 'turnedGreen' | 'newCodes'> {
   const into = (c: string) => ts.filter((t) => t.to === c && countsAsTurning(t.from, t.to)).reduce((a, t) => a + t.n, 0);
-  return { turnedRed: into('red'), turnedYellow: into('yellow'), turnedGreen: into('green'), newCodes: ts.filter((t) => t.from === 'none' && t.to !== 'none').reduce((a, t) => a + t.n, 0) };
+  return {
+    turnedRed: into('red'),
+    turnedYellow: into('yellow'),
+    turnedGreen: into('green'),
+    newCodes: ts.filter((t) => t.from === 'none' && t.to !== 'none').reduce((a, t) => a + t.n, 0),
+  };
 }
 
 export function countyRows(rows: CountyStatsRow[]): CountyRow[] {
   return rows
     .filter((r) => r.county_code !== 'total')
-    .map((r) => ({ countyCode: r.county_code, countyName: r.county_name, ...counts(r), redYellowRate: r.total ? (r.red + r.yellow) / r.total : 0 }));
+    .map((r) => ({
+      countyCode: r.county_code,
+      countyName: r.county_name,
+      ...counts(r),
+      redYellowRate: r.total ? (r.red + r.yellow) / r.total : 0,
+    }));
 }
 
 export function dashboardSummary(db: Db, q: { asOf?: Day; county: string | null; trendDays: number }): DashboardSummary {
@@ -60,7 +88,13 @@ export function dashboardSummary(db: Db, q: { asOf?: Day; county: string | null;
   const kpis: Kpis = {
     ...now,
     coverage: now.total + now.noCode ? now.total / (now.total + now.noCode) : 0,
-    change: { total: now.total - prev.total, red: now.red - prev.red, yellow: now.yellow - prev.yellow, green: now.green - prev.green, noCode: now.noCode - prev.noCode },
+    change: {
+      total: now.total - prev.total,
+      red: now.red - prev.red,
+      yellow: now.yellow - prev.yellow,
+      green: now.green - prev.green,
+      noCode: now.noCode - prev.noCode,
+    },
     openCases: openCases(db, asOf, q.county),
   };
   const trend: TrendPoint[] = [];

@@ -29,13 +29,17 @@ export interface BackupOptions {
 export async function backupDatabase(db: Db, target: string, options: BackupOptions = {}): Promise<BackupResult> {
   const folder = dirname(target);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new FileAccessError(`cannot write ${target}: the folder ${folder} does not exist; choose another folder`, `无法写入 ${target}：文件夹 ${folder} 不存在，请选择其他位置`);
+    throw new FileAccessError(
+      `cannot write ${target}: the folder ${folder} does not exist; choose another folder`,
+      `无法写入 ${target}：文件夹 ${folder} 不存在，请选择其他位置`,
+    );
   }
   const sourceKey = databaseKeyOf(db);
   const key = options.key ?? sourceKey;
   if (!key) {
     throw new FileAccessError(
-      'the database is not encrypted, so a backup would be a clear copy of everyone\'s data; encrypt it first (hcc encrypt --db F), or give the backup a key with --key-file',
+      "the database is not encrypted, so a backup would be a clear copy of everyone's data; encrypt it first (hcc encrypt --db F), or give the " +
+        'backup a key with --key-file',
       '数据库尚未加密，备份将是所有人数据的明文副本；请先加密（hcc encrypt --db F），或用 --key-file 为备份指定密钥',
     );
   }
@@ -69,8 +73,19 @@ export function rekeyCopy(file: string, from: Buffer | null, to: Buffer): void {
 
 /** The tables and their row counts: what a copy must hold the same of. */
 export function rowCounts(db: Db, schema = 'main'): Record<string, number> {
-  const tables = db.prepare(`SELECT name FROM ${schema}.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM ${schema}."${t.replace(/"/g, '""')}"`).pluck().get() as number]));
+  const tables = db
+    .prepare(`SELECT name FROM ${schema}.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((t) => [
+      t,
+      db
+        .prepare(`SELECT count(*) FROM ${schema}."${t.replace(/"/g, '""')}"`)
+        .pluck()
+        .get() as number,
+    ]),
+  );
 }
 
 /** Open the copy with its key alone and compare it with the source (rows: when `expectedCounts`); the page count on success. */
@@ -83,7 +98,8 @@ export function verifyCopy(source: Db, file: string, key: Buffer, expectedCounts
     if (integrity !== 'ok' || version !== schemaVersion(source)) {
       throw new Error(`the copy ${file} failed verification (${String(integrity)}); it was removed, try again`);
     }
-    if (expectedCounts && JSON.stringify(rowCounts(copy)) !== JSON.stringify(expectedCounts)) throw new Error(`the copy ${file} does not hold the same rows as the database; it was removed, try again`);
+    if (expectedCounts && JSON.stringify(rowCounts(copy)) !== JSON.stringify(expectedCounts))
+      throw new Error(`the copy ${file} does not hold the same rows as the database; it was removed, try again`);
     return copy.pragma('page_count', { simple: true }) as number;
   } finally {
     copy.close();

@@ -64,7 +64,8 @@ function connect(file: string, readonly: boolean, key: Buffer | null): Db {
   }
 }
 
-const isNotADatabase = (err: unknown): boolean => (err as { code?: unknown }).code === 'SQLITE_NOTADB' || /file is not a database/i.test((err as Error).message);
+const isNotADatabase = (err: unknown): boolean =>
+  (err as { code?: unknown }).code === 'SQLITE_NOTADB' || /file is not a database/i.test((err as Error).message);
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const readonly = options.readonly ?? false;
@@ -81,13 +82,23 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (!readonly && !memory) ensurePrivateFile(file);
   } catch (err) {
     if (err instanceof DatabaseOpenError) throw err;
-    throw new DatabaseOpenError('not_a_database', `cannot open ${file}: ${(err as Error).message}`, `无法打开 ${file}：${(err as Error).message}`);
+    throw new DatabaseOpenError(
+      'not_a_database',
+      `cannot open ${file}: ${(err as Error).message}`,
+      `无法打开 ${file}：${(err as Error).message}`,
+    );
   }
-  const keySource = options.keySource ?? (options.key === undefined ? keySourceFile(defaultKeyFilePath(file)) : { en: 'the key given', zh: '所给密钥' });
+  const keySource =
+    options.keySource ?? (options.key === undefined ? keySourceFile(defaultKeyFilePath(file)) : { en: 'the key given', zh: '所给密钥' });
   try {
     db = connect(file, readonly, key);
   } catch (err) {
-    if (!isNotADatabase(err)) throw new DatabaseOpenError('not_a_database', `cannot open ${file}: ${(err as Error).message}`, `无法打开 ${file}：${(err as Error).message}`);
+    if (!isNotADatabase(err))
+      throw new DatabaseOpenError(
+        'not_a_database',
+        `cannot open ${file}: ${(err as Error).message}`,
+        `无法打开 ${file}：${(err as Error).message}`,
+      );
     db = openUnlocked(file, readonly, key, keySource);
     key = null;
   }
@@ -115,7 +126,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     if (readonly) {
       // A reader beside a writer (worker threads): the writer migrates; a reader only checks.
-      if (schemaVersion(db) !== SCHEMA_VERSION) throw new DatabaseOpenError('newer_schema', `the database ${file} is at schema ${schemaVersion(db)}, expected ${SCHEMA_VERSION}`);
+      if (schemaVersion(db) !== SCHEMA_VERSION)
+        throw new DatabaseOpenError('newer_schema', `the database ${file} is at schema ${schemaVersion(db)}, expected ${SCHEMA_VERSION}`);
     } else migrate(db, file);
     return db;
   } catch (err) {
@@ -139,7 +151,8 @@ function migrate(db: Db, file: string): void {
   if (current > SCHEMA_VERSION) {
     throw new DatabaseOpenError(
       'newer_schema',
-      `the database ${file} was written by a newer version of the console (schema ${current}; this version knows up to ${SCHEMA_VERSION}); update the console before opening it`,
+      `the database ${file} was written by a newer version of the console (schema ${current}; this version knows up to ${SCHEMA_VERSION}); update ` +
+        `the console before opening it`,
     );
   }
   for (const m of MIGRATIONS) {
@@ -166,18 +179,23 @@ function openUnlocked(file: string, readonly: boolean, key: Buffer | null, keySo
     }
     throw new DatabaseOpenError(
       'wrong_key',
-      `the database ${file} is encrypted and ${keySource.en} does not open it; give the key file it was encrypted with (--key-file or HCC_DB_KEY_FILE). Without that key the data cannot be read: restore from a backup and its key`,
+      `the database ${file} is encrypted and ${keySource.en} does not open it; give the key file it was encrypted with (--key-file or ` +
+        `HCC_DB_KEY_FILE). Without that key the data cannot be read: restore from a backup and its key`,
       `数据库 ${file} 已加密，${keySource.zh}无法打开它；请提供加密时使用的密钥文件（--key-file 或 HCC_DB_KEY_FILE）。没有该密钥将无法读取数据：请用备份及其密钥恢复`,
     );
   }
   throw new DatabaseOpenError(
     'key_missing',
-    `${file} cannot be read without a key: it is either encrypted and its key file is not given (none at ${defaultKeyFilePath(file)}; name it with --key-file or HCC_DB_KEY_FILE), or not a console database at all; check the --db path and the key file`,
+    `${file} cannot be read without a key: it is either encrypted and its key file is not given (none at ${defaultKeyFilePath(file)}; name it with ` +
+      `--key-file or HCC_DB_KEY_FILE), or not a console database at all; check the --db path and the key file`,
     `无法在无密钥的情况下读取 ${file}：它或是已加密而未提供密钥文件（${defaultKeyFilePath(file)} 不存在；请用 --key-file 或 HCC_DB_KEY_FILE 指定），或根本不是控制台数据库；请检查 --db 路径和密钥文件`,
   );
 }
 
 function oneLine(detail: unknown): string {
-  const text = String(detail).replace(/\*\*\* in database main \*\*\*/g, '').replace(/\s+/g, ' ').trim();
+  const text = String(detail)
+    .replace(/\*\*\* in database main \*\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > 160 ? text.slice(0, 157) + '...' : text;
 }

@@ -35,7 +35,12 @@ export function encryptDatabaseFile(file: string, key: Buffer): EncryptResult {
     holdAlone(db, file);
     const counts = rowCounts(db);
     const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new DatabaseOpenError('damaged', `the database ${file} is damaged (${String(integrity)}); restore it from a backup before encrypting`, `数据库 ${file} 已损坏，请先从备份恢复再加密`);
+    if (integrity !== 'ok')
+      throw new DatabaseOpenError(
+        'damaged',
+        `the database ${file} is damaged (${String(integrity)}); restore it from a backup before encrypting`,
+        `数据库 ${file} 已损坏，请先从备份恢复再加密`,
+      );
     ensurePrivateFile(partial);
     db.prepare('VACUUM INTO ?').run(partial);
     rekeyCopy(partial, null, key);
@@ -45,7 +50,8 @@ export function encryptDatabaseFile(file: string, key: Buffer): EncryptResult {
     closed = true;
     // Leaving WAL mode (holdAlone) folded the WAL into the file and removed it; a WAL of the clear
     // database beside the encrypted one would be replayed into it, so never rename while one exists.
-    if (existsSync(`${file}-wal`)) throw new Error(`${file}-wal is still there; close every program using the database and run hcc encrypt again`);
+    if (existsSync(`${file}-wal`))
+      throw new Error(`${file}-wal is still there; close every program using the database and run hcc encrypt again`);
     renameSync(partial, file);
     syncFolder(dirname(file));
     rmSync(`${file}-shm`, { force: true });

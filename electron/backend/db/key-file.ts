@@ -54,7 +54,8 @@ export function readKeyFile(path: string): Buffer {
   if (/^[0-9a-fA-F]{64}$/.test(hex)) return Buffer.from(hex, 'hex');
   throw new DatabaseOpenError(
     'key_unreadable',
-    `the key file ${path} holds no database key (expected 32 bytes or 64 hexadecimal digits, found ${bytes.length} bytes); name the key file the database was encrypted with`,
+    `the key file ${path} holds no database key (expected 32 bytes or 64 hexadecimal digits, found ${bytes.length} bytes); name the key file the ` +
+      `database was encrypted with`,
     `密钥文件 ${path} 中没有数据库密钥（应为 32 字节或 64 位十六进制数字，实际 ${bytes.length} 字节），请指定加密该数据库时使用的密钥文件`,
   );
 }

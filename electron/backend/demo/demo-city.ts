@@ -120,9 +120,11 @@ function checkOptions(o: CityOptions): void {
   if (!Number.isInteger(o.people) || o.people < 1 || o.people > MAX_PEOPLE) {
     throw new Error(`people must be a whole number from 1 to ${MAX_PEOPLE}, not ${o.people}`);
   }
-  if (!Number.isInteger(o.days) || o.days < 1 || o.days > MAX_DAYS) throw new Error(`days must be a whole number from 1 to ${MAX_DAYS}, not ${o.days}`);
+  if (!Number.isInteger(o.days) || o.days < 1 || o.days > MAX_DAYS)
+    throw new Error(`days must be a whole number from 1 to ${MAX_DAYS}, not ${o.days}`);
   if (!Number.isSafeInteger(o.seed)) throw new Error(`seed must be a whole number, not ${o.seed}`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.start) || parseDay(o.start) === null) throw new Error(`start must be a date like 2020-02-10, not ${o.start}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.start) || parseDay(o.start) === null)
+    throw new Error(`start must be a date like 2020-02-10, not ${o.start}`);
 }
 
 /** Never writes into an officer's folder that already holds files. */

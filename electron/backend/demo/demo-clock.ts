@@ -13,8 +13,9 @@ const CHINA_OFFSET_SECONDS = 8 * 3600;
 const pad2 = (n: number) => (n < 10 ? '0' + n : String(n));
 
 /** `HH:MM:SS` for every second of a day. */
-const HMS: readonly string[] = Array.from({ length: SECONDS_PER_DAY }, (_, s) =>
-  `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`,
+const HMS: readonly string[] = Array.from(
+  { length: SECONDS_PER_DAY },
+  (_, s) => `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`,
 );
 /** `HH:MM:SS+08:00`: declarations and scans write millions of these. */
 const HMS_OFFSET: readonly string[] = HMS.map((t) => t + '+08:00');

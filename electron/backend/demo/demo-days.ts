@@ -49,10 +49,15 @@ export interface WorkerJob {
 
 /** What a worker sends: a file done, or its totals at the end. */
 export type WorkerMessage =
-  | ({ type: 'file' } & FileReport)
-  | { type: 'done'; rows: Record<FeedName, number>; bad: Record<FeedName, number>; files: string[] };
+  ({ type: 'file' } & FileReport) | { type: 'done'; rows: Record<FeedName, number>; bad: Record<FeedName, number>; files: string[] };
 
-export async function writeDaysHere(root: string, plan: DayPlan, days: readonly number[], tally: Tally, onFile: (r: FileReport) => void): Promise<void> {
+export async function writeDaysHere(
+  root: string,
+  plan: DayPlan,
+  days: readonly number[],
+  tally: Tally,
+  onFile: (r: FileReport) => void,
+): Promise<void> {
   const ctx = { root, ...plan, tally };
   for (const day of days) {
     for (const file of await writeCodeDay(ctx, day)) onFile({ feed: file.feed, day, rows: file.rows });
@@ -75,7 +80,14 @@ export async function writeDaysInWorkers(
   for (let k = 0; k < Math.min(workers, plan.p.days); k++) {
     const days: number[] = [];
     for (let day = k; day < plan.p.days; day += workers) days.push(day);
-    const job: WorkerJob = { root, seed: plan.seed, startDay: plan.clock.startDay, days, population: populationData(plan.p, days), sites: plan.sites };
+    const job: WorkerJob = {
+      root,
+      seed: plan.seed,
+      startDay: plan.clock.startDay,
+      days,
+      population: populationData(plan.p, days),
+      sites: plan.sites,
+    };
     const worker = new Worker(workerUrl(import.meta.url, 'demo-day-worker'), {
       workerData: job,
       // A worker holds little (its days' department rows, one day's timestamp tables): a modest
@@ -97,7 +109,9 @@ export async function writeDaysInWorkers(
           tally.files.push(...m.files);
         });
         worker.on('error', reject);
-        worker.on('exit', (code) => (done ? resolve() : reject(new Error(`a demo-city worker stopped (exit code ${code}) before finishing its days`))));
+        worker.on('exit', (code) =>
+          done ? resolve() : reject(new Error(`a demo-city worker stopped (exit code ${code}) before finishing its days`)),
+        );
       }),
     );
   }

@@ -44,7 +44,13 @@ export function feedFilePath(feed: FeedName, date: string, ext = 'csv'): string 
   return `${feed}/${feed}-${date}.${ext}`;
 }
 
-export async function openFeedFile(root: string, feed: FeedName, relative: string, tally: Tally, options: FeedFileOptions): Promise<FeedFile> {
+export async function openFeedFile(
+  root: string,
+  feed: FeedName,
+  relative: string,
+  tally: Tally,
+  options: FeedFileOptions,
+): Promise<FeedFile> {
   makePrivateDir(join(root, feed));
   const writer: CsvFileWriter = openCsvFile(join(root, relative), {
     bom: options.bom ?? true,

@@ -157,4 +157,3 @@ function addScan(p: Population, day: number, person: number, scan: PlannedScan):
 function mark(p: Population, i: number, bit: number): void {
   p.status[i] = (p.status[i]! & ~STATUS.clean) | bit;
 }
-

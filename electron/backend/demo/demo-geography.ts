@@ -23,14 +23,46 @@ export function countyCentroid(countyIndex: number): { lon: number; lat: number 
 
 /** Shandong cities other than Binzhou (3716): trips there trigger nothing. */
 export const SHANDONG_REGIONS: readonly string[] = [
-  '3701', '370102', '3702', '370212', '3703', '3704', '3705', '370502', '3706', '3707', '3708', '3709',
-  '3710', '3711', '3713', '3714', '371402', '3715', '3717',
+  '3701',
+  '370102',
+  '3702',
+  '370212',
+  '3703',
+  '3704',
+  '3705',
+  '370502',
+  '3706',
+  '3707',
+  '3708',
+  '3709',
+  '3710',
+  '3711',
+  '3713',
+  '3714',
+  '371402',
+  '3715',
+  '3717',
 ];
 
 /** Outside Shandong (yellow), including Wenzhou (3303), a key area from 2020-02-02 to 2020-02-29. */
 export const OUTSIDE_REGIONS: readonly string[] = [
-  '32', '3201', '320106', '3205', '11', '110105', '44', '4403', '440304', '31', '310115', '13', '1301',
-  '41', '4101', '3303', '330302',
+  '32',
+  '3201',
+  '320106',
+  '3205',
+  '11',
+  '110105',
+  '44',
+  '4403',
+  '440304',
+  '31',
+  '310115',
+  '13',
+  '1301',
+  '41',
+  '4101',
+  '3303',
+  '330302',
 ];
 
 /** Outside Shandong but never a key area: the evidence of a planted false "returned" answer. */

@@ -22,7 +22,15 @@ import type { Rng } from './random.ts';
 
 export const NO_EVENTS: PersonEvents = Object.freeze({ stays: [], arrivals: [], medical: [], health: [], sickness: null }) as PersonEvents;
 
-const HOSPITALS: readonly string[] = ['滨州市人民医院', '沾化区人民医院', '惠民县人民医院', '阳信县人民医院', '无棣县人民医院', '博兴县人民医院', '邹平市人民医院'];
+const HOSPITALS: readonly string[] = [
+  '滨州市人民医院',
+  '沾化区人民医院',
+  '惠民县人民医院',
+  '阳信县人民医院',
+  '无棣县人民医院',
+  '博兴县人民医院',
+  '邹平市人民医院',
+];
 const PHARMACIES: readonly string[] = ['漱玉平民大药房', '立健药店', '燕喜堂医药', '益康大药房', '仁和堂药店'];
 
 export interface DrawContext {
@@ -83,15 +91,19 @@ function drawArrival(rng: Rng, person: number, days: number): Arrival {
 export function arrivalOf(rng: Rng, person: number, origin: string, day: number, sec: number): Arrival {
   const far = isOutsideShandong(origin);
   const v = rng.unit();
-  const mode: TravelMode = far
-    ? v < 0.5 ? 'train' : v < 0.8 ? 'flight' : 'road'
-    : v < 0.6 ? 'road' : v < 0.95 ? 'train' : 'other';
+  const mode: TravelMode = far ? (v < 0.5 ? 'train' : v < 0.8 ? 'flight' : 'road') : v < 0.6 ? 'road' : v < 0.95 ? 'train' : 'other';
   return { person, day, sec, origin, mode };
 }
 
-export function drawMedical(rng: Rng, person: number, county: number, days: number, kind: MedicalKind, day = rng.between(0, days - 1)): MedicalVisit {
-  const facility =
-    kind === 'fever_clinic' ? `${HOSPITALS[county]!}发热门诊` : `${rng.pick(PHARMACIES)}（${COUNTIES[county]!.name}店）`;
+export function drawMedical(
+  rng: Rng,
+  person: number,
+  county: number,
+  days: number,
+  kind: MedicalKind,
+  day = rng.between(0, days - 1),
+): MedicalVisit {
+  const facility = kind === 'fever_clinic' ? `${HOSPITALS[county]!}发热门诊` : `${rng.pick(PHARMACIES)}（${COUNTIES[county]!.name}店）`;
   return { person, day, sec: rng.between(at(8), at(21, 59)), kind, facility };
 }
 

@@ -26,7 +26,20 @@ export interface SiteRegister {
 const KINDS: readonly SiteKind[] = ['community', 'supermarket', 'enterprise', 'checkpoint', 'pharmacy', 'school', 'fever_clinic', 'other'];
 const KIND_WEIGHTS = cumulate([35, 20, 15, 10, 8, 5, 3, 4]);
 
-const ROADS = ['黄河五路', '渤海七路', '长江三路', '新立河路', '梧桐五路', '中海路', '富国路', '迎宾路', '建设路', '人民路', '胜利路', '滨北路'];
+const ROADS = [
+  '黄河五路',
+  '渤海七路',
+  '长江三路',
+  '新立河路',
+  '梧桐五路',
+  '中海路',
+  '富国路',
+  '迎宾路',
+  '建设路',
+  '人民路',
+  '胜利路',
+  '滨北路',
+];
 const SHOPS = ['银座', '大润发', '佳乐家', '家家悦', '利群', '万达广场'];
 
 export function planSites(people: number, seed: number): SiteRegister {

@@ -74,7 +74,14 @@ export function caseDetail(db: Db, refOf: RefOf, c: CaseRow, role: Role, now: nu
   return {
     ...caseSummary(db, refOf, c),
     evidence: view,
-    history: caseHistory(db, c.id).map((h) => ({ at: h.at, user: h.user_name, move: h.move, from: h.from_state as CaseState | null, to: h.to_state as CaseState, reason: h.reason })),
+    history: caseHistory(db, c.id).map((h) => ({
+      at: h.at,
+      user: h.user_name,
+      move: h.move,
+      from: h.from_state as CaseState | null,
+      to: h.to_state as CaseState,
+      reason: h.reason,
+    })),
     allowedMoves: allowedMoves(c.state, role),
     creditRecord: record ? creditView(db, refOf, record) : null,
     color: colourAndCounty(db, c.person_id, dayOfInstant(now)).color,

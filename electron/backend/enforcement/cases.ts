@@ -66,8 +66,12 @@ export function openCase(
       return null;
     }
     const acts = actRecords(c.behavior, c.evidence);
-    const known = db.prepare('SELECT case_id FROM case_evidence_records WHERE behavior = ? AND person_id = ? AND feed = ? AND record_key = ?').pluck();
-    const remember = db.prepare('INSERT OR IGNORE INTO case_evidence_records (behavior, person_id, feed, record_key, case_id) VALUES (?, ?, ?, ?, ?)');
+    const known = db
+      .prepare('SELECT case_id FROM case_evidence_records WHERE behavior = ? AND person_id = ? AND feed = ? AND record_key = ?')
+      .pluck();
+    const remember = db.prepare(
+      'INSERT OR IGNORE INTO case_evidence_records (behavior, person_id, feed, record_key, case_id) VALUES (?, ?, ?, ?, ?)',
+    );
     const earlier = acts.map((r) => known.get(c.behavior, c.personId, r.feed, r.key) as number | undefined).find((id) => id !== undefined);
     if (earlier !== undefined) {
       // The same act seen again (a run of scans growing): its new records join the earlier case's
@@ -84,8 +88,21 @@ export function openCase(
       .run(c.personId, c.behavior, JSON.stringify(c.evidence), c.evidenceKey, personCounty(db, c.personId), c.at, c.openedBy, c.at);
     const id = Number(info.lastInsertRowid);
     for (const r of acts) remember.run(c.behavior, c.personId, r.feed, r.key, id);
-    db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, NULL, ?, ?)').run(id, c.at, c.openedBy, 'open', 'suspected', c.evidence.summary);
-    audit(db, { user: c.openedBy, action: 'case.open', target: auditTargetOf(db, c.personId), details: { case: id, behavior: c.behavior, rule: c.evidence.rule, masked: maskPersonId(c.personId) }, at: c.at });
+    db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, NULL, ?, ?)').run(
+      id,
+      c.at,
+      c.openedBy,
+      'open',
+      'suspected',
+      c.evidence.summary,
+    );
+    audit(db, {
+      user: c.openedBy,
+      action: 'case.open',
+      target: auditTargetOf(db, c.personId),
+      details: { case: id, behavior: c.behavior, rule: c.evidence.rule, masked: maskPersonId(c.personId) },
+      at: c.at,
+    });
     return id;
   })();
 }
@@ -95,8 +112,14 @@ export function openCase(
  * review), with a line in its history and the audit log. `replace` takes the new rule and summary
  * (the detector looked at the whole act again); `append` adds the new summary to the old one.
  */
-function addEvidence(db: Db, caseId: number, c: { personId: string; evidence: Evidence; openedBy: string; at: number }, summary: 'replace' | 'append'): void {
-  const row = db.prepare('SELECT state, evidence FROM cases WHERE id = ?').get(caseId) as { state: CaseState; evidence: string } | undefined;
+function addEvidence(
+  db: Db,
+  caseId: number,
+  c: { personId: string; evidence: Evidence; openedBy: string; at: number },
+  summary: 'replace' | 'append',
+): void {
+  const row = db.prepare('SELECT state, evidence FROM cases WHERE id = ?').get(caseId) as
+    { state: CaseState; evidence: string } | undefined;
   if (!row || (row.state !== 'suspected' && row.state !== 'under_review')) return;
   const old = JSON.parse(row.evidence) as Evidence;
   const seen = new Set(old.records.map((r) => `${r.feed}|${r.key}`));
@@ -109,8 +132,22 @@ function addEvidence(db: Db, caseId: number, c: { personId: string; evidence: Ev
         { ...c.evidence, records: [...c.evidence.records, ...old.records.filter((r) => !fresh.has(`${r.feed}|${r.key}`))] }
       : { ...old, summary: `${old.summary}；${c.evidence.summary}`, records: [...old.records, ...added] };
   db.prepare('UPDATE cases SET evidence = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(merged), c.at, caseId);
-  db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(caseId, c.at, c.openedBy, 'evidence', row.state, row.state, c.evidence.summary);
-  audit(db, { user: c.openedBy, action: 'case.evidence', target: auditTargetOf(db, c.personId), details: { case: caseId, records: added.length, masked: maskPersonId(c.personId) }, at: c.at });
+  db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    caseId,
+    c.at,
+    c.openedBy,
+    'evidence',
+    row.state,
+    row.state,
+    c.evidence.summary,
+  );
+  audit(db, {
+    user: c.openedBy,
+    action: 'case.evidence',
+    target: auditTargetOf(db, c.personId),
+    details: { case: caseId, records: added.length, masked: maskPersonId(c.personId) },
+    at: c.at,
+  });
 }
 
 /**
@@ -118,10 +155,13 @@ function addEvidence(db: Db, caseId: number, c: { personId: string; evidence: Ev
  * credit staff may flag (ENFORCEMENT.md role table); the person must be one the city has records of.
  * The same reason, whatever its case and spacing, is the same report.
  */
-export function flagCase(db: Db, f: { personId: string; behavior: Behavior; reason: string; role: Role; user: string; at: number }): number {
-  if (!can(f.role, 'cases.flag')) throw ApiFailure.forbidden(`the ${f.role} role may not flag a suspicion (officers and credit staff may)`, '您的角色不能上报疑似案件（值班人员和信用监管人员可以）');
+export function flagCase(
+  db: Db,
+  f: { personId: string; behavior: Behavior; reason: string; role: Role; user: string; at: number },
+): number {
+  if (!can(f.role, 'cases.flag')) throw ApiFailure.because('forbidden', { code: 'cases.roleMayNotFlag', params: { role: f.role } });
   const reason = requireReason(f.reason);
-  if (!knownPerson(db, f.personId)) throw ApiFailure.notFound('no resident or record with this ID number', '没有此身份证号的居民或记录');
+  if (!knownPerson(db, f.personId)) throw ApiFailure.because('not_found', { code: 'cases.unknownPerson' });
   const sameReason = reason.toLowerCase().replace(/\s+/g, ' ');
   const key = `manual:${f.behavior}:${f.personId}:${createHash('sha256').update(sameReason).digest('hex').slice(0, 16)}`;
   const id = openCase(db, {
@@ -132,7 +172,7 @@ export function flagCase(db: Db, f: { personId: string; behavior: Behavior; reas
     openedBy: f.user,
     at: f.at,
   });
-  if (id === null) throw ApiFailure.conflict('the same report of this person is already a case', '对此人的相同上报已立案');
+  if (id === null) throw ApiFailure.because('conflict', { code: 'cases.sameReport' });
   return id;
 }
 
@@ -146,8 +186,8 @@ function knownPerson(db: Db, personId: string): boolean {
 
 function requireReason(reason: string): string {
   const r = reason.trim();
-  if (r.length < 2) throw ApiFailure.badRequest('write the reason for this step', '请填写此操作的理由');
-  if (r.length > 2000) throw ApiFailure.badRequest('the reason is too long (2,000 characters at most)', '理由过长（最多2000字）');
+  if (r.length < 2) throw ApiFailure.because('bad_request', { code: 'cases.reasonMissing' });
+  if (r.length > 2000) throw ApiFailure.because('bad_request', { code: 'cases.reasonTooLong' });
   // Case history and credit decisions are permanent (append-only): an ID or phone typed into the
   // reason is masked before it is stored, like the case's own person shows masked.
   return maskIdentifiers(r);
@@ -162,44 +202,81 @@ export interface MoveResult {
 /** Moves a case, or refuses (wrong state or role) without changing anything. */
 export function moveCase(db: Db, m: { id: number; move: CaseMove; role: Role; user: string; reason: string; at: number }): MoveResult {
   const reason = requireReason(m.reason);
-  return db.transaction((): MoveResult => {
-    const c = getCase(db, m.id);
-    if (!c) throw ApiFailure.notFound(`no case ${m.id}`, `没有编号为 ${m.id} 的案件`);
-    const check = checkMove(c.state, m.move, m.role);
-    if (!check.ok) throw ApiFailure.of(check.code, check.en, check.zh);
-    let coloursChanged = false;
-    const sets: string[] = ['state = ?', 'updated_at = ?'];
-    const params: unknown[] = [check.to, m.at];
-    if (m.move === 'decide') {
-      sets.push('decided_at = ?');
-      params.push(m.at);
-      const evidence = JSON.parse(c.evidence) as Evidence;
-      const record = createCreditRecord(db, { caseId: c.id, personId: c.person_id, behavior: c.behavior, evidenceSummary: evidence.summary, decision: reason, decidedBy: m.user, decidedAt: m.at, county: c.county_code });
-      audit(db, { user: m.user, action: 'credit.record', target: auditTargetOf(db, c.person_id), details: { case: c.id, number: record.number, behavior: c.behavior }, at: m.at });
-      coloursChanged = true;
-    }
-    if (m.move === 'revoke') {
-      sets.push('revoked_at = ?');
-      params.push(m.at);
-      const record = creditRecordOfCase(db, c.id);
-      if (record) {
-        revokeCreditRecord(db, record.id, m.user, reason, m.at);
-        audit(db, { user: m.user, action: 'credit.revoke', target: auditTargetOf(db, c.person_id), details: { case: c.id, number: record.number }, at: m.at });
+  return db
+    .transaction((): MoveResult => {
+      const c = getCase(db, m.id);
+      if (!c) throw ApiFailure.because('not_found', { code: 'cases.noSuchCase', params: { id: m.id } });
+      const check = checkMove(c.state, m.move, m.role);
+      if (!check.ok) throw ApiFailure.of(check.code, check.en, check.zh);
+      let coloursChanged = false;
+      const sets: string[] = ['state = ?', 'updated_at = ?'];
+      const params: unknown[] = [check.to, m.at];
+      if (m.move === 'decide') {
+        sets.push('decided_at = ?');
+        params.push(m.at);
+        const evidence = JSON.parse(c.evidence) as Evidence;
+        const record = createCreditRecord(db, {
+          caseId: c.id,
+          personId: c.person_id,
+          behavior: c.behavior,
+          evidenceSummary: evidence.summary,
+          decision: reason,
+          decidedBy: m.user,
+          decidedAt: m.at,
+          county: c.county_code,
+        });
+        audit(db, {
+          user: m.user,
+          action: 'credit.record',
+          target: auditTargetOf(db, c.person_id),
+          details: { case: c.id, number: record.number, behavior: c.behavior },
+          at: m.at,
+        });
+        coloursChanged = true;
       }
-      coloursChanged = true;
-    }
-    if (m.move === 'close') {
-      sets.push('closed_at = ?');
-      params.push(m.at);
-      // A served term ends the forced red (the 14-day rule takes over); other closings change nothing.
-      coloursChanged = c.decided_at !== null && c.revoked_at === null;
-    }
-    db.prepare(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`).run(...params, c.id);
-    db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(c.id, m.at, m.user, m.move, c.state, check.to, reason);
-    audit(db, { user: m.user, action: `case.${m.move}`, target: auditTargetOf(db, c.person_id), details: { case: c.id, from: c.state, to: check.to, reason }, at: m.at });
-    if (coloursChanged) db.prepare('INSERT OR IGNORE INTO dirty_people (person_id) VALUES (?)').run(c.person_id);
-    return { row: getCase(db, c.id)!, coloursChanged };
-  }).immediate();
+      if (m.move === 'revoke') {
+        sets.push('revoked_at = ?');
+        params.push(m.at);
+        const record = creditRecordOfCase(db, c.id);
+        if (record) {
+          revokeCreditRecord(db, record.id, m.user, reason, m.at);
+          audit(db, {
+            user: m.user,
+            action: 'credit.revoke',
+            target: auditTargetOf(db, c.person_id),
+            details: { case: c.id, number: record.number },
+            at: m.at,
+          });
+        }
+        coloursChanged = true;
+      }
+      if (m.move === 'close') {
+        sets.push('closed_at = ?');
+        params.push(m.at);
+        // A served term ends the forced red (the 14-day rule takes over); other closings change nothing.
+        coloursChanged = c.decided_at !== null && c.revoked_at === null;
+      }
+      db.prepare(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`).run(...params, c.id);
+      db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        c.id,
+        m.at,
+        m.user,
+        m.move,
+        c.state,
+        check.to,
+        reason,
+      );
+      audit(db, {
+        user: m.user,
+        action: `case.${m.move}`,
+        target: auditTargetOf(db, c.person_id),
+        details: { case: c.id, from: c.state, to: check.to, reason },
+        at: m.at,
+      });
+      if (coloursChanged) db.prepare('INSERT OR IGNORE INTO dirty_people (person_id) VALUES (?)').run(c.person_id);
+      return { row: getCase(db, c.id)!, coloursChanged };
+    })
+    .immediate();
 }
 
 export interface CaseQuery {
@@ -224,14 +301,21 @@ function where(q: CaseQuery): { sql: string; params: unknown[] } {
 
 export function listCases(db: Db, q: CaseQuery): { rows: CaseRow[]; total: number } {
   const w = where(q);
-  const rows = db.prepare(`SELECT * FROM cases ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...w.params, q.limit ?? -1, q.offset ?? 0) as CaseRow[];
+  const rows = db
+    .prepare(`SELECT * FROM cases ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .all(...w.params, q.limit ?? -1, q.offset ?? 0) as CaseRow[];
   const total = (db.prepare(`SELECT count(*) AS n FROM cases ${w.sql}`).get(...w.params) as { n: number }).n;
   return { rows, total };
 }
 
 export function countsByState(db: Db, county: string | null): Record<CaseState, number> {
-  const counts = { suspected: 0, under_review: 0, decided: 0, dismissed: 0, appealed: 0, upheld: 0, revoked: 0, closed: 0 } as Record<CaseState, number>;
-  const rows = db.prepare(`SELECT state, count(*) AS n FROM cases ${county ? 'WHERE county_code = ?' : ''} GROUP BY state`).all(...(county ? [county] : [])) as { state: CaseState; n: number }[];
+  const counts = { suspected: 0, under_review: 0, decided: 0, dismissed: 0, appealed: 0, upheld: 0, revoked: 0, closed: 0 } as Record<
+    CaseState,
+    number
+  >;
+  const rows = db
+    .prepare(`SELECT state, count(*) AS n FROM cases ${county ? 'WHERE county_code = ?' : ''} GROUP BY state`)
+    .all(...(county ? [county] : [])) as { state: CaseState; n: number }[];
   for (const r of rows) counts[r.state] = r.n;
   return counts;
 }

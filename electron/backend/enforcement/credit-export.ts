@@ -23,7 +23,10 @@ export function exportCreditRecords(db: Db, target: string, o: CreditExportOptio
 
 async function writeCreditRecords(db: Db, target: string, o: CreditExportOptions): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('诚信记录', { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet('诚信记录', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   // Every field of the record (ENFORCEMENT.md "Credit records"), times as real Excel date-times.
   ws.columns = [
     { header: '记录编号', key: 'number', width: 20 },

@@ -33,22 +33,52 @@ export function creditNumber(year: number, seq: number): string {
 
 export function createCreditRecord(
   db: Db,
-  r: { caseId: number; personId: string; behavior: Behavior; evidenceSummary: string; decision: string; decidedBy: string; decidedAt: number; county: string | null },
+  r: {
+    caseId: number;
+    personId: string;
+    behavior: Behavior;
+    evidenceSummary: string;
+    decision: string;
+    decidedBy: string;
+    decidedAt: number;
+    county: string | null;
+  },
 ): CreditRecord {
   const day = dayOfInstant(r.decidedAt);
   const year = dayParts(day).year;
   const seq = ((db.prepare('SELECT max(seq) AS s FROM credit_records WHERE year = ?').get(year) as { s: number | null }).s ?? 0) + 1;
   const info = db
     .prepare(
-      `INSERT INTO credit_records (number, year, seq, case_id, person_id, behavior, evidence_summary, legal_basis, decision, decided_by, decided_at, decided_day, county_code)
+      `INSERT INTO credit_records (number, year, seq, case_id, person_id, behavior, evidence_summary, legal_basis, decision,
+         decided_by, decided_at, decided_day, county_code)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(creditNumber(year, seq), year, seq, r.caseId, r.personId, r.behavior, r.evidenceSummary, LEGAL_BASIS, r.decision, r.decidedBy, r.decidedAt, day, r.county);
+    .run(
+      creditNumber(year, seq),
+      year,
+      seq,
+      r.caseId,
+      r.personId,
+      r.behavior,
+      r.evidenceSummary,
+      LEGAL_BASIS,
+      r.decision,
+      r.decidedBy,
+      r.decidedAt,
+      day,
+      r.county,
+    );
   return getCreditRecord(db, Number(info.lastInsertRowid))!;
 }
 
 export function revokeCreditRecord(db: Db, recordId: number, user: string, reason: string, at: number): void {
-  db.prepare("INSERT INTO credit_record_events (record_id, kind, at, day, user_name, reason) VALUES (?, 'revoked', ?, ?, ?, ?)").run(recordId, at, dayOfInstant(at), user, reason);
+  db.prepare("INSERT INTO credit_record_events (record_id, kind, at, day, user_name, reason) VALUES (?, 'revoked', ?, ?, ?, ?)").run(
+    recordId,
+    at,
+    dayOfInstant(at),
+    user,
+    reason,
+  );
 }
 
 const SELECT = `
@@ -83,7 +113,9 @@ export function listCreditRecords(db: Db, q: CreditQuery = {}): { rows: CreditRe
   if (q.to !== undefined) filters.push(['r.decided_at < ?', dayStartInstant(addDays(q.to, 1))]);
   const where = filters.length ? `WHERE ${filters.map(([c]) => c).join(' AND ')}` : '';
   const params = filters.map(([, v]) => v);
-  const rows = db.prepare(`${SELECT} ${where} ORDER BY r.id DESC LIMIT ? OFFSET ?`).all(...params, q.limit ?? -1, q.offset ?? 0) as CreditRecord[];
+  const rows = db
+    .prepare(`${SELECT} ${where} ORDER BY r.id DESC LIMIT ? OFFSET ?`)
+    .all(...params, q.limit ?? -1, q.offset ?? 0) as CreditRecord[];
   const total = (db.prepare(`SELECT count(*) AS n FROM credit_records r ${where}`).get(...params) as { n: number }).n;
   return { rows, total };
 }

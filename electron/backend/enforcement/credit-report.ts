@@ -19,6 +19,10 @@ const time = (ms: number | null) => (ms === null ? '' : formatInstant(ms).replac
 // An official document says what the console's screens say: every word below comes from shared/words.
 const zh = <K extends string>(words: Record<K, { zh: string; en: string }>, value: string) => wordOf(words, value, 'zh');
 
+const RECORD_COLUMNS = ['记录编号', '行为', '决定时间', '决定内容', '状态', '决定人'];
+/** A table's header row (the words are ours: no escaping needed). */
+const headRow = (cells: readonly string[]) => `<thead><tr>${cells.map((c) => `<th>${c}</th>`).join('')}</tr></thead>`;
+
 export interface CreditReportInput {
   personId: string;
   unmasked: boolean;
@@ -27,14 +31,18 @@ export interface CreditReportInput {
 }
 
 export function creditReportHtml(db: Db, r: CreditReportInput): { html: string; records: number } {
-  const who = db.prepare('SELECT name, county_code FROM residents WHERE person_id = ?').get(r.personId) as { name: string | null; county_code: string | null } | undefined;
+  const who = db.prepare('SELECT name, county_code FROM residents WHERE person_id = ?').get(r.personId) as
+    { name: string | null; county_code: string | null } | undefined;
   const id = r.unmasked ? r.personId : maskPersonId(r.personId);
   const name = who?.name ? (r.unmasked ? who.name : maskName(who.name)) : '—';
   const records = creditRecordsOf(db, r.personId);
   const cases = listCases(db, { personId: r.personId }).rows.reverse();
   const recordRows = records
     .map((c) => {
-      const status = c.status === 'effective' ? CREDIT_STATUS_WORDS.effective.zh : `${CREDIT_STATUS_WORDS.revoked.zh}（${esc(time(c.revoked_at))}：${esc(c.revoked_reason)}）`;
+      const status =
+        c.status === 'effective'
+          ? CREDIT_STATUS_WORDS.effective.zh
+          : `${CREDIT_STATUS_WORDS.revoked.zh}（${esc(time(c.revoked_at))}：${esc(c.revoked_reason)}）`;
       return `<tr><td>${esc(c.number)}</td><td>${esc(zh(BEHAVIOR_WORDS, c.behavior))}</td><td>${esc(time(c.decided_at))}</td>
       <td>${esc(c.decision)}</td><td class="${c.status}">${status}</td><td>${esc(c.decided_by)}</td></tr>`;
     })
@@ -47,7 +55,10 @@ export function creditReportHtml(db: Db, r: CreditReportInput): { html: string; 
           return `<tr>${cells.map((v) => `<td>${esc(v)}</td>`).join('')}</tr>`;
         })
         .join('');
-      return `<h3>案件 ${c.id}：${esc(zh(BEHAVIOR_WORDS, c.behavior))}</h3><table><thead><tr><th>时间</th><th>环节</th><th>经办人</th><th>理由</th></tr></thead><tbody>${steps}</tbody></table>`;
+      return (
+        `<h3>案件 ${c.id}：${esc(zh(BEHAVIOR_WORDS, c.behavior))}</h3>` +
+        `<table>${headRow(['时间', '环节', '经办人', '理由'])}<tbody>${steps}</tbody></table>`
+      );
     })
     .join('');
   const html = `<!doctype html>
@@ -67,7 +78,7 @@ tr { page-break-inside: avoid; } .revoked { color: #666; } .meta { text-align: c
 <table><tr><th>姓名</th><td>${esc(name)}</td><th>身份证号</th><td>${esc(id)}</td></tr>
 <tr><th>县（市、区）</th><td colspan="3">${esc(who?.county_code ? countyName(who.county_code) : '—')}</td></tr></table>
 <h2>诚信记录（${records.length} 条）</h2>
-${records.length ? `<table><thead><tr><th>记录编号</th><th>行为</th><th>决定时间</th><th>决定内容</th><th>状态</th><th>决定人</th></tr></thead><tbody>${recordRows}</tbody></table>` : '<p>无诚信记录。</p>'}
+${records.length ? `<table>${headRow(RECORD_COLUMNS)}<tbody>${recordRows}</tbody></table>` : '<p>无诚信记录。</p>'}
 <p class="basis">依据：${esc(LEGAL_BASIS)}</p>
 <h2>案件经过</h2>
 ${caseBlocks || '<p>无案件。</p>'}

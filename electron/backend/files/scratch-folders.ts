@@ -43,7 +43,8 @@ export function claimScratchFolder(parent: string): string {
       if (leftBehind(path, entry.name)) rmSync(path, { recursive: true, force: true });
     } catch (err) {
       // Gone meanwhile, or held open (Windows): the next start tries again.
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') console.error(`cannot remove ${entry.name} from ${parent}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        console.error(`cannot remove ${entry.name} from ${parent}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
     }
   }
   return makePrivateDir(join(parent, `p${process.pid}`));

@@ -6,8 +6,9 @@
  */
 import { guardFormula } from './formula-guard.ts';
 
-// eslint-disable-next-line no-control-regex
-const NOT_XML_SOURCE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.source;
+const NOT_XML_SOURCE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.source;
 const NOT_XML = new RegExp(NOT_XML_SOURCE);
 const NOT_XML_ALL = new RegExp(NOT_XML_SOURCE, 'g');
 

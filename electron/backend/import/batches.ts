@@ -52,8 +52,10 @@ export interface NewBatch {
 
 const statements = statementCache((db: Db) => ({
   insert: db.prepare(
-    `INSERT INTO import_batches (feed, file_name, file_path, file_hash, file_size, version_time, encoding, origin, strict, status, error, error_zh, started_at, finished_at)
-     VALUES (@feed, @fileName, @filePath, @fileHash, @fileSize, @versionTime, @encoding, @origin, @strict, @status, @error, @errorZh, @startedAt, @finishedAt)`,
+    `INSERT INTO import_batches (feed, file_name, file_path, file_hash, file_size, version_time, encoding, origin, strict, status,
+       error, error_zh, started_at, finished_at)
+     VALUES (@feed, @fileName, @filePath, @fileHash, @fileSize, @versionTime, @encoding, @origin, @strict, @status,
+       @error, @errorZh, @startedAt, @finishedAt)`,
   ),
   resumable: db.prepare(
     `SELECT * FROM import_batches WHERE file_path = ? AND file_hash = ? AND feed = ? AND status = 'running' AND strict = 0 ORDER BY id DESC LIMIT 1`,
@@ -122,12 +124,27 @@ export function insertRejects(db: Db, t: RejectTarget, rejects: readonly RejectR
     const several = r.problems.length > 1;
     const reason = r.problems.map((p) => (several && p.column ? `${p.column}: ${p.en}` : p.en)).join('; ');
     const reasonZh = r.problems.map((p) => (several && p.column ? `${p.column}：${p.zh}` : p.zh)).join('；');
-    s.run(t.batchId, t.feed, t.fileName, t.fileHash, r.line, first.column, first.value, reason, reasonZh, JSON.stringify(r.problems), JSON.stringify(r.raw));
+    s.run(
+      t.batchId,
+      t.feed,
+      t.fileName,
+      t.fileHash,
+      r.line,
+      first.column,
+      first.value,
+      reason,
+      reasonZh,
+      JSON.stringify(r.problems),
+      JSON.stringify(r.raw),
+    );
   }
 }
 
 /** Each feed's last finished import (any origin), for freshness displays. */
 export function lastImportTimes(db: Db): Map<FeedName, number> {
-  const rows = db.prepare("SELECT feed, max(finished_at) AS at FROM import_batches WHERE status = 'done' GROUP BY feed").all() as { feed: FeedName; at: number }[];
+  const rows = db.prepare("SELECT feed, max(finished_at) AS at FROM import_batches WHERE status = 'done' GROUP BY feed").all() as {
+    feed: FeedName;
+    at: number;
+  }[];
   return new Map(rows.map((r) => [r.feed, r.at]));
 }

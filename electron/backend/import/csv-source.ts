@@ -11,7 +11,6 @@ import Papa from 'papaparse';
 import type { TextEncoding } from './file-probe.ts';
 import type { SourceRow } from './source-row.ts';
 
-
 /** `progress.bytesRead` follows the file as it is read, for progress bars. */
 export async function* csvRows(
   path: string,

@@ -11,15 +11,7 @@ import { type FeedName, feedSchema } from '../../../shared/domain/feeds/feed-sch
 import { replaceQuestion } from '../../../shared/domain/feeds/replace-confirmation.ts';
 import { plausibleWindow } from '../../../shared/domain/feeds/plausible-window.ts';
 import type { Db } from '../db/database.ts';
-import {
-  addBatchCounts,
-  createBatch,
-  findResumableBatch,
-  finishBatch,
-  getBatch,
-  insertRejects,
-  setBatchHeader,
-} from './batches.ts';
+import { addBatchCounts, createBatch, findResumableBatch, finishBatch, getBatch, insertRejects, setBatchHeader } from './batches.ts';
 import { databaseClock } from '../clock/database-clock.ts';
 import { latestDataDay } from '../clock/data-days.ts';
 import { writerFor } from './feed-writers/index.ts';
@@ -202,7 +194,8 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
       const written = db.transaction(() => {
         const w = writer.write(db, event.prepared, { batchId, versionTime, present });
         const rejected = event.rejects.length;
-        if (!strict || rejected === 0) insertRejects(db, { batchId, feed: req.feed, fileName, fileHash: outcome.hash ?? '' }, event.rejects);
+        if (!strict || rejected === 0)
+          insertRejects(db, { batchId, feed: req.feed, fileName, fileHash: outcome.hash ?? '' }, event.rejects);
         addBatchCounts(db, batchId, { read: event.read, ...w, rejected, resumeLine: event.lastLine });
         return w;
       })();
@@ -224,7 +217,18 @@ async function run(db: Db, req: ImportRequest, runner: ParseRunner): Promise<Imp
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   }
-  return finish(db, req, outcome, { unreadableError, chunksSeen, strict, whole, header, strictRejects, fileName, versionTime, path, now: now() });
+  return finish(db, req, outcome, {
+    unreadableError,
+    chunksSeen,
+    strict,
+    whole,
+    header,
+    strictRejects,
+    fileName,
+    versionTime,
+    path,
+    now: now(),
+  });
 }
 
 interface FinishContext {
@@ -268,7 +272,13 @@ function finish(db: Db, req: ImportRequest, outcome: ImportOutcome, f: FinishCon
         ...(outcome.error ? { error: outcome.error } : {}),
       });
     } else if (outcome.status !== 'cancelled') {
-      finishBatch(db, outcome.batchId, outcome.status === 'done' || outcome.status === 'unreadable' ? outcome.status : 'failed', f.now, outcome.error ?? undefined);
+      finishBatch(
+        db,
+        outcome.batchId,
+        outcome.status === 'done' || outcome.status === 'unreadable' ? outcome.status : 'failed',
+        f.now,
+        outcome.error ?? undefined,
+      );
     }
     if (outcome.status !== 'cancelled') req.onFinish?.(db, outcome);
   }).immediate();

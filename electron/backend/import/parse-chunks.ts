@@ -76,7 +76,12 @@ export async function* parseChunks(job: ParseJob, resumeAfter: (info: OpenedInfo
           yield { type: 'unreadable', ...mapping.problem, ...poor };
           return;
         }
-        yield { type: 'header', header: [...mapping.mapping.header], ignored: [...mapping.mapping.ignored], present: mapping.mapping.positions.map((p) => p >= 0) };
+        yield {
+          type: 'header',
+          header: [...mapping.mapping.header],
+          ignored: [...mapping.mapping.ignored],
+          present: mapping.mapping.positions.map((p) => p >= 0),
+        };
         start = 1;
       }
       const valid: ValidRow[] = [];
@@ -93,7 +98,14 @@ export async function* parseChunks(job: ParseJob, resumeAfter: (info: OpenedInfo
         else rejects.push({ line: row.line, problems: result.problems, raw: row.cells.map(cellText) });
       }
       if (read === 0) continue;
-      yield { type: 'chunk', lastLine, read, prepared: writer.prepare(valid), rejects, fraction: source.format === 'csv' && info.size > 0 ? Math.min(1, progress.bytesRead / info.size) : null };
+      yield {
+        type: 'chunk',
+        lastLine,
+        read,
+        prepared: writer.prepare(valid),
+        rejects,
+        fraction: source.format === 'csv' && info.size > 0 ? Math.min(1, progress.bytesRead / info.size) : null,
+      };
     }
   } catch (err) {
     if (err instanceof UnreadableFileError) {

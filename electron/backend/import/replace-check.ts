@@ -21,7 +21,8 @@ export interface ReplaceCheck {
 export async function checkReplacements(db: Db, job: ParseJob, size: number, runner: ParseRunner): Promise<ReplaceCheck> {
   const feed = job.feed;
   const writer = writerFor(feed);
-  if (feedSchema(feed)?.mode !== 'upsert' || !writer.countReplacing || !hasStoredRows(db, feed)) return { replaces: 0, needsConfirmation: false };
+  if (feedSchema(feed)?.mode !== 'upsert' || !writer.countReplacing || !hasStoredRows(db, feed))
+    return { replaces: 0, needsConfirmation: false };
   let present: readonly boolean[] = [];
   let replaces = 0;
   // An unreadable file stops the count; the import itself then reports why.

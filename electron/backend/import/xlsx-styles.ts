@@ -98,12 +98,17 @@ export async function locateParts(pkg: XlsxPackage, limits: XlsxLimits): Promise
   for await (const _ of xmlPart(pkg, workbook, sink, limits));
 
   const noSheet = (en: string, zh: string) =>
-    unreadable('not_readable', `${en}; put the data on the first sheet, save the workbook again and import it`, `${zh}，请将数据放在第一个工作表中，重新保存后再导入`);
+    unreadable(
+      'not_readable',
+      `${en}; put the data on the first sheet, save the workbook again and import it`,
+      `${zh}，请将数据放在第一个工作表中，重新保存后再导入`,
+    );
   if (sheetIds.length === 0) throw noSheet('the workbook has no sheets', '工作簿中没有工作表');
   // The first sheet that is a worksheet (chart sheets and macro sheets hold no rows).
   const sheetRel = sheetIds.map((id) => rels.get(id)).find((rel) => rel?.type.endsWith('/worksheet'));
   if (!sheetRel) throw noSheet('the workbook has no worksheet (only chart sheets)', '工作簿中没有数据工作表（只有图表工作表）');
-  if (sheetRel.target === null || !pkg.has(sheetRel.target)) throw damaged(`the first worksheet (${sheetRel.target ?? 'external'}) is missing`);
+  if (sheetRel.target === null || !pkg.has(sheetRel.target))
+    throw damaged(`the first worksheet (${sheetRel.target ?? 'external'}) is missing`);
   return {
     sheet: sheetRel.target,
     styles: findPart(pkg, rels, '/styles', `${dir}/styles.xml`),

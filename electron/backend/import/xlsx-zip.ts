@@ -31,7 +31,8 @@ export function damaged(detail: string): UnreadableFileError {
 function tooBigUnpacked(detail: string): UnreadableFileError {
   return unreadable(
     'too_large',
-    `the workbook unpacks to too much data (${detail}); it may be a "zip bomb" or hold far more than a department export, so split the data into smaller workbooks or export it as CSV`,
+    `the workbook unpacks to too much data (${detail}); it may be a "zip bomb" or hold far more than a department export, so split the data into ` +
+      `smaller workbooks or export it as CSV`,
     `工作簿解压后数据量过大（${detail}），可能是恶意构造的压缩包，或数据远超正常报送量，请拆分为较小的工作簿或导出为 CSV`,
   );
 }
@@ -39,7 +40,8 @@ function tooBigUnpacked(detail: string): UnreadableFileError {
 const passwordProtected = () =>
   unreadable(
     'not_readable',
-    'the workbook is password-protected (encrypted) or is an old Excel 97-2003 .xls file; remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it) and save it as .xlsx (Excel Workbook), then import again',
+    'the workbook is password-protected (encrypted) or is an old Excel 97-2003 .xls file; remove the password (File > Info > Protect Workbook > ' +
+      'Encrypt with Password, clear it) and save it as .xlsx (Excel Workbook), then import again',
     '该工作簿设有打开密码（已加密），或是旧版 Excel 97-2003 .xls 文件；请取消密码（文件 > 信息 > 保护工作簿 > 用密码进行加密，清空密码），并另存为 .xlsx（Excel 工作簿）后重新导入',
   );
 
@@ -95,7 +97,11 @@ export async function openPackage(path: string, limits: XlsxLimits): Promise<Xls
     // The system's words (`ENOENT: no such file…, open '<temp path>'`) name no remedy: say what to do.
     const known = fileAccessError(err, path, 'read');
     if (known) throw unreadable('not_readable', known.message, known.messageZh);
-    throw unreadable('not_readable', 'the file cannot be opened; check that it exists and is not open in another program', '无法打开该文件，请确认文件存在且未被其他程序占用');
+    throw unreadable(
+      'not_readable',
+      'the file cannot be opened; check that it exists and is not open in another program',
+      '无法打开该文件，请确认文件存在且未被其他程序占用',
+    );
   });
   try {
     size = (await fh.stat()).size;
@@ -114,8 +120,10 @@ export async function openPackage(path: string, limits: XlsxLimits): Promise<Xls
   if (head[0] !== 0x50 || head[1] !== 0x4b) throw notZip();
 
   const zip = await new Promise<ZipFile>((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: true, strictFileNames: false }, (err, z) =>
-      err ? reject(damaged(`not a valid ZIP package: ${err.message}`)) : resolve(z),
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: true, strictFileNames: false },
+      (err, z) => (err ? reject(damaged(`not a valid ZIP package: ${err.message}`)) : resolve(z)),
     );
   });
   // yauzl may report an error after we stopped listening for one; never let it crash the process.
@@ -215,7 +223,10 @@ export async function* xmlPart(pkg: XlsxPackage, name: string, sink: XmlSink, li
   let tail = '';
   try {
     for await (const chunk of readChunks(stream, name)) {
-      decoder ??= new TextDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8', { fatal: true });
+      decoder ??= new TextDecoder(
+        chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf-16le' : chunk[0] === 0xfe && chunk[1] === 0xff ? 'utf-16be' : 'utf-8',
+        { fatal: true },
+      );
       const text = decodeChunk(decoder, chunk, name);
       if (!rootSeen) {
         // Refuse a DOCTYPE before saxes buffers its internal subset (billion laughs, XXE).
@@ -253,6 +264,7 @@ function decodeChunk(decoder: TextDecoder, chunk: Buffer | undefined, name: stri
 const doctype = (name: string) =>
   unreadable(
     'not_readable',
-    `the workbook contains a DOCTYPE declaration (in ${name}), which Excel never writes and which can hide an attack; open the file in Excel, save it again as .xlsx and import the new file`,
+    `the workbook contains a DOCTYPE declaration (in ${name}), which Excel never writes and which can hide an attack; open the file in Excel, save ` +
+      `it again as .xlsx and import the new file`,
     `工作簿中含有 DOCTYPE 声明（位于 ${name}），Excel 不会写入此类内容，可能是恶意构造的文件；请用 Excel 打开后重新另存为 .xlsx 再导入`,
   );

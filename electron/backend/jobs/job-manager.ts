@@ -49,12 +49,25 @@ export class JobManager {
 
   /** Starts a job; refuses while another runs (the page shows the running one). */
   start(request: JobRequest, user: string): JobState {
-    if (this.running) throw ApiFailure.of('busy', 'another sync or import is running; wait for it or cancel it', '另一项同步或导入正在进行，请等待完成或取消');
+    if (this.running) throw ApiFailure.because('busy', { code: 'jobs.busy' });
     const id = this.nextId++;
     const kind = request.kind === 'import' ? 'import' : request.kind === 'colours' ? 'colours' : 'sync';
     const source = request.kind === 'sync' ? request.source : request.kind === 'import' ? request.fileName : null;
-    const tracker = new JobTracker(id, kind, this.now(), source, request.kind === 'import' ? { feed: request.feed, file: request.fileName } : undefined);
-    const data: JobWorkerData = { dbFile: this.db.name, dbKey: databaseKeyOf(this.db), dataDir: this.dataDir, request, user, clockOffset: this.now() - Date.now() };
+    const tracker = new JobTracker(
+      id,
+      kind,
+      this.now(),
+      source,
+      request.kind === 'import' ? { feed: request.feed, file: request.fileName } : undefined,
+    );
+    const data: JobWorkerData = {
+      dbFile: this.db.name,
+      dbKey: databaseKeyOf(this.db),
+      dataDir: this.dataDir,
+      request,
+      user,
+      clockOffset: this.now() - Date.now(),
+    };
     const worker = new Worker(workerUrl(import.meta.url, 'job-worker'), { workerData: data });
     const publish = () => this.events.publish({ type: 'job', job: structuredClone(tracker.state) });
     let lastPublish = 0;
@@ -139,7 +152,14 @@ export class JobManager {
 
   private auditFailure(request: JobRequest, user: string, result: JobResult): void {
     const details = { status: result.state.status, error: result.state.error?.en ?? null };
-    const action = request.kind === 'import' ? 'data.import' : request.kind === 'colours' ? 'colours.evaluate' : request.kind === 'demo' ? 'data.demo' : 'data.sync';
+    const action =
+      request.kind === 'import'
+        ? 'data.import'
+        : request.kind === 'colours'
+          ? 'colours.evaluate'
+          : request.kind === 'demo'
+            ? 'data.demo'
+            : 'data.sync';
     audit(this.db, { user, action, details, at: this.now() });
   }
 }

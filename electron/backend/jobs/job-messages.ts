@@ -27,7 +27,15 @@ export type JobReport =
   | { type: 'import-progress'; read: number; fraction: number | null }
   | { type: 'demo-writing' }
   | { type: 'colours'; done: number; total: number }
-  | { type: 'done'; sync?: SyncOutcome; importOutcome?: ImportOutcome; colours?: RecomputeResult; casesOpened?: number; cancelled: boolean; syncSource?: string }
+  | {
+      type: 'done';
+      sync?: SyncOutcome;
+      importOutcome?: ImportOutcome;
+      colours?: RecomputeResult;
+      casesOpened?: number;
+      cancelled: boolean;
+      syncSource?: string;
+    }
   /** Said so that a person can act on it (jobs/job-failure.ts). */
   | { type: 'error'; error: JobFailure };
 

@@ -14,7 +14,21 @@ export class JobTracker {
   private currentRead = 0;
 
   constructor(id: number, kind: JobState['kind'], now: number, source: string | null = null, importing?: { feed: FeedName; file: string }) {
-    this.state = { id, kind, status: 'running', source, startedAt: now, finishedAt: null, feeds: {}, current: null, colours: null, rowsPerSecond: 0, etaSeconds: null, message: null, error: null };
+    this.state = {
+      id,
+      kind,
+      status: 'running',
+      source,
+      startedAt: now,
+      finishedAt: null,
+      feeds: {},
+      current: null,
+      colours: null,
+      rowsPerSecond: 0,
+      etaSeconds: null,
+      message: null,
+      error: null,
+    };
     if (importing) {
       // An import is one file of one feed: its progress is that file's.
       this.feed(importing.feed).files = 1;

@@ -35,7 +35,14 @@ async function job(db: Db, r: JobRequest): Promise<Done> {
     case 'demo': {
       const onEvent = (e: DemoEvent) => report(e.type === 'demo-writing' ? { type: 'demo-writing' } : { type: 'sync', event: e });
       const demo = await loadDemoCity(db, dataDir, { actor, signal, onEvent, onColours });
-      return { type: 'done', cancelled: demo.sync.status === 'cancelled', sync: demo.sync, colours: demo.colours, casesOpened: demo.opened.length, syncSource: demo.dir };
+      return {
+        type: 'done',
+        cancelled: demo.sync.status === 'cancelled',
+        sync: demo.sync,
+        colours: demo.colours,
+        casesOpened: demo.opened.length,
+        syncSource: demo.dir,
+      };
     }
     case 'sync': {
       const s = await syncExchange(db, { source: r.source, actor, signal, onEvent: (event) => report({ type: 'sync', event }), onColours });
@@ -53,7 +60,13 @@ async function job(db: Db, r: JobRequest): Promise<Done> {
         onColours,
       });
       const outcome = i.outcomes[0]!;
-      return { type: 'done', cancelled: outcome.status === 'cancelled', importOutcome: outcome, colours: i.colours, casesOpened: i.opened.length };
+      return {
+        type: 'done',
+        cancelled: outcome.status === 'cancelled',
+        importOutcome: outcome,
+        colours: i.colours,
+        casesOpened: i.opened.length,
+      };
     }
     case 'colours': {
       const e = await evaluateColours(db, { full: r.full, actor, onColours });

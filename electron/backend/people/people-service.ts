@@ -67,7 +67,8 @@ export function summarize(db: Db, who: Identity, asOf: Day, ref: string): Person
 }
 
 export function identity(db: Db, personId: string): Identity {
-  const r = db.prepare('SELECT name, phone, county_code FROM residents WHERE person_id = ?').get(personId) as { name: string | null; phone: string | null; county_code: string | null } | undefined;
+  const r = db.prepare('SELECT name, phone, county_code FROM residents WHERE person_id = ?').get(personId) as
+    { name: string | null; phone: string | null; county_code: string | null } | undefined;
   return { person_id: personId, name: r?.name ?? null, phone: r?.phone ?? null, resident_county: r?.county_code ?? null };
 }
 
@@ -75,7 +76,13 @@ export function personDetail(db: Db, personId: string, asOf: Day, ref: string, c
   const code = personCode(db, personId, asOf);
   if (!code) return null;
   const summary = summarize(db, identity(db, personId), asOf, ref);
-  const reasons: ReasonView[] = code.reasons.map((r) => ({ color: r.color, source: r.source, condition: r.condition, date: formatDay(r.date), ongoing: r.ongoing }));
+  const reasons: ReasonView[] = code.reasons.map((r) => ({
+    color: r.color,
+    source: r.source,
+    condition: r.condition,
+    date: formatDay(r.date),
+    ongoing: r.ongoing,
+  }));
   const timeline: TimelineEvent[] = personTimeline(db, personId, code.history, asOf);
   return {
     ...summary,

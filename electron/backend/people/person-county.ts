@@ -12,7 +12,10 @@ export function personCounty(db: Db, personId: string): string | null {
   const states = row ? decodeHistory(row.timeline) : [];
   const fromHistory = states[states.length - 1]?.county;
   if (fromHistory) return fromHistory;
-  return (db.prepare('SELECT county_code FROM residents WHERE person_id = ?').get(personId) as { county_code: string | null } | undefined)?.county_code ?? null;
+  return (
+    (db.prepare('SELECT county_code FROM residents WHERE person_id = ?').get(personId) as { county_code: string | null } | undefined)
+      ?.county_code ?? null
+  );
 }
 
 /** Whether a person is visible to an account scoped to `scope` (null: the whole city). */

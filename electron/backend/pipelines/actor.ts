@@ -17,7 +17,12 @@ export interface Actor {
 }
 
 export function auditAs(db: Db, actor: Actor, action: string, details: Record<string, unknown>): void {
-  audit(db, { user: actor.user, action, details: actor.via ? { ...details, via: actor.via } : details, ...(actor.now ? { at: actor.now() } : {}) });
+  audit(db, {
+    user: actor.user,
+    action,
+    details: actor.via ? { ...details, via: actor.via } : details,
+    ...(actor.now ? { at: actor.now() } : {}),
+  });
 }
 
 /** What an evaluation did, as the audit log keeps it (the seconds it took are not a fact of the data). */

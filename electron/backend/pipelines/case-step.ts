@@ -21,7 +21,14 @@ export interface CaseStep {
 }
 
 export async function takeCaseStep(db: Db, step: CaseStep): Promise<MoveResult> {
-  const result = moveCase(db, { id: step.id, move: step.move, role: step.user.role, user: step.user.name, reason: step.reason, at: step.at });
+  const result = moveCase(db, {
+    id: step.id,
+    move: step.move,
+    role: step.user.role,
+    user: step.user.name,
+    reason: step.reason,
+    at: step.at,
+  });
   // One person's colours: on this thread, starting workers would cost more than the work.
   if (result.coloursChanged) await recomputeColours(db, { workers: 0 });
   return result;

@@ -21,7 +21,8 @@ export interface DetectCasesOptions {
 export async function detectCases(db: Db, options: DetectCasesOptions): Promise<DetectorRun> {
   await ensureColoursFresh(db);
   const asOf = options.asOf === undefined ? undefined : dayStartInstant(addDays(options.asOf, 1));
-  const clock = databaseClock(db)();
+  // The console passes its clock (the actor's); `hcc detect` reads the database's.
+  const clock = options.actor.now ? options.actor.now() : databaseClock(db)();
   const now = asOf === undefined ? clock : Math.min(clock, asOf - 1);
   const run = runDetectors(db, { now, full: options.full === true, ...(asOf === undefined ? {} : { asOf }) });
   auditAs(db, options.actor, 'detect.run', { opened: run.opened.length });

@@ -25,7 +25,10 @@ export interface Evaluation {
 }
 
 export async function evaluateAndDetect(db: Db, options: EvaluateAndDetectOptions = {}): Promise<Evaluation> {
-  const colours = await recomputeColours(db, { ...(options.full ? { full: true } : {}), ...(options.onColours ? { onProgress: options.onColours } : {}) });
+  const colours = await recomputeColours(db, {
+    ...(options.full ? { full: true } : {}),
+    ...(options.onColours ? { onProgress: options.onColours } : {}),
+  });
   // On the database's clock: a demo city's cases open on its own days (one-clock.test.ts).
   const opened = runDetectors(db, { now: databaseClock(db)() }).opened;
   return { colours, opened };
@@ -34,6 +37,10 @@ export async function evaluateAndDetect(db: Db, options: EvaluateAndDetectOption
 /** The colours job on its own: audited as `colours.evaluate`, since no import or sync stands behind it. */
 export async function evaluateColours(db: Db, options: EvaluateAndDetectOptions & { actor: Actor }): Promise<Evaluation> {
   const evaluation = await evaluateAndDetect(db, options);
-  auditAs(db, options.actor, 'colours.evaluate', { status: 'done', colours: colourSummary(evaluation.colours), casesOpened: evaluation.opened.length });
+  auditAs(db, options.actor, 'colours.evaluate', {
+    status: 'done',
+    colours: colourSummary(evaluation.colours),
+    casesOpened: evaluation.opened.length,
+  });
   return evaluation;
 }

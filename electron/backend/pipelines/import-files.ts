@@ -67,6 +67,14 @@ export async function importFiles(db: Db, options: ImportFilesOptions): Promise<
 }
 
 function importDetails(o: ImportOutcome, evaluation: Evaluation | null): Record<string, unknown> {
-  const facts = { file: basename(o.file), feed: o.feed, status: o.status, read: o.read, accepted: o.accepted, duplicates: o.duplicates, rejected: o.rejected };
+  const facts = {
+    file: basename(o.file),
+    feed: o.feed,
+    status: o.status,
+    read: o.read,
+    accepted: o.accepted,
+    duplicates: o.duplicates,
+    rejected: o.rejected,
+  };
   return evaluation ? { ...facts, colours: colourSummary(evaluation.colours), casesOpened: evaluation.opened.length } : facts;
 }

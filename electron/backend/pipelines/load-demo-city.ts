@@ -32,7 +32,11 @@ export async function loadDemoCity(db: Db, dataDir: string, options: LoadDemoCit
   const dir = await demoExchange(dataDir, () => options.onEvent?.({ type: 'demo-writing' }));
   // Set before the sync, so that even a cancelled load leaves a "sync now" that finishes it.
   saveConsoleSettings(db, { syncSource: dir });
-  const sync = await syncDirectory(db, { source: dir, ...(options.onEvent ? { onEvent: options.onEvent } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+  const sync = await syncDirectory(db, {
+    source: dir,
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   // As after every sync, on the demo's clock, which the sync has just started.
   const evaluation = await evaluateAndDetect(db, options.onColours ? { onColours: options.onColours } : {});
   auditAs(db, options.actor, 'data.demo', { syncSource: dir, ...syncDetails(sync, evaluation) });

@@ -28,7 +28,11 @@ export function refusedFiles(sync: SyncOutcome): ImportOutcome[] {
 }
 
 export async function syncExchange(db: Db, options: SyncExchangeOptions): Promise<SyncExchangeResult> {
-  const sync = await syncDirectory(db, { source: options.source, ...(options.signal ? { signal: options.signal } : {}), ...(options.onEvent ? { onEvent: options.onEvent } : {}) });
+  const sync = await syncDirectory(db, {
+    source: options.source,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  });
   const evaluation = await evaluateAndDetect(db, options.onColours ? { onColours: options.onColours } : {});
   auditAs(db, options.actor, 'data.sync', syncDetails(sync, evaluation));
   return { sync, ...evaluation };
@@ -36,5 +40,12 @@ export async function syncExchange(db: Db, options: SyncExchangeOptions): Promis
 
 /** The audit entry's facts of a sync (also the demo city's, which is one). */
 export function syncDetails(sync: SyncOutcome, evaluation: Evaluation): Record<string, unknown> {
-  return { status: sync.status, source: sync.source, ...sync.totals, refused: refusedFiles(sync).length, colours: colourSummary(evaluation.colours), casesOpened: evaluation.opened.length };
+  return {
+    status: sync.status,
+    source: sync.source,
+    ...sync.totals,
+    refused: refusedFiles(sync).length,
+    colours: colourSummary(evaluation.colours),
+    casesOpened: evaluation.opened.length,
+  };
 }

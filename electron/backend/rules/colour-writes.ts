@@ -5,7 +5,13 @@
 import type { Day } from '../../../shared/domain/local-date.ts';
 import type { CodeColor } from '../../../shared/domain/rules/colors.ts';
 import type { TimelineChange } from '../../../shared/domain/rules/evaluate.ts';
-import { type HistoryState, decodeHistory, encodeHistory, historyDeltas, historyTransitions } from '../../../shared/domain/rules/person-history.ts';
+import {
+  type HistoryState,
+  decodeHistory,
+  encodeHistory,
+  historyDeltas,
+  historyTransitions,
+} from '../../../shared/domain/rules/person-history.ts';
 import type { Db } from '../db/database.ts';
 import { statementCache } from '../db/statement-cache.ts';
 import { multiRowInsert } from '../db/multi-row-insert.ts';
@@ -17,7 +23,13 @@ export interface EvaluatedPerson {
 }
 
 const statements = statementCache((db: Db) => ({
-  upsertCode: multiRowInsert(db, 'INSERT INTO person_codes (person_id, timeline)', '(?, ?)', 2, 'ON CONFLICT (person_id) DO UPDATE SET timeline = excluded.timeline'),
+  upsertCode: multiRowInsert(
+    db,
+    'INSERT INTO person_codes (person_id, timeline)',
+    '(?, ?)',
+    2,
+    'ON CONFLICT (person_id) DO UPDATE SET timeline = excluded.timeline',
+  ),
   deleteChange: db.prepare('DELETE FROM code_changes WHERE day = ? AND person_id = ?'),
   addEpisodes: db.prepare('INSERT OR IGNORE INTO episode_people (person_id) SELECT value FROM json_each(?)'),
   removeEpisodes: db.prepare('DELETE FROM episode_people WHERE person_id IN (SELECT value FROM json_each(?))'),
@@ -70,7 +82,16 @@ export function diffEvaluated(people: readonly EvaluatedPerson[], stored: Readon
     const k = `${day}|${county}|${from}|${to}`;
     transitions.set(k, (transitions.get(k) ?? 0) + n);
   };
-  const out: ChunkWrites = { people: people.length, codes: [], episodes: [], notEpisodes: [], deleteChanges: [], insertChanges: [], deltas: [], transitions: [] };
+  const out: ChunkWrites = {
+    people: people.length,
+    codes: [],
+    episodes: [],
+    notEpisodes: [],
+    deleteChanges: [],
+    insertChanges: [],
+    deltas: [],
+    transitions: [],
+  };
   for (const p of people) {
     const text = encodeHistory(p.states);
     const old = stored.get(p.personId);
@@ -95,7 +116,18 @@ export function diffEvaluated(people: readonly EvaluatedPerson[], stored: Readon
       if (!listedChange(prev.color, st.color)) continue;
       const change = p.changes.find((c) => c.day === st.day);
       const r = change?.reason ?? null;
-      out.insertChanges.push([st.day, p.personId, prev.color, st.color, st.county, change?.cause ?? 'trigger', r?.source ?? null, r?.condition ?? null, r?.date ?? null, r?.recordKey ?? null]);
+      out.insertChanges.push([
+        st.day,
+        p.personId,
+        prev.color,
+        st.color,
+        st.county,
+        change?.cause ?? 'trigger',
+        r?.source ?? null,
+        r?.condition ?? null,
+        r?.date ?? null,
+        r?.recordKey ?? null,
+      ]);
     }
   }
   for (const [k, d] of deltas) {

@@ -27,7 +27,15 @@ export function countyStats(db: Db, day: Day): CountyStatsRow[] {
   const sums = db
     .prepare('SELECT county_code, color, sum(delta) AS n FROM stat_deltas WHERE day <= ? GROUP BY county_code, color')
     .all(day) as { county_code: string; color: CodeColor; n: number }[];
-  const row = (code: string, name: string): CountyStatsRow => ({ county_code: code, county_name: name, red: 0, yellow: 0, green: 0, total: 0, no_code: 0 });
+  const row = (code: string, name: string): CountyStatsRow => ({
+    county_code: code,
+    county_name: name,
+    red: 0,
+    yellow: 0,
+    green: 0,
+    total: 0,
+    no_code: 0,
+  });
   const rows = new Map(COUNTIES.map((c) => [c.code, row(c.code, c.name)]));
   const total = row(TOTAL_CODE, '全市');
   for (const s of sums) {
@@ -52,7 +60,10 @@ export interface TransitionRow {
 /** Colour changes on a day, by county (from 'none' = new codes). */
 export function transitionsOn(db: Db, day: Day): TransitionRow[] {
   return db
-    .prepare('SELECT county_code, from_color, to_color, sum(n) AS n FROM transition_counts WHERE day = ? GROUP BY county_code, from_color, to_color HAVING sum(n) <> 0 ORDER BY county_code, from_color, to_color')
+    .prepare(
+      'SELECT county_code, from_color, to_color, sum(n) AS n FROM transition_counts WHERE day = ? GROUP BY county_code, from_color, to_color HAVING ' +
+        'sum(n) <> 0 ORDER BY county_code, from_color, to_color',
+    )
     .all(day) as TransitionRow[];
 }
 

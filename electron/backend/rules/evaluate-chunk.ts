@@ -11,18 +11,26 @@ import { type ChunkWrites, type EvaluatedPerson, diffEvaluated } from './colour-
 import { loadPeople } from './load-records.ts';
 import { type PersonScope, scopeSql } from './person-scope.ts';
 
-
 export function evaluateChunk(db: Db, scope: PersonScope, keyAreas: readonly KeyArea[]): ChunkWrites {
   const loaded = loadPeople(db, scope, { checkinDays: 'needed' });
   const evaluated: EvaluatedPerson[] = [];
   for (const [id, records] of loaded.records) {
     const e = evaluate(records, keyAreas, HORIZON_DAY);
-    evaluated.push({ personId: id, states: personHistory(e.changes, records.declarations, loaded.residentCounty.get(id) ?? null), changes: e.changes });
+    evaluated.push({
+      personId: id,
+      states: personHistory(e.changes, records.declarations, loaded.residentCounty.get(id) ?? null),
+      changes: e.changes,
+    });
   }
   return diffEvaluated(evaluated, storedHistories(db, scope));
 }
 
 function storedHistories(db: Db, scope: PersonScope): Map<string, string> {
   const s = scopeSql(scope);
-  return new Map(db.prepare(`SELECT person_id, timeline FROM person_codes WHERE ${s.sql}`).raw().all(...s.params) as [string, string][]);
+  return new Map(
+    db
+      .prepare(`SELECT person_id, timeline FROM person_codes WHERE ${s.sql}`)
+      .raw()
+      .all(...s.params) as [string, string][],
+  );
 }

@@ -8,7 +8,12 @@ import type { Db } from '../db/database.ts';
 import { writerFor } from '../import/feed-writers/index.ts';
 import { createBatch, finishBatch, addBatchCounts } from '../import/batches.ts';
 
-export function saveKeyArea(db: Db, a: { regionCode: string; name: string | null; effectiveFrom: Day; effectiveTo: Day | null }, user: string, now: number): void {
+export function saveKeyArea(
+  db: Db,
+  a: { regionCode: string; name: string | null; effectiveFrom: Day; effectiveTo: Day | null },
+  user: string,
+  now: number,
+): void {
   db.transaction(() => {
     const batchId = createBatch(db, {
       feed: 'key_areas',

@@ -20,7 +20,6 @@ export interface LoadedPeople {
 
 type Row = Record<string, unknown>;
 
-
 export function loadKeyAreas(db: Db): KeyArea[] {
   return (db.prepare('SELECT region_code, effective_from, effective_to FROM key_areas').all() as Row[]).map((r) => ({
     regionCode: r.region_code as string,
@@ -47,7 +46,10 @@ export function loadPeople(db: Db, scope: PersonScope, options: { checkinDays: '
   // Rows as arrays (raw mode): no object per row, and a city has millions of rows.
   const q = (sql: string, column = 'person_id'): unknown[][] => {
     const s = scopeSql(scope, column);
-    return db.prepare(sql.replace('$SCOPE', s.sql)).raw().all(...s.params) as unknown[][];
+    return db
+      .prepare(sql.replace('$SCOPE', s.sql))
+      .raw()
+      .all(...s.params) as unknown[][];
   };
   // The lists start as one shared empty list (most people have few kinds of record): a person's
   // own list is made on their first record of that kind.
@@ -84,7 +86,9 @@ export function loadPeople(db: Db, scope: PersonScope, options: { checkinDays: '
       returnedFromOutsideProvince: r[12] === 1,
     });
   }
-  for (const [id, at, day, temperature, symptoms] of q('SELECT person_id, checked_at, day, temperature, symptoms FROM abnormal_checkins WHERE $SCOPE')) {
+  for (const [id, at, day, temperature, symptoms] of q(
+    'SELECT person_id, checked_at, day, temperature, symptoms FROM abnormal_checkins WHERE $SCOPE',
+  )) {
     push(id as string, 'abnormalCheckins', { key: `${id}|${at}`, checkedAt: at, day, temperature, symptoms: symptoms === 1 });
   }
   for (const [id, at, status, day] of q('SELECT person_id, recorded_at, status, day FROM health_records WHERE $SCOPE')) {

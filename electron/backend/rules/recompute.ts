@@ -62,7 +62,9 @@ export function needsFullRecompute(db: Db): boolean {
 export function dirtyPeople(db: Db, upToBatch: number): string[] {
   const w = Number(getSetting(db, 'colours.watermark') ?? 0);
   const newer = (table: string) => `SELECT person_id FROM ${table} WHERE batch_id > @w AND batch_id <= @u`;
-  const unknown = (table: string) => `SELECT t.person_id FROM ${table} t WHERE t.batch_id > @w AND t.batch_id <= @u AND NOT EXISTS (SELECT 1 FROM person_codes p WHERE p.person_id = t.person_id)`;
+  const unknown = (table: string) =>
+    `SELECT t.person_id FROM ${table} t WHERE t.batch_id > @w AND t.batch_id <= @u AND NOT EXISTS (SELECT 1 FROM person_codes p WHERE p.person_id = ` +
+    `t.person_id)`;
   const sql = [
     'SELECT person_id FROM dirty_people',
     newer('residents'),
@@ -133,7 +135,8 @@ export async function recomputeColours(db: Db, options: RecomputeOptions = {}): 
     db.transaction(() => {
       changed += applyChunkWrites(db, writes);
       // Only when nobody else wrote since the chunk was read: a mark made meanwhile must survive.
-      if (clearDirty && scope.kind === 'ids') db.prepare('DELETE FROM dirty_people WHERE person_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(scope.ids));
+      if (clearDirty && scope.kind === 'ids')
+        db.prepare('DELETE FROM dirty_people WHERE person_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(scope.ids));
     }).immediate();
     people += writes.people;
     options.onProgress?.({ done: ++done, total: scopes.length });
@@ -163,7 +166,10 @@ async function inWorkers(
   count: number,
   apply: (scope: PersonScope, writes: ChunkWrites, clearDirty: boolean) => void,
 ): Promise<void> {
-  const pool = Array.from({ length: count }, () => new Worker(workerUrl(import.meta.url, 'evaluate-worker'), { workerData: { dbFile: db.name, dbKey: databaseKeyOf(db) } }));
+  const pool = Array.from(
+    { length: count },
+    () => new Worker(workerUrl(import.meta.url, 'evaluate-worker'), { workerData: { dbFile: db.name, dbKey: databaseKeyOf(db) } }),
+  );
   const version = () => db.pragma('data_version', { simple: true }) as number;
   try {
     let next = 0;
@@ -195,7 +201,10 @@ async function inWorkers(
  */
 function idRanges(db: Db, size: number): PersonScope[] {
   const cuts: string[] = [];
-  const counts = ['residents', 'declarations'].map((t) => ({ t, n: (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n }));
+  const counts = ['residents', 'declarations'].map((t) => ({
+    t,
+    n: (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
+  }));
   const source = counts.sort((a, b) => b.n - a.n)[0]!.t;
   let i = 0;
   for (const [id] of db.prepare(`SELECT person_id FROM ${source} ORDER BY person_id`).raw().iterate() as Iterable<[string]>) {

@@ -7,7 +7,12 @@ import type { ApiError, ApiResponse } from '../../../shared/contract/api.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
 export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -15,7 +20,14 @@ export function refusal(code: ApiError['code'], message: string, messageZh: stri
   return { ok: false, error: { code, message, messageZh } };
 }
 
-export function refuse(res: ServerResponse, status: number, code: ApiError['code'], message: string, messageZh: string, headers: Record<string, string> = {}): void {
+export function refuse(
+  res: ServerResponse,
+  status: number,
+  code: ApiError['code'],
+  message: string,
+  messageZh: string,
+  headers: Record<string, string> = {},
+): void {
   send(res, status, refusal(code, message, messageZh), headers);
 }
 
@@ -25,6 +37,14 @@ export function refuse(res: ServerResponse, status: number, code: ApiError['code
  */
 export function rawRefusal(status: number, code: ApiError['code'], message: string, messageZh: string): string {
   const body = JSON.stringify(refusal(code, message, messageZh));
-  const headers = { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store', Connection: 'close' };
-  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${body}`;
+  const headers = {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    'Cache-Control': 'no-store',
+    Connection: 'close',
+  };
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')}\r\n${body}`;
 }

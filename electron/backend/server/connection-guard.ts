@@ -32,7 +32,14 @@ export function guardConnections(server: Server, limits: BridgeLimits): Connecti
     });
     if (count > limits.connectionsPerClient) {
       refused.add(socket);
-      socket.end(rawRefusal(503, 'busy', `too many connections from this computer (at most ${limits.connectionsPerClient}); close other tabs of the console and reload`, `来自本机的连接过多（最多${limits.connectionsPerClient}个），请关闭其他控制台标签页后刷新`));
+      socket.end(
+        rawRefusal(
+          503,
+          'busy',
+          `too many connections from this computer (at most ${limits.connectionsPerClient}); close other tabs of the console and reload`,
+          `来自本机的连接过多（最多${limits.connectionsPerClient}个），请关闭其他控制台标签页后刷新`,
+        ),
+      );
       setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
     }
   });
@@ -44,11 +51,27 @@ export function guardConnections(server: Server, limits: BridgeLimits): Connecti
       return;
     }
     if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-      socket.end(rawRefusal(408, 'bad_request', 'the request did not arrive in time; check the network and try again', '请求未能及时到达，请检查网络后重试'));
+      socket.end(
+        rawRefusal(
+          408,
+          'bad_request',
+          'the request did not arrive in time; check the network and try again',
+          '请求未能及时到达，请检查网络后重试',
+        ),
+      );
     } else if (err.code === 'HPE_HEADER_OVERFLOW') {
-      socket.end(rawRefusal(431, 'bad_request', 'the request headers are too large; clear this site’s cookies and reload', '请求头过大，请清除本站 Cookie 后刷新'));
+      socket.end(
+        rawRefusal(
+          431,
+          'bad_request',
+          'the request headers are too large; clear this site’s cookies and reload',
+          '请求头过大，请清除本站 Cookie 后刷新',
+        ),
+      );
     } else {
-      socket.end(rawRefusal(400, 'bad_request', 'the request could not be read; reload the page and try again', '请求无法读取，请刷新页面后重试'));
+      socket.end(
+        rawRefusal(400, 'bad_request', 'the request could not be read; reload the page and try again', '请求无法读取，请刷新页面后重试'),
+      );
     }
   });
   return { refused: (socket) => refused.has(socket) };

@@ -67,7 +67,14 @@ export async function startBridge(options: BridgeOptions): Promise<{ server: Ser
       }
       void handle(req, res).catch((err: unknown) => {
         console.error('bridge request failed:', (err as Error).message);
-        if (!res.headersSent) refuse(res, 500, 'internal', 'the console hit an internal error; try again, and tell support if it persists', '系统内部错误，请重试；如持续出现请联系技术支持');
+        if (!res.headersSent)
+          refuse(
+            res,
+            500,
+            'internal',
+            'the console hit an internal error; try again, and tell support if it persists',
+            '系统内部错误，请重试；如持续出现请联系技术支持',
+          );
         else res.end();
       });
     },
@@ -76,7 +83,13 @@ export async function startBridge(options: BridgeOptions): Promise<{ server: Ser
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req.headers.host, allowed) || !originAllowed(req.headers.origin, allowed)) {
-      return refuse(res, 403, 'forbidden', 'this address is not the console’s (open the console at the address `hcc serve` printed)', '该地址不属于控制台，请使用 hcc serve 显示的地址打开');
+      return refuse(
+        res,
+        403,
+        'forbidden',
+        'this address is not the console’s (open the console at the address `hcc serve` printed)',
+        '该地址不属于控制台，请使用 hcc serve 显示的地址打开',
+      );
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
@@ -85,10 +98,12 @@ export async function startBridge(options: BridgeOptions): Promise<{ server: Ser
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'bad_request', 'API calls are POST requests', '接口调用须使用 POST 请求');
       // A JSON content type cannot be sent cross-site without a CORS preflight, which we never answer.
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'bad_request', 'API calls send application/json', '接口调用须发送 application/json');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+        return refuse(res, 415, 'bad_request', 'API calls send application/json', '接口调用须发送 application/json');
       return apiCall(req, res, decodeURIComponent(url.pathname.slice(5)), token);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'bad_request', 'pages are fetched with GET', '页面须使用 GET 请求');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(res, 405, 'bad_request', 'pages are fetched with GET', '页面须使用 GET 请求');
     serveStatic(root, url.pathname, res);
   }
 
@@ -105,7 +120,14 @@ export async function startBridge(options: BridgeOptions): Promise<{ server: Ser
     if (body.kind === 'too-large') {
       // Closing the connection: what is left of the body is not worth reading.
       const size = sizeText(limit);
-      return refuse(res, 413, 'bad_request', `the request is larger than ${size}; files are imported by dropping them on the Data screen`, `请求超过${size}；导入文件请拖入数据页`, { Connection: 'close' });
+      return refuse(
+        res,
+        413,
+        'bad_request',
+        `the request is larger than ${size}; files are imported by dropping them on the Data screen`,
+        `请求超过${size}；导入文件请拖入数据页`,
+        { Connection: 'close' },
+      );
     }
     let cookie: string | null = null;
     const ctx: CallContext = {
@@ -120,7 +142,13 @@ export async function startBridge(options: BridgeOptions): Promise<{ server: Ser
     // An unknown method, or one that needs a session nobody has: answered without parsing anything.
     if (!isMethodName(method) || (METHOD_ACCESS[method] !== 'public' && !session)) return send(res, 200, await dispatch(ctx, method, {}));
     if (nestsDeeperThan(body.bytes, limits.nestingDepth)) {
-      return refuse(res, 400, 'bad_request', `the request nests lists and objects more than ${limits.nestingDepth} deep; ${UNREADABLE.en}`, `请求中列表和对象嵌套超过${limits.nestingDepth}层；${UNREADABLE.zh}`);
+      return refuse(
+        res,
+        400,
+        'bad_request',
+        `the request nests lists and objects more than ${limits.nestingDepth} deep; ${UNREADABLE.en}`,
+        `请求中列表和对象嵌套超过${limits.nestingDepth}层；${UNREADABLE.zh}`,
+      );
     }
     let params: unknown;
     try {
@@ -136,12 +164,20 @@ export async function startBridge(options: BridgeOptions): Promise<{ server: Ser
 
   function mayUploadPiece(method: string, session: Session | null): boolean {
     const access = METHOD_ACCESS['upload.chunk'];
-    return method === 'upload.chunk' && session !== null && (access === 'public' || access === 'signed-in' || can(session.user.role, access));
+    return (
+      method === 'upload.chunk' && session !== null && (access === 'public' || access === 'signed-in' || can(session.user.role, access))
+    );
   }
 
   function events(req: IncomingMessage, res: ServerResponse, token: string | null): void {
-    if (!services.sessions.get(token)) return refuse(res, 401, 'unauthenticated', 'sign in first (the session may have timed out)', '请先登录（会话可能已超时）');
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    if (!services.sessions.get(token))
+      return refuse(res, 401, 'unauthenticated', 'sign in first (the session may have timed out)', '请先登录（会话可能已超时）');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     res.write(': connected\n\n');
     streams.add(res);
     const unsubscribe = services.events.subscribe((e) => {
@@ -168,10 +204,19 @@ export async function startBridge(options: BridgeOptions): Promise<{ server: Ser
 
   function download(res: ServerResponse, id: string, token: string | null): void {
     const d = services.downloads.take(id, token);
-    if (!d || !existsSync(d.path)) return refuse(res, 404, 'not_found', 'no such download (downloads work once, for the session that made them): export again', '找不到该下载（每个下载只能由创建它的会话使用一次），请重新导出');
+    if (!d || !existsSync(d.path))
+      return refuse(
+        res,
+        404,
+        'not_found',
+        'no such download (downloads work once, for the session that made them): export again',
+        '找不到该下载（每个下载只能由创建它的会话使用一次），请重新导出',
+      );
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': d.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8',
+      'Content-Type': d.fileName.endsWith('.xlsx')
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}`,
       'Cache-Control': 'no-store',
     });
@@ -205,7 +250,12 @@ function serveStatic(root: string, pathname: string, res: ServerResponse): void 
   if (!file.startsWith(root + sep) && file !== root) return refuse(res, 404, 'not_found', 'no such page', '页面不存在');
   // Client-side routes fall back to the app shell.
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  if (!existsSync(file)) return refuse(res, 503, 'internal', 'the interface is not built; run npm run build', '界面尚未构建，请运行 npm run build');
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+  if (!existsSync(file))
+    return refuse(res, 503, 'internal', 'the interface is not built; run npm run build', '界面尚未构建，请运行 npm run build');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-cache',
+  });
   createReadStream(file).pipe(res);
 }

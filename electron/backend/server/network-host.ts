@@ -18,7 +18,8 @@ export function isLoopbackHost(host: string): boolean {
 export function networkHostProblem(host: string): string | null {
   if (isLoopbackHost(host)) return null;
   return (
-    `--host ${host} would serve the console to the network over plain HTTP, unencrypted: passwords, session cookies, IDs and phones could be read on the way. ` +
+    `--host ${host} would serve the console to the network over plain HTTP, unencrypted: passwords, session cookies, IDs and phones could be read on ` +
+    `the way. ` +
     `Use --host 127.0.0.1 (this computer only), or add --allow-network if the network is trusted.\n` +
     `--host ${host} 会以未加密的 HTTP 向网络提供控制台，密码、会话 Cookie、身份证号和手机号在传输中可被读取。` +
     `请使用 --host 127.0.0.1（仅本机），如网络可信请加 --allow-network。`

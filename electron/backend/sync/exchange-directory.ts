@@ -65,7 +65,10 @@ export function exchangeDirectoryProblem(dir: string, options: { absolute?: bool
     opendirSync(dir).closeSync();
     return null;
   } catch (err) {
-    return fileAccessError(err, dir, 'folder') ?? new FileAccessError(`cannot read the folder ${dir}; check the path`, `无法读取文件夹 ${dir}，请检查路径`);
+    return (
+      fileAccessError(err, dir, 'folder') ??
+      new FileAccessError(`cannot read the folder ${dir}; check the path`, `无法读取文件夹 ${dir}，请检查路径`)
+    );
   }
 }
 

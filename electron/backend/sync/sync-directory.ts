@@ -149,4 +149,3 @@ function addTotals(outcome: SyncOutcome, feed: FeedName, r: ImportOutcome): void
     target.rejected += r.rejected;
   }
 }
-

@@ -47,11 +47,13 @@ export function putSyncFile(db: Db, state: SyncFileState): void {
 }
 
 export function startSyncRun(db: Db, source: string, at: number): number {
-  return db.transaction(() => {
-    // A run still marked running was interrupted (the sync lock guarantees no other is live).
-    statements(db).abandonRuns.run(at);
-    return Number(statements(db).startRun.run(source, at).lastInsertRowid);
-  }).immediate();
+  return db
+    .transaction(() => {
+      // A run still marked running was interrupted (the sync lock guarantees no other is live).
+      statements(db).abandonRuns.run(at);
+      return Number(statements(db).startRun.run(source, at).lastInsertRowid);
+    })
+    .immediate();
 }
 
 export function endSyncRun(

@@ -15,7 +15,18 @@ import type { Upload } from './uploads.ts';
 const SAMPLE_ROWS = 5;
 
 export async function previewImport(upload: Upload, chosen: FeedName | undefined): Promise<ImportPreview> {
-  const base: ImportPreview = { uploadId: upload.id, fileName: upload.name, format: null, encoding: null, feed: chosen ?? null, header: [], columns: [], ignored: [], sample: [], problem: null };
+  const base: ImportPreview = {
+    uploadId: upload.id,
+    fileName: upload.name,
+    format: null,
+    encoding: null,
+    feed: chosen ?? null,
+    header: [],
+    columns: [],
+    ignored: [],
+    sample: [],
+    problem: null,
+  };
   try {
     const source = await openSource(upload.path);
     base.format = source.format;
@@ -37,11 +48,20 @@ export async function previewImport(upload: Upload, chosen: FeedName | undefined
     }
     const schema = feedSchema(feed)!;
     const mapped = mapHeader(schema, base.header);
-    const positions = mapped.ok ? mapped.mapping.positions : schema.columns.map((c) => base.header.map(normalizeHeaderCell).findIndex((h) => h === c.name || h === c.zh));
-    base.columns = schema.columns.map((c, i) => ({ name: c.name, zh: c.zh, required: headerNeeds(schema, c), position: positions[i]! >= 0 ? positions[i]! : null }));
+    const positions = mapped.ok
+      ? mapped.mapping.positions
+      : schema.columns.map((c) => base.header.map(normalizeHeaderCell).findIndex((h) => h === c.name || h === c.zh));
+    base.columns = schema.columns.map((c, i) => ({
+      name: c.name,
+      zh: c.zh,
+      required: headerNeeds(schema, c),
+      position: positions[i]! >= 0 ? positions[i]! : null,
+    }));
     base.ignored = mapped.ok ? [...mapped.mapping.ignored] : [];
     // A header lacking columns says how well it matches this feed and which feed it looks like.
-    if (!mapped.ok) base.problem = mapped.problem.code === 'missing_column' ? poorMatch(feed, base.header) : { en: mapped.problem.en, zh: mapped.problem.zh };
+    if (!mapped.ok)
+      base.problem =
+        mapped.problem.code === 'missing_column' ? poorMatch(feed, base.header) : { en: mapped.problem.en, zh: mapped.problem.zh };
     const sensitive = new Map<number, (v: string) => string>();
     schema.columns.forEach((c, i) => {
       const at = positions[i]!;

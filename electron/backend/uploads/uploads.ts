@@ -68,14 +68,23 @@ export class Uploads {
   }
 
   begin(name: string, size: number, user: string): Upload {
-    if (size <= 0 || size > MAX_UPLOAD_BYTES) throw ApiFailure.badRequest('a file to import is between 1 byte and 1 GB', '导入文件大小应在1字节到1GB之间');
+    if (size <= 0 || size > MAX_UPLOAD_BYTES) throw ApiFailure.because('bad_request', { code: 'uploads.badSize' });
     const ext = extname(name).toLowerCase();
-    if (ext !== '.csv' && ext !== '.xlsx') throw ApiFailure.badRequest(`${name} is not a CSV or XLSX file`, `${name} 不是 CSV 或 XLSX 文件`);
+    if (ext !== '.csv' && ext !== '.xlsx') throw ApiFailure.because('bad_request', { code: 'uploads.notCsvOrXlsx', params: { name } });
     this.sweep();
     this.makeRoom(size, user);
     const id = randomBytes(12).toString('base64url');
     // The original name is kept for messages and the batch log; the stored file gets a safe one.
-    const u: HeldUpload = { id, name, path: join(ensureScratchFolder(this.dir), `${id}${ext}`), size, received: 0, user, lastUsedAt: this.now(), importJob: null };
+    const u: HeldUpload = {
+      id,
+      name,
+      path: join(ensureScratchFolder(this.dir), `${id}${ext}`),
+      size,
+      received: 0,
+      user,
+      lastUsedAt: this.now(),
+      importJob: null,
+    };
     writePrivateFile(u.path, '', 'wx');
     this.items.set(id, u);
     return u;
@@ -83,15 +92,15 @@ export class Uploads {
 
   chunk(id: string, offset: number, data: Buffer, user: string): Upload {
     const u = this.get(id, user);
-    if (offset !== u.received) throw ApiFailure.badRequest(`expected the piece at byte ${u.received}`, `应上传第${u.received}字节处的分片`);
-    if (u.received + data.length > u.size) throw ApiFailure.badRequest('more data than the file size announced', '上传数据超过声明的文件大小');
+    if (offset !== u.received) throw ApiFailure.because('bad_request', { code: 'uploads.wrongOffset', params: { offset: u.received } });
+    if (u.received + data.length > u.size) throw ApiFailure.because('bad_request', { code: 'uploads.tooMuchData' });
     const fd = openSync(u.path, 'r+');
     try {
       writeSync(fd, data, 0, data.length, offset);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
       this.remove(u);
-      throw ApiFailure.conflict('the console’s disk is full; free space on it and drop the file again', '控制台所在磁盘已满，请清理磁盘空间后重新拖入文件');
+      throw ApiFailure.because('conflict', { code: 'uploads.diskFull' });
     } finally {
       closeSync(fd);
     }
@@ -103,7 +112,7 @@ export class Uploads {
   /** A complete upload of this user. */
   complete(id: string, user: string): Upload {
     const u = this.get(id, user);
-    if (u.received !== u.size) throw ApiFailure.badRequest('the file has not been uploaded completely', '文件尚未上传完整');
+    if (u.received !== u.size) throw ApiFailure.because('bad_request', { code: 'uploads.incomplete' });
     u.lastUsedAt = this.now();
     return u;
   }
@@ -143,11 +152,15 @@ export class Uploads {
    * the disk decide.
    */
   private makeRoom(bytes: number, user: string): void {
-    const held = (only?: (u: HeldUpload) => boolean) => [...this.items.values()].filter((u) => !only || only(u)).reduce((n, u) => n + u.size, 0);
+    const held = (only?: (u: HeldUpload) => boolean) =>
+      [...this.items.values()].filter((u) => !only || only(u)).reduce((n, u) => n + u.size, 0);
     const { perUserBytes, totalBytes, keepFreeBytes, idleMs } = this.limits;
     const importing = held((u) => u.user === user && u.importJob !== null);
     if (importing + bytes > perUserBytes) {
-      throw ApiFailure.of('busy', `your uploads may hold ${size(perUserBytes)} at once: ${size(importing)} are being imported and this file is ${size(bytes)}; wait for the import to end or import a smaller file`, `您的上传文件同时最多占用${size(perUserBytes)}：正在导入的占${size(importing)}，本文件${size(bytes)}，请等待导入结束或导入较小的文件`);
+      throw ApiFailure.because('busy', {
+        code: 'uploads.userQuota',
+        params: { perUserBytes: size(perUserBytes), importing: size(importing), bytes: size(bytes) },
+      });
     }
     for (const u of [...this.items.values()].sort((a, b) => a.lastUsedAt - b.lastUsedAt)) {
       if (held((h) => h.user === user) + bytes <= perUserBytes) break;
@@ -155,16 +168,19 @@ export class Uploads {
     }
     const minutes = Math.round(idleMs / 60_000);
     if (held() + bytes > totalBytes) {
-      throw ApiFailure.of('busy', `the console holds ${size(held())} of uploads of at most ${size(totalBytes)}; wait for other imports to end (an abandoned upload is removed after ${minutes} minutes)`, `控制台的上传文件已占${size(held())}，最多${size(totalBytes)}，请等待其他导入结束（无人继续的上传${minutes}分钟后删除）`);
+      throw ApiFailure.because('busy', {
+        code: 'uploads.totalQuota',
+        params: { held: size(held()), totalBytes: size(totalBytes), minutes },
+      });
     }
     const disk = statfsSync(this.dir);
     const free = disk.bavail * disk.bsize;
     const promised = [...this.items.values()].reduce((n, u) => n + u.size - u.received, 0);
     if (free - promised - bytes < keepFreeBytes) {
-      throw ApiFailure.conflict(
-        `the console’s disk has ${size(free)} free; a file of ${size(bytes)} needs that and ${size(keepFreeBytes)} more for the database: free space on the disk or import a smaller file`,
-        `控制台所在磁盘剩余${size(free)}；${size(bytes)}的文件需要同样大小的空间，另需${size(keepFreeBytes)}供数据库使用，请清理磁盘或导入较小的文件`,
-      );
+      throw ApiFailure.because('conflict', {
+        code: 'uploads.diskSpace',
+        params: { free: size(free), bytes: size(bytes), keepFreeBytes: size(keepFreeBytes) },
+      });
     }
   }
 
@@ -175,7 +191,7 @@ export class Uploads {
 
   private get(id: string, user: string): HeldUpload {
     const u = this.items.get(id);
-    if (!u || u.user !== user) throw ApiFailure.notFound('no such upload (it may have expired); drop the file again', '找不到该上传文件，请重新拖入');
+    if (!u || u.user !== user) throw ApiFailure.because('not_found', { code: 'uploads.notFound' });
     return u;
   }
 }

@@ -4,7 +4,16 @@
  * Screens call `api(method, params)` and never know which one they have.
  */
 import { useEffect } from 'react';
-import { type ApiResponse, type ConsoleBridge, type ConsoleEvent, type ExportMethod, METHOD_ACCESS, type MethodName, type ParamsOf, type ResultOf } from '../../../shared/contract/api.ts';
+import {
+  type ApiResponse,
+  type ConsoleBridge,
+  type ConsoleEvent,
+  type ExportMethod,
+  METHOD_ACCESS,
+  type MethodName,
+  type ParamsOf,
+  type ResultOf,
+} from '../../../shared/contract/api.ts';
 import { ApiCallError } from './api-error.ts';
 import { httpAnswer, unreachable } from './http-answer.ts';
 import { reportSessionEnded } from './session-ended.ts';
@@ -97,7 +106,11 @@ export async function api<M extends MethodName>(method: M, params: ParamsOf<M>):
  * Runs an export (the desktop asks where to save, the browser downloads): its result, null when the
  * user closed the save dialog, or its ApiCallError thrown.
  */
-export async function exportFile<M extends ExportMethod>(method: M, params: Omit<ParamsOf<M>, 'target'>, suggestedName: string): Promise<ResultOf<M> | null> {
+export async function exportFile<M extends ExportMethod>(
+  method: M,
+  params: Omit<ParamsOf<M>, 'target'>,
+  suggestedName: string,
+): Promise<ResultOf<M> | null> {
   const r = await bridge.exportFile(method, params, suggestedName).catch(() => unreachable<ResultOf<M>>());
   return r === null ? null : settle(method, r);
 }

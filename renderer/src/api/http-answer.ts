@@ -7,14 +7,19 @@ import type { ApiResponse } from '../../../shared/contract/api.ts';
 import { ERROR_WORDS } from '../../../shared/words/error-words.ts';
 
 export function unreachable<T>(): ApiResponse<T> {
-  return { ok: false, error: { code: 'internal', message: ERROR_WORDS.network.en, messageZh: ERROR_WORDS.network.zh, reason: { code: 'network' } } };
+  return {
+    ok: false,
+    error: { code: 'internal', message: ERROR_WORDS.network.en, messageZh: ERROR_WORDS.network.zh, reason: { code: 'network' } },
+  };
 }
 
 function isApiResponse(body: unknown): boolean {
   if (body === null || typeof body !== 'object') return false;
   const b = body as { ok?: unknown; error?: { code?: unknown; message?: unknown; messageZh?: unknown } };
   if (b.ok === true) return 'value' in b;
-  return b.ok === false && typeof b.error?.code === 'string' && typeof b.error.message === 'string' && typeof b.error.messageZh === 'string';
+  return (
+    b.ok === false && typeof b.error?.code === 'string' && typeof b.error.message === 'string' && typeof b.error.messageZh === 'string'
+  );
 }
 
 /** The answer of one `POST /api/<method>`; `send` is fetch (the page's, or a test's pointed at a real server). */

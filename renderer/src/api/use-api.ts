@@ -41,7 +41,12 @@ export interface ApiFollowUp<T> {
  * `params` null: nothing to ask yet (no person chosen, a period that is not valid). `followUp`: for
  * the few screens that fold an answer into state of their own (a job followed by events).
  */
-export function useApi<M extends MethodName>(method: M, params: ParamsOf<M> | null, deps: readonly ApiDep[] = [], followUp?: ApiFollowUp<ResultOf<M>>): ApiData<ResultOf<M>> {
+export function useApi<M extends MethodName>(
+  method: M,
+  params: ParamsOf<M> | null,
+  deps: readonly ApiDep[] = [],
+  followUp?: ApiFollowUp<ResultOf<M>>,
+): ApiData<ResultOf<M>> {
   const follow = useRef(followUp);
   useEffect(() => {
     follow.current = followUp;

@@ -42,8 +42,14 @@ export function useAuthGate(): AuthGate {
   const status = useApi('auth.status', {}, [], {
     onAnswer(answer) {
       emptyDatabase.current = answer.emptyDatabase;
-      if (answer.setupRequired) setState({ phase: 'setup', emptyDatabase: answer.emptyDatabase, setupCodeRequired: answer.setupCodeRequired });
-      else if (answer.session) setState(answer.session.mustChangePassword ? { phase: 'changePassword', session: answer.session } : { phase: 'ready', session: answer.session });
+      if (answer.setupRequired)
+        setState({ phase: 'setup', emptyDatabase: answer.emptyDatabase, setupCodeRequired: answer.setupCodeRequired });
+      else if (answer.session)
+        setState(
+          answer.session.mustChangePassword
+            ? { phase: 'changePassword', session: answer.session }
+            : { phase: 'ready', session: answer.session },
+        );
       else setState({ phase: 'signin', notice: null });
     },
     onFailure: (error) => setState({ phase: 'error', error }),
@@ -60,7 +66,10 @@ export function useAuthGate(): AuthGate {
     setState(offerDemo ? { phase: 'demo', session } : { phase: 'ready', session });
   }, []);
 
-  const signedIn = useCallback((session: SessionInfo) => setState(session.mustChangePassword ? { phase: 'changePassword', session } : { phase: 'ready', session }), []);
+  const signedIn = useCallback(
+    (session: SessionInfo) => setState(session.mustChangePassword ? { phase: 'changePassword', session } : { phase: 'ready', session }),
+    [],
+  );
 
   const passwordChanged = useCallback((session: SessionInfo) => setState({ phase: 'ready', session }), []);
 
@@ -75,7 +84,8 @@ export function useAuthGate(): AuthGate {
   // A touch answers with the session as the server sees it now; a new object only when it changed,
   // so that screens keyed on the session do not reload every minute.
   const sessionRefreshed = useCallback(
-    (session: SessionInfo) => setState((s) => (s.phase === 'ready' && JSON.stringify(s.session) !== JSON.stringify(session) ? { phase: 'ready', session } : s)),
+    (session: SessionInfo) =>
+      setState((s) => (s.phase === 'ready' && JSON.stringify(s.session) !== JSON.stringify(session) ? { phase: 'ready', session } : s)),
     [],
   );
 
@@ -87,7 +97,15 @@ export function useAuthGate(): AuthGate {
  * server's session at most once a minute while active) and the server's word that the session
  * ended. Renders the warning shown in the last minute before an idle sign-out.
  */
-export function SessionGuard({ idleTimeoutMinutes, onSignOut, onRefreshed }: { idleTimeoutMinutes: number; onSignOut: (notice: SignInNotice) => void; onRefreshed: (session: SessionInfo) => void }) {
+export function SessionGuard({
+  idleTimeoutMinutes,
+  onSignOut,
+  onRefreshed,
+}: {
+  idleTimeoutMinutes: number;
+  onSignOut: (notice: SignInNotice) => void;
+  onRefreshed: (session: SessionInfo) => void;
+}) {
   const { t } = useI18n();
   const [warnSeconds, setWarnSeconds] = useState<number | null>(null);
   const callbacks = useRef({ onSignOut, onRefreshed });

@@ -1,7 +1,19 @@
 import type { ReactNode } from 'react';
 
 /** A titled panel of a screen, with optional actions at the right of its title. */
-export function Card({ title, actions, children, testId, className }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; testId?: string; className?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  testId,
+  className,
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+  className?: string;
+}) {
   return (
     <section className={className ? `card ${className}` : 'card'} data-testid={testId}>
       {title !== undefined || actions !== undefined ? (

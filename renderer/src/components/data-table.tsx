@@ -45,7 +45,19 @@ function rowTestIdOf<Row>(row: Row, rowTestId: DataTableProps<Row>['rowTestId'],
  * A table of rows with optional server-side paging. Rows beyond one page never reach the page: the
  * caller fetches `limit` rows at `offset` and passes the total.
  */
-export function DataTable<Row>({ columns, rows, rowKey, rowTestId, rowAttrs, onRow, paging, empty, testId, caption, loading }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  rowTestId,
+  rowAttrs,
+  onRow,
+  paging,
+  empty,
+  testId,
+  caption,
+  loading,
+}: DataTableProps<Row>) {
   const { t, formatNumber } = useI18n();
   const info = paging ? pageInfo(paging.offset, paging.limit, paging.total, rows.length) : null;
   return (
@@ -100,11 +112,21 @@ export function DataTable<Row>({ columns, rows, rowKey, rowTestId, rowAttrs, onR
           <span className="num" data-testid={testId ? `${testId}-range` : undefined}>
             {t('table.range', { from: formatNumber(info.from), to: formatNumber(info.to), total: formatNumber(info.total) })}
           </span>
-          <button type="button" disabled={info.prevOffset === null || loading} onClick={() => info.prevOffset !== null && paging.onPage(info.prevOffset)} data-testid={testId ? `${testId}-prev` : undefined}>
+          <button
+            type="button"
+            disabled={info.prevOffset === null || loading}
+            onClick={() => info.prevOffset !== null && paging.onPage(info.prevOffset)}
+            data-testid={testId ? `${testId}-prev` : undefined}
+          >
             {t('table.prev')}
           </button>
           <span className="num">{t('table.page', { page: formatNumber(info.page), pages: formatNumber(info.pages) })}</span>
-          <button type="button" disabled={info.nextOffset === null || loading} onClick={() => info.nextOffset !== null && paging.onPage(info.nextOffset)} data-testid={testId ? `${testId}-next` : undefined}>
+          <button
+            type="button"
+            disabled={info.nextOffset === null || loading}
+            onClick={() => info.nextOffset !== null && paging.onPage(info.nextOffset)}
+            data-testid={testId ? `${testId}-next` : undefined}
+          >
             {t('table.next')}
           </button>
         </nav>

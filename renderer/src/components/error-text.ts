@@ -18,6 +18,7 @@ export function errorText(error: unknown, t: Translate<MessageKey>, lang: Langua
     return lang === 'zh' ? error.messageZh : error.message;
   }
   // FileReader's errors: the dropped file was moved, deleted or locked after it was chosen.
-  if (error instanceof DOMException && (error.name === 'NotReadableError' || error.name === 'NotFoundError')) return t('error.fileUnreadable');
+  if (error instanceof DOMException && (error.name === 'NotReadableError' || error.name === 'NotFoundError'))
+    return t('error.fileUnreadable');
   return t('error.unexpected');
 }

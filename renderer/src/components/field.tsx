@@ -17,7 +17,21 @@ export function useProblemText(): (problem: Problem) => string {
  * and the error sit below and are announced with it. `aside` sits beside the control, outside the
  * label (a "back to the default" button).
  */
-export function Field({ label, hint, error, children, testId, aside }: { label: ReactNode; hint?: ReactNode; error?: Problem | null; children: (describedBy: string | undefined, invalid: boolean) => ReactNode; testId?: string; aside?: ReactNode }) {
+export function Field({
+  label,
+  hint,
+  error,
+  children,
+  testId,
+  aside,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: Problem | null;
+  children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
+  testId?: string;
+  aside?: ReactNode;
+}) {
   const problemText = useProblemText();
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;

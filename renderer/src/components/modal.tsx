@@ -5,7 +5,17 @@ import { useI18n } from '../i18n/i18n.tsx';
  * A modal dialog on the native <dialog> (focus stays inside, Escape closes). Render it only while it
  * is open: it opens when mounted.
  */
-export function Modal({ title, onClose, children, testId }: { title: ReactNode; onClose: () => void; children: ReactNode; testId?: string }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  testId,
+}: {
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {

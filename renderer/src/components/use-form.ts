@@ -39,7 +39,9 @@ export interface Form<F> {
  * attempt, a busy flag while it is sent, and the server's error. `initial` is read once, on mount.
  */
 export function useForm<F, V, R>(initial: F | (() => F), options: FormOptions<F, V, R>): Form<F> {
-  const [state, setState] = useState<FormState<F>>(() => initialFormState(typeof initial === 'function' ? (initial as () => F)() : initial));
+  const [state, setState] = useState<FormState<F>>(() =>
+    initialFormState(typeof initial === 'function' ? (initial as () => F)() : initial),
+  );
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<unknown>(null);
 

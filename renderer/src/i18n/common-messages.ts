@@ -82,7 +82,8 @@ export const commonMessages = defineMessages(
     'shell.scopeCity': 'Whole city',
     'shell.languageSwitch': 'Switch the interface to Chinese',
     'shell.comingSoon.title': '{screen}: coming in a later release',
-    'shell.comingSoon.body': 'This screen is being built and will arrive in a later release. The other screens on the left are ready to use.',
+    'shell.comingSoon.body':
+      'This screen is being built and will arrive in a later release. The other screens on the left are ready to use.',
     'shell.noScreens': 'Your account has no screens to use; ask an administrator to give you a role.',
     'shell.idleWarning': 'No activity for a while: you will be signed out in {seconds} s. Move the mouse or press a key to stay signed in.',
     'table.empty': 'No rows',

@@ -28,7 +28,12 @@ export function matchFeed(feed: FeedSchema, header: readonly string[]): FeedMatc
 export function rankFeeds(header: readonly string[]): FeedMatch[] {
   return FEEDS.map((f) => matchFeed(f, header))
     .filter((m) => m.matched > 0)
-    .sort((a, b) => (b.missing.length === 0 ? 1 : 0) - (a.missing.length === 0 ? 1 : 0) || b.matched / b.total - a.matched / a.total || b.matched - a.matched);
+    .sort(
+      (a, b) =>
+        (b.missing.length === 0 ? 1 : 0) - (a.missing.length === 0 ? 1 : 0) ||
+        b.matched / b.total - a.matched / a.total ||
+        b.matched - a.matched,
+    );
 }
 
 /** The feed named in the file name (longest name first: `health_records` before `records`). */
@@ -57,11 +62,15 @@ export function poorMatch(feedName: FeedName, header: readonly string[]): { en: 
     zh: `该文件只匹配${feed.zh}（${feed.name}）${m.total}列中的${m.matched}列：缺少 ${lacks(m.missing, '、')}`,
   };
   const better = rankFeeds(header).find((o) => o.feed.name !== feed.name && o.matched / o.total > m.matched / m.total);
-  if (!better) return { en: `${base.en}; add the missing columns or choose another feed`, zh: `${base.zh}；请补上缺少的列或选择其他数据源` };
+  if (!better)
+    return { en: `${base.en}; add the missing columns or choose another feed`, zh: `${base.zh}；请补上缺少的列或选择其他数据源` };
   const other = better.feed;
   const tail =
     better.missing.length === 0
-      ? { en: `it looks like ${other.zh} (${other.name}): choose that feed`, zh: `它看起来是${other.zh}（${other.name}）文件，请选择该数据源` }
+      ? {
+          en: `it looks like ${other.zh} (${other.name}): choose that feed`,
+          zh: `它看起来是${other.zh}（${other.name}）文件，请选择该数据源`,
+        }
       : {
           en: `it looks like ${other.zh} (${other.name}) without ${lacks(better.missing, ', ')}`,
           zh: `它看起来是缺少 ${lacks(better.missing, '、')} 的${other.zh}（${other.name}）文件`,

@@ -66,12 +66,14 @@ export function parseField(column: FeedColumn, cell: Cell | undefined, window: P
       return text.length > MAX_TEXT_LENGTH ? fail(reasons.tooLong(MAX_TEXT_LENGTH), 'too_long') : ok(text);
     case 'timestamp': {
       const ms = parseTimestamp(text);
-      if (ms === null) return nonexistentDate(text) ? fail(reasons.dateDoesNotExist(), 'date_not_exist') : fail(reasons.timestamp(), 'timestamp_format');
+      if (ms === null)
+        return nonexistentDate(text) ? fail(reasons.dateDoesNotExist(), 'date_not_exist') : fail(reasons.timestamp(), 'timestamp_format');
       return instantInWindow(window, ms) ? ok(ms) : fail(reasons.outsideWindow(describeWindow(window)), 'outside_window');
     }
     case 'date': {
       const day = parseDay(text);
-      if (day === null) return nonexistentDate(text) ? fail(reasons.dateDoesNotExist(), 'date_not_exist') : fail(reasons.date(), 'date_format');
+      if (day === null)
+        return nonexistentDate(text) ? fail(reasons.dateDoesNotExist(), 'date_not_exist') : fail(reasons.date(), 'date_format');
       return dayInWindow(window, day) ? ok(day) : fail(reasons.outsideWindow(describeWindow(window)), 'outside_window');
     }
     case 'boolean': {
@@ -109,7 +111,10 @@ function parseDateCell(column: FeedColumn, serial: number, window: PlausibleWind
   if (column.type === 'timestamp' || column.type === 'date') {
     const ms = localMs - CHINA_OFFSET_MS;
     if (!instantInWindow(window, ms)) {
-      return { ok: false, problem: problem(column.name, cellText({ excelSerial: serial }), 'outside_window', reasons.outsideWindow(describeWindow(window))) };
+      return {
+        ok: false,
+        problem: problem(column.name, cellText({ excelSerial: serial }), 'outside_window', reasons.outsideWindow(describeWindow(window))),
+      };
     }
     return ok(column.type === 'timestamp' ? ms : dayOfInstant(ms));
   }

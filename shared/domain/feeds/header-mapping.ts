@@ -25,7 +25,10 @@ export interface FileProblem {
 export type HeaderResult = { ok: true; mapping: HeaderMapping } | { ok: false; problem: FileProblem };
 
 export function normalizeHeaderCell(cell: string): string {
-  return cell.replace(/^\uFEFF/, '').trim().toLowerCase();
+  return cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase();
 }
 
 export function mapHeader(feed: FeedSchema, header: readonly string[]): HeaderResult {
@@ -68,7 +71,9 @@ export function missingColumns(feed: FeedSchema, missing: readonly FeedColumn[])
   const one = missing.length === 1;
   return {
     code: 'missing_column',
-    en: `the header has no ${labels.join(', ')} column${one ? '' : 's'}, which the ${feed.name} feed (${feed.zh}) requires; add ${one ? 'it' : 'them'} (English or Chinese name) or choose the right feed`,
+    en:
+      `the header has no ${labels.join(', ')} column${one ? '' : 's'}, which the ${feed.name} feed (${feed.zh}) requires; add ` +
+      `${one ? 'it' : 'them'} (English or Chinese name) or choose the right feed`,
     zh: `表头缺少 ${labels.join('、')} 列（${feed.zh}必填），请补上（中文或英文列名均可）或选择正确的数据源`,
   };
 }

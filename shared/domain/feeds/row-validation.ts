@@ -53,12 +53,7 @@ function originalText(feed: FeedSchema, mapping: HeaderMapping, cells: readonly 
   return at >= 0 ? cellText(cells[at]) : '';
 }
 
-function crossFieldChecks(
-  feed: FeedSchema,
-  values: StoredValue[],
-  textOf: (name: string) => string,
-  problems: Problem[],
-): void {
+function crossFieldChecks(feed: FeedSchema, values: StoredValue[], textOf: (name: string) => string, problems: Problem[]): void {
   const get = (name: string) => values[feed.columns.findIndex((c) => c.name === name)];
   if (feed.name === 'roaming') {
     const first = get('first_seen');

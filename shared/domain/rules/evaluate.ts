@@ -102,9 +102,21 @@ function quietEvaluation(r: PersonRecords, asOf: Day): Evaluation | null {
  * check-ins, so callers need not even load them.
  */
 export function isQuiet(r: PersonRecords): boolean {
-  if (r.abnormalCheckins.length || r.healthRecords.length || r.roaming.length || r.travel.length || r.medical.length || r.forcedReds.length) return false;
+  if (r.abnormalCheckins.length || r.healthRecords.length || r.roaming.length || r.travel.length || r.medical.length || r.forcedReds.length)
+    return false;
   for (const d of r.declarations) {
-    if (d.confirmed || d.suspected || d.closeContact || d.keyAreaVisit || d.fever || d.shortnessOfBreath || d.respiratorySymptoms || d.febrileContact || d.returnedFromOutsideProvince) return false;
+    if (
+      d.confirmed ||
+      d.suspected ||
+      d.closeContact ||
+      d.keyAreaVisit ||
+      d.fever ||
+      d.shortnessOfBreath ||
+      d.respiratorySymptoms ||
+      d.febrileContact ||
+      d.returnedFromOutsideProvince
+    )
+      return false;
   }
   return true;
 }

@@ -13,7 +13,8 @@ export const INTERPRETATIONS = {
   roamingDays:
     'A roaming record is a trigger on every day from first_seen to last_seen, so as of D its trigger date is ' +
     'min(last_seen, D) and on each earlier day the person was already seen there. (triggers.ts: roamingTriggers)',
-  keyAreaPeriod: 'A key area applies from effective_from through effective_to, both included; empty effective_to is open-ended. (keyAreaEffectiveOn)',
+  keyAreaPeriod:
+    'A key area applies from effective_from through effective_to, both included; empty effective_to is open-ended. (keyAreaEffectiveOn)',
   insideKeyArea:
     "Inside a key area means the record's region code starts with the area's code: a county of a key province is inside " +
     'it; a record naming only a province is not inside a key city of it (but is outside Shandong: yellow). (regionInsideArea)',

@@ -93,5 +93,15 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /** A person with no records yet. The empty lists are shared (frozen): replace, never push. */
 export function emptyRecords(personId: string): PersonRecords {
-  return { personId, declarations: NONE, checkinDays: NONE, abnormalCheckins: NONE, healthRecords: NONE, roaming: NONE, travel: NONE, medical: NONE, forcedReds: NONE };
+  return {
+    personId,
+    declarations: NONE,
+    checkinDays: NONE,
+    abnormalCheckins: NONE,
+    healthRecords: NONE,
+    roaming: NONE,
+    travel: NONE,
+    medical: NONE,
+    forcedReds: NONE,
+  };
 }

@@ -14,7 +14,8 @@ const RED = 2;
 const severityOf = (c: 'yellow' | 'red') => (c === 'red' ? RED : YELLOW);
 
 /** What made the colour of a change: a trigger or ongoing condition (by index), or the streak / the first declaration. */
-export type ChangeCause = { kind: 'trigger'; index: number } | { kind: 'ongoing'; index: number } | { kind: 'streak' } | { kind: 'code_issued' };
+export type ChangeCause =
+  { kind: 'trigger'; index: number } | { kind: 'ongoing'; index: number } | { kind: 'streak' } | { kind: 'code_issued' };
 
 export interface ColorChange {
   day: Day;
@@ -43,7 +44,13 @@ export interface SweepResult {
  * Walks from 14 days before the code is issued (earlier records do not count, RULES.md) to `asOf`,
  * stopping early once no record can change anything any more.
  */
-export function sweep(inputs: RuleInputs, checkinDays: readonly Day[], abnormalDays: ReadonlySet<Day>, codeStart: Day, asOf: Day): SweepResult {
+export function sweep(
+  inputs: RuleInputs,
+  checkinDays: readonly Day[],
+  abnormalDays: ReadonlySet<Day>,
+  codeStart: Day,
+  asOf: Day,
+): SweepResult {
   // Most people have no trigger at all: green from the day they hold a code (RULES.md), no walk needed.
   if (inputs.triggers.length === 0 && inputs.ongoing.length === 0) {
     return {
@@ -114,7 +121,7 @@ export function sweep(inputs: RuleInputs, checkinDays: readonly Day[], abnormalD
     if (d < codeStart) continue;
     const now: CodeColor = episode >= 0 ? COLOR_CODES[episode]! : 'green';
     if (now !== color) {
-      const cause: ChangeCause = color === 'none' && now === 'green' ? { kind: 'code_issued' } : episodeCause ?? { kind: 'code_issued' };
+      const cause: ChangeCause = color === 'none' && now === 'green' ? { kind: 'code_issued' } : (episodeCause ?? { kind: 'code_issued' });
       changes.push({ day: d, color: now, cause });
       color = now;
     }

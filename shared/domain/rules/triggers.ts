@@ -73,7 +73,14 @@ export function ruleInputs(records: PersonRecords, keyAreas: readonly KeyArea[],
   for (const m of records.medical) one(m.day, 'yellow', 'medical', m.kind, m.key);
   for (const f of decisions) {
     one(f.decidedDay, 'red', 'enforcement', 'forced_red', f.key);
-    ongoing.push({ start: f.decidedDay, end: f.closedDay === null ? null : f.closedDay - 1, source: 'enforcement', condition: 'forced_red', recordKey: f.key, date: f.decidedDay });
+    ongoing.push({
+      start: f.decidedDay,
+      end: f.closedDay === null ? null : f.closedDay - 1,
+      source: 'enforcement',
+      condition: 'forced_red',
+      recordKey: f.key,
+      date: f.decidedDay,
+    });
   }
   // A fixed order, so which of two equal triggers is named as the main reason never depends on
   // the order the records arrived in.
@@ -83,7 +90,13 @@ export function ruleInputs(records: PersonRecords, keyAreas: readonly KeyArea[],
 }
 
 function compareInputs(a: Trigger | Ongoing, b: Trigger | Ongoing): number {
-  return a.start - b.start || cmp(a.source, b.source) || cmp(a.condition, b.condition) || cmp(a.recordKey, b.recordKey) || (a.end ?? Infinity) - (b.end ?? Infinity);
+  return (
+    a.start - b.start ||
+    cmp(a.source, b.source) ||
+    cmp(a.condition, b.condition) ||
+    cmp(a.recordKey, b.recordKey) ||
+    (a.end ?? Infinity) - (b.end ?? Infinity)
+  );
 }
 
 function cmp(a: string, b: string): number {
@@ -93,7 +106,9 @@ function cmp(a: string, b: string): number {
 /** A condition is active from its record until a later `cleared`; the clearance is a trigger too. */
 function healthRecordInputs(records: readonly HealthRecord[], triggers: Trigger[], ongoing: Ongoing[]): void {
   // Ties in time are broken by the record itself, so arrival order never picks the ongoing condition.
-  const sorted = [...records].sort((a, b) => a.recordedAt - b.recordedAt || (a.status === 'cleared' ? 1 : 0) - (b.status === 'cleared' ? 1 : 0) || cmp(a.key, b.key));
+  const sorted = [...records].sort(
+    (a, b) => a.recordedAt - b.recordedAt || (a.status === 'cleared' ? 1 : 0) - (b.status === 'cleared' ? 1 : 0) || cmp(a.key, b.key),
+  );
   let active: HealthRecord | null = null;
   for (const r of sorted) {
     if (r.status !== 'cleared') {
@@ -102,12 +117,27 @@ function healthRecordInputs(records: readonly HealthRecord[], triggers: Trigger[
       continue;
     }
     if (!active) continue;
-    ongoing.push({ start: active.day, end: r.day - 1, source: 'health_records', condition: active.status, recordKey: active.key, date: active.day });
+    ongoing.push({
+      start: active.day,
+      end: r.day - 1,
+      source: 'health_records',
+      condition: active.status,
+      recordKey: active.key,
+      date: active.day,
+    });
     // INTERPRETATIONS.clearance: the clearance starts 14 days of observation.
     triggers.push({ start: r.day, end: r.day, color: 'red', source: 'health_records', condition: 'cleared', recordKey: r.key });
     active = null;
   }
-  if (active) ongoing.push({ start: active.day, end: null, source: 'health_records', condition: active.status, recordKey: active.key, date: active.day });
+  if (active)
+    ongoing.push({
+      start: active.day,
+      end: null,
+      source: 'health_records',
+      condition: active.status,
+      recordKey: active.key,
+      date: active.day,
+    });
 }
 
 /** Every day seen in a region is a trigger: red while the region is an effective key area, else yellow outside Shandong. */

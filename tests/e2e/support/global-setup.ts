@@ -23,7 +23,8 @@ function freePort(): Promise<number> {
 }
 
 export default async function globalSetup(): Promise<void> {
-  if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) throw new Error('the interface is not built: run npx electron-vite build first (npm test does)');
+  if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html')))
+    throw new Error('the interface is not built: run npx electron-vite build first (npm test does)');
   rmSync(WORLD_DIR, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dataDir = join(WORLD_DIR, 'data');
@@ -44,9 +45,16 @@ export default async function globalSetup(): Promise<void> {
   const db = join(dataDir, 'console.db');
   cli(['sync', '--db', db, '--source', first]);
   // --own-password: the tests sign in as these users with this password (no change at the first sign-in).
-  for (const u of USERS) cli(['user', 'add', '--db', db, '--name', u.name, '--role', u.role, '--own-password', ...('county' in u ? ['--county', u.county] : [])], PASSWORD + '\n');
+  for (const u of USERS)
+    cli(
+      ['user', 'add', '--db', db, '--name', u.name, '--role', u.role, '--own-password', ...('county' in u ? ['--county', u.county] : [])],
+      PASSWORD + '\n',
+    );
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], detached: false });
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: false,
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
       const m = /console at (http\S+)/.exec(d.toString());

@@ -19,7 +19,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export async function dashboardReady(page: Page): Promise<void> {
-  await expect(page.locator('[data-screen="dashboard"][data-ready="true"], [data-testid="dashboard"][data-ready="true"]').first()).toBeVisible();
+  await expect(
+    page.locator('[data-screen="dashboard"][data-ready="true"], [data-testid="dashboard"][data-ready="true"]').first(),
+  ).toBeVisible();
 }
 
 export async function kpi(page: Page, name: 'total' | 'red' | 'yellow' | 'green'): Promise<number> {
@@ -36,7 +38,9 @@ export interface StatsRow {
 }
 
 export function hccStats(db: string, day: string): StatsRow[] {
-  return JSON.parse(execFileSync(process.execPath, [CLI, 'stats', '--db', db, '--as-of', day, '--json'], { encoding: 'utf8' })) as StatsRow[];
+  return JSON.parse(
+    execFileSync(process.execPath, [CLI, 'stats', '--db', db, '--as-of', day, '--json'], { encoding: 'utf8' }),
+  ) as StatsRow[];
 }
 
 /** Reads the console's database the way the console does (the same SQLite, with its key file beside it). */

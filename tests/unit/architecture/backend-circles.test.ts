@@ -39,7 +39,11 @@ describe('backend folders import one way (electron/backend/*)', () => {
   it('no two folders import each other, directly or round a circle', () => {
     const graph = folderGraph();
     const found = circles(graph.keys(), (f) => graph.get(f)?.keys() ?? []).map((circle) => {
-      const inside = circle.flatMap((a) => [...(graph.get(a) ?? [])].filter(([b]) => circle.includes(b)).flatMap(([b, why]) => [`${a} -> ${b}:`, ...why.map((w) => `    ${w}`)]));
+      const inside = circle.flatMap((a) =>
+        [...(graph.get(a) ?? [])]
+          .filter(([b]) => circle.includes(b))
+          .flatMap(([b, why]) => [`${a} -> ${b}:`, ...why.map((w) => `    ${w}`)]),
+      );
       return `circle of ${circle.join(', ')}:\n  ${inside.join('\n  ')}`;
     });
     expect(found, `move the function or type that closes each circle to the folder it belongs to:\n${found.join('\n')}\n`).toEqual([]);

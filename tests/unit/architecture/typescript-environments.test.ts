@@ -8,7 +8,11 @@ const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** The diagnostics of `code` compiled alone, as if it were `file`, under the project's `tsconfig`. */
 function diagnostics(tsconfig: string, file: string, code: string): string[] {
-  const parsed = ts.getParsedCommandLineOfConfigFile(`${ROOT}${tsconfig}`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    `${ROOT}${tsconfig}`,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   if (!parsed) throw new Error(`${tsconfig} does not parse`);
   const planted = `${ROOT}${file}`;
   const host = ts.createCompilerHost(parsed.options);
@@ -22,15 +26,35 @@ function diagnostics(tsconfig: string, file: string, code: string): string[] {
 
 describe('TypeScript environments', () => {
   it('Node code (tsconfig.node.json) has no DOM', () => {
-    expect(diagnostics('tsconfig.node.json', 'electron/backend/planted.ts', 'export const t: string = document.title;\n').join('\n')).toContain("Cannot find name 'document'");
-    expect(diagnostics('tsconfig.node.json', 'shared/domain/planted.ts', 'export const w = window.location.href;\n').join('\n')).toContain("Cannot find name 'window'");
-    expect(diagnostics('tsconfig.node.json', 'electron/backend/planted.ts', "import { join } from 'node:path';\nexport const p: string = join(process.cwd(), 'x');\n")).toEqual([]);
+    expect(
+      diagnostics('tsconfig.node.json', 'electron/backend/planted.ts', 'export const t: string = document.title;\n').join('\n'),
+    ).toContain("Cannot find name 'document'");
+    expect(diagnostics('tsconfig.node.json', 'shared/domain/planted.ts', 'export const w = window.location.href;\n').join('\n')).toContain(
+      "Cannot find name 'window'",
+    );
+    expect(
+      diagnostics(
+        'tsconfig.node.json',
+        'electron/backend/planted.ts',
+        "import { join } from 'node:path';\nexport const p: string = join(process.cwd(), 'x');\n",
+      ),
+    ).toEqual([]);
   });
 
   it('browser code (tsconfig.web.json) has no Node types', () => {
-    expect(diagnostics('tsconfig.web.json', 'renderer/src/planted.ts', 'export const pid: number = process.pid;\n').join('\n')).toContain("Cannot find name 'process'");
-    expect(diagnostics('tsconfig.web.json', 'shared/domain/planted.ts', "export const b = Buffer.from('x');\n").join('\n')).toContain("Cannot find name 'Buffer'");
-    expect(diagnostics('tsconfig.web.json', 'renderer/src/planted.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n").join('\n')).toContain('node:fs');
+    expect(diagnostics('tsconfig.web.json', 'renderer/src/planted.ts', 'export const pid: number = process.pid;\n').join('\n')).toContain(
+      "Cannot find name 'process'",
+    );
+    expect(diagnostics('tsconfig.web.json', 'shared/domain/planted.ts', "export const b = Buffer.from('x');\n").join('\n')).toContain(
+      "Cannot find name 'Buffer'",
+    );
+    expect(
+      diagnostics(
+        'tsconfig.web.json',
+        'renderer/src/planted.ts',
+        "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n",
+      ).join('\n'),
+    ).toContain('node:fs');
     expect(diagnostics('tsconfig.web.json', 'renderer/src/planted.ts', 'export const t: string = document.title;\n')).toEqual([]);
   });
 });

@@ -58,18 +58,36 @@ const refused: Case[] = [
 const allowed: Case[] = [
   { file: 'electron/backend/jobs/planted.ts', code: "import { openDatabase } from '../db/database.ts';" },
   { file: 'electron/backend/jobs/planted.ts', code: "import { parseDay } from '../../../shared/domain/local-date.ts';" },
-  { file: 'electron/backend/jobs/planted.ts', code: "import ExcelJS from 'exceljs'; import { join } from 'node:path'; import { Worker } from 'worker_threads';" },
+  {
+    file: 'electron/backend/jobs/planted.ts',
+    code: "import ExcelJS from 'exceljs'; import { join } from 'node:path'; import { Worker } from 'worker_threads';",
+  },
   { file: 'electron/backend/jobs/planted.ts', code: "import { importFiles } from '../pipelines/import-files.ts';" },
   { file: 'electron/backend/api/handlers/planted.ts', code: "import { importFiles } from '../../pipelines/import-files.ts';" },
   { file: 'electron/backend/pipelines/planted.ts', code: "import { recompute } from '../rules/recompute.ts'; import { x } from './x.ts';" },
   { file: 'shared/domain/planted.ts', code: "import * as v from 'valibot'; import { x } from '../contract/x.ts';" },
-  { file: 'renderer/src/features/cases/planted.ts', code: "import { useState } from 'react'; import type { Api } from '../../../../shared/contract/api.ts';" },
-  { file: 'renderer/src/features/cases/planted.ts', code: "import { createRoot } from 'react-dom/client'; import { use } from 'echarts/core';" },
-  { file: 'electron/preload/planted.ts', code: "import { contextBridge } from 'electron'; import type { Api } from '../../shared/contract/api.ts';" },
-  { file: 'electron/main/planted.ts', code: "import { app } from 'electron'; import { openDatabase } from '../backend/db/database.ts'; import { join } from 'node:path';" },
+  {
+    file: 'renderer/src/features/cases/planted.ts',
+    code: "import { useState } from 'react'; import type { Api } from '../../../../shared/contract/api.ts';",
+  },
+  {
+    file: 'renderer/src/features/cases/planted.ts',
+    code: "import { createRoot } from 'react-dom/client'; import { use } from 'echarts/core';",
+  },
+  {
+    file: 'electron/preload/planted.ts',
+    code: "import { contextBridge } from 'electron'; import type { Api } from '../../shared/contract/api.ts';",
+  },
+  {
+    file: 'electron/main/planted.ts',
+    code: "import { app } from 'electron'; import { openDatabase } from '../backend/db/database.ts'; import { join } from 'node:path';",
+  },
   { file: 'electron/launch/planted.ts', code: "import { spawn } from 'node:child_process';" },
   // tests/ are no layer: they reach every layer to test it.
-  { file: 'tests/unit/planted.test.ts', code: "import { registerIpc } from '../../electron/main/ipc.ts'; import { App } from '../../renderer/src/app/app.tsx';" },
+  {
+    file: 'tests/unit/planted.test.ts',
+    code: "import { registerIpc } from '../../electron/main/ipc.ts'; import { App } from '../../renderer/src/app/app.tsx';",
+  },
 ];
 
 describe('layering rules (eslint-rules/layers.js)', () => {
@@ -84,7 +102,10 @@ describe('layering rules (eslint-rules/layers.js)', () => {
   });
 
   it('names the file a relative import reaches, not the text it was written as', async () => {
-    const [message] = await layerMessages('electron/backend/jobs/planted.ts', "import { registerIpc } from './../api/../../main/./ipc.ts';");
+    const [message] = await layerMessages(
+      'electron/backend/jobs/planted.ts',
+      "import { registerIpc } from './../api/../../main/./ipc.ts';",
+    );
     expect(message).toContain('may not import electron/main/ipc.ts');
   });
 });

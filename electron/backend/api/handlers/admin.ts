@@ -31,7 +31,13 @@ export async function usersCreate(ctx: CallContext, p: ValidParams<'users.create
     { name: p.name, role: needsApproval ? 'officer' : asked, county: p.county ?? null, password: p.password, mustChangePassword: true },
     ctx.services.now(),
   );
-  audit(db, { user: admin, action: 'user.create', target: `user:${row.name}`, details: { role: row.role, county: row.county }, at: ctx.services.now() });
+  audit(db, {
+    user: admin,
+    action: 'user.create',
+    target: `user:${row.name}`,
+    details: { role: row.role, county: row.county },
+    at: ctx.services.now(),
+  });
   if (needsApproval) askForRole(ctx, row.name, asked);
   return needsApproval ? userRow(ctx, row.name) : row;
 }
@@ -39,7 +45,13 @@ export async function usersCreate(ctx: CallContext, p: ValidParams<'users.create
 function askForRole(ctx: CallContext, name: string, role: Role): void {
   const admin = sessionOf(ctx).user.name;
   requestRole(ctx.services.db, name, role, admin, ctx.services.now());
-  audit(ctx.services.db, { user: admin, action: 'role.requested', target: `user:${name}`, details: { role, needs: 'approval by a second administrator' }, at: ctx.services.now() });
+  audit(ctx.services.db, {
+    user: admin,
+    action: 'role.requested',
+    target: `user:${name}`,
+    details: { role, needs: 'approval by a second administrator' },
+    at: ctx.services.now(),
+  });
 }
 
 function userRow(ctx: CallContext, name: string): UserRow {
@@ -54,7 +66,13 @@ export async function usersUpdate(ctx: CallContext, p: ValidParams<'users.update
   // The credit role is only asked for here; the account keeps its role until a second administrator approves.
   const needsApproval = asked !== undefined && (ROLES_NEEDING_APPROVAL as readonly string[]).includes(asked) && current?.role !== asked;
   const role = needsApproval ? undefined : asked;
-  const row = await updateUser(db, { name, ...(role ? { role } : {}), ...(c !== undefined ? { county: c } : {}), ...(disabled !== undefined ? { disabled } : {}), ...(password ? { password, passwordChosenByOwner: name.toLowerCase() === admin.toLowerCase() } : {}) });
+  const row = await updateUser(db, {
+    name,
+    ...(role ? { role } : {}),
+    ...(c !== undefined ? { county: c } : {}),
+    ...(disabled !== undefined ? { disabled } : {}),
+    ...(password ? { password, passwordChosenByOwner: name.toLowerCase() === admin.toLowerCase() } : {}),
+  });
   // Changed rights take effect at once: the user signs in again.
   ctx.services.sessions.endUser(row.name);
   audit(db, {
@@ -80,13 +98,20 @@ export function usersDecideRole(ctx: CallContext, p: ValidParams<'users.decideRo
   if (approve) {
     const grant = approveRole(db, name, admin, ctx.services.now());
     ctx.services.sessions.endUser(grant.userName);
-    audit(db, { user: admin, action: 'role.credit_granted', target: `user:${grant.userName}`, details: { role: grant.role, requestedBy: grant.requestedBy, approvedBy: admin }, at: ctx.services.now() });
+    audit(db, {
+      user: admin,
+      action: 'role.credit_granted',
+      target: `user:${grant.userName}`,
+      details: { role: grant.role, requestedBy: grant.requestedBy, approvedBy: admin },
+      at: ctx.services.now(),
+    });
   } else {
-    if (!withdrawRole(db, name, admin, ctx.services.now())) throw ApiFailure.notFound(`no role request waits for ${name}`, `用户 ${name} 没有待批准的角色申请`);
+    if (!withdrawRole(db, name, admin, ctx.services.now()))
+      throw ApiFailure.because('not_found', { code: 'users.noRoleRequest', params: { name } });
     audit(db, { user: admin, action: 'role.withdrawn', target: `user:${name}`, at: ctx.services.now() });
   }
   const row = listUsers(db).find((u) => u.name.toLowerCase() === name.toLowerCase());
-  if (!row) throw ApiFailure.notFound(`no user named ${name}`, `没有用户 ${name}`);
+  if (!row) throw ApiFailure.because('not_found', { code: 'users.notFound', params: { name } });
   return row;
 }
 
@@ -120,23 +145,36 @@ function exchangeDirectory(ctx: CallContext, typed: string): string {
 }
 
 export function keyAreasList(ctx: CallContext): KeyAreaRow[] {
-  const rows = ctx.services.db.prepare('SELECT region_code, name, effective_from, effective_to FROM key_areas ORDER BY region_code, effective_from').all() as {
+  const rows = ctx.services.db
+    .prepare('SELECT region_code, name, effective_from, effective_to FROM key_areas ORDER BY region_code, effective_from')
+    .all() as {
     region_code: string;
     name: string | null;
     effective_from: number;
     effective_to: number | null;
   }[];
-  return rows.map((r) => ({ regionCode: r.region_code, name: r.name, effectiveFrom: formatDay(r.effective_from), effectiveTo: r.effective_to === null ? null : formatDay(r.effective_to) }));
+  return rows.map((r) => ({
+    regionCode: r.region_code,
+    name: r.name,
+    effectiveFrom: formatDay(r.effective_from),
+    effectiveTo: r.effective_to === null ? null : formatDay(r.effective_to),
+  }));
 }
 
 export function keyAreasSave(ctx: CallContext, p: ValidParams<'keyAreas.save'>): KeyAreaRow[] {
   const { regionCode, effectiveFrom: from } = p;
   const to = p.effectiveTo ?? null;
-  if (to !== null && to < from) throw ApiFailure.badRequest('effective_to is before effective_from', '失效日期早于生效日期');
+  if (to !== null && to < from) throw ApiFailure.because('bad_request', { code: 'keyAreas.toBeforeFrom' });
   const name = p.name ?? null;
   const user = sessionOf(ctx).user.name;
   saveKeyArea(ctx.services.db, { regionCode, name, effectiveFrom: from, effectiveTo: to }, user, ctx.services.now());
-  audit(ctx.services.db, { user, action: 'key_area.save', target: `key_area:${regionCode}`, details: { name, effectiveFrom: formatDay(from), effectiveTo: to === null ? null : formatDay(to) }, at: ctx.services.now() });
+  audit(ctx.services.db, {
+    user,
+    action: 'key_area.save',
+    target: `key_area:${regionCode}`,
+    details: { name, effectiveFrom: formatDay(from), effectiveTo: to === null ? null : formatDay(to) },
+    at: ctx.services.now(),
+  });
   ctx.services.jobs.coloursStale();
   return keyAreasList(ctx);
 }

@@ -29,7 +29,11 @@ export function authStatus(ctx: CallContext): AuthStatus {
   return { ...firstStartStatus(db), setupCodeRequired, session: ctx.session ? sessionInfo(ctx, ctx.session) : null };
 }
 
-function startSession(ctx: CallContext, user: { name: string; role: Session['user']['role']; county: string | null }, mustChangePassword: boolean): SessionInfo {
+function startSession(
+  ctx: CallContext,
+  user: { name: string; role: Session['user']['role']; county: string | null },
+  mustChangePassword: boolean,
+): SessionInfo {
   const s = ctx.services.sessions.create(user, mustChangePassword);
   ctx.setSession(s.token);
   ctx.session = s;
@@ -42,7 +46,12 @@ function checkSetupAllowed(ctx: CallContext, code: string | undefined): void {
   if (mode === 'none') throw ApiFailure.because('conflict', { code: 'auth.alreadySetUp' });
   if (mode === 'open' || ctx.transport === 'ipc') return;
   if (code !== undefined && ctx.services.setupCode.matches(code)) return;
-  audit(ctx.services.db, { user: null, action: 'auth.setup_refused', details: { reason: code === undefined ? 'no_code' : 'wrong_code', client: ctx.client }, at: ctx.services.now() });
+  audit(ctx.services.db, {
+    user: null,
+    action: 'auth.setup_refused',
+    details: { reason: code === undefined ? 'no_code' : 'wrong_code', client: ctx.client },
+    at: ctx.services.now(),
+  });
   if (ctx.services.setupCode.voided) {
     throw ApiFailure.because('forbidden', { code: 'auth.setupCodeVoid' });
   }
@@ -55,7 +64,13 @@ export async function setup(ctx: CallContext, p: ValidParams<'auth.setup'>): Pro
   checkSetupAllowed(ctx, p.setupCode);
   const user = await createUser(db, { name, role: 'admin', county: null, password }, ctx.services.now());
   ctx.services.setupCode.spend();
-  audit(db, { user: user.name, action: 'user.setup', target: `user:${user.name}`, details: { role: 'admin', via: ctx.transport === 'ipc' ? 'desktop' : 'browser' }, at: ctx.services.now() });
+  audit(db, {
+    user: user.name,
+    action: 'user.setup',
+    target: `user:${user.name}`,
+    details: { role: 'admin', via: ctx.transport === 'ipc' ? 'desktop' : 'browser' },
+    at: ctx.services.now(),
+  });
   return startSession(ctx, { name: user.name, role: 'admin', county: null }, false);
 }
 
@@ -69,23 +84,52 @@ export async function signIn(ctx: CallContext, p: ValidParams<'auth.signIn'>): P
   const wait = limiter.blockedFor(name, ctx.client);
   if (wait > 0) {
     const w = limiter.auditWindow(`refused:${typed.toLowerCase()}`);
-    if (w.write) audit(db, { user: user?.name ?? null, action: 'auth.sign_in_refused', details: { reason: 'rate_limited', typedName: typed, client: ctx.client, refusedUnwrittenBefore: w.unwrittenBefore, onePerMinutes: 15 }, at: now() });
+    if (w.write)
+      audit(db, {
+        user: user?.name ?? null,
+        action: 'auth.sign_in_refused',
+        details: {
+          reason: 'rate_limited',
+          typedName: typed,
+          client: ctx.client,
+          refusedUnwrittenBefore: w.unwrittenBefore,
+          onePerMinutes: 15,
+        },
+        at: now(),
+      });
     throw ApiFailure.because('rate_limited', { code: 'auth.tooManyFailures', params: { minutes: wait } });
   }
   // Unknown and disabled accounts cost one password hash too: the answer's timing does not tell
   // which user names exist.
-  const ok = user !== undefined && user.disabled === 0 ? await verifyPassword(password, user.password_hash) : await verifyAgainstNobody(password);
+  const ok =
+    user !== undefined && user.disabled === 0 ? await verifyPassword(password, user.password_hash) : await verifyAgainstNobody(password);
   if (!ok || !user) {
     limiter.fail(name, ctx.client);
     // Names that are no user are what guessing from a list produces: one entry per window per client.
     const w = user ? { write: true as const, unwrittenBefore: 0 } : limiter.auditWindow(`unknown:${ctx.client}`);
-    if (w.write) audit(db, { user: user?.name ?? null, action: 'auth.sign_in_failed', details: { typedName: typed, knownUser: user !== undefined, client: ctx.client, ...(user ? {} : { unknownUnwrittenBefore: w.unwrittenBefore }) }, at: now() });
+    if (w.write)
+      audit(db, {
+        user: user?.name ?? null,
+        action: 'auth.sign_in_failed',
+        details: {
+          typedName: typed,
+          knownUser: user !== undefined,
+          client: ctx.client,
+          ...(user ? {} : { unknownUnwrittenBefore: w.unwrittenBefore }),
+        },
+        at: now(),
+      });
     throw ApiFailure.because('unauthenticated', { code: 'auth.wrongCredentials' });
   }
   limiter.succeed(name, ctx.client);
   db.prepare('UPDATE users SET last_sign_in_at = ? WHERE name = ?').run(now(), user.name);
   const mustChangePassword = user.must_change_password === 1;
-  audit(db, { user: user.name, action: 'auth.sign_in', details: { client: ctx.client, ...(mustChangePassword ? { mustChangePassword } : {}) }, at: now() });
+  audit(db, {
+    user: user.name,
+    action: 'auth.sign_in',
+    details: { client: ctx.client, ...(mustChangePassword ? { mustChangePassword } : {}) },
+    at: now(),
+  });
   return startSession(ctx, { name: user.name, role: user.role, county: user.county_code }, mustChangePassword);
 }
 
@@ -97,7 +141,13 @@ export async function changePassword(ctx: CallContext, p: ValidParams<'auth.chan
   const s = sessionOf(ctx);
   const { db, sessions, now } = ctx.services;
   await changeOwnPassword(db, s.user.name, p.currentPassword, p.newPassword);
-  audit(db, { user: s.user.name, action: 'auth.password_changed', target: `user:${s.user.name}`, details: { wasRequired: s.mustChangePassword }, at: now() });
+  audit(db, {
+    user: s.user.name,
+    action: 'auth.password_changed',
+    target: `user:${s.user.name}`,
+    details: { wasRequired: s.mustChangePassword },
+    at: now(),
+  });
   sessions.endUser(s.user.name, s);
   s.mustChangePassword = false;
   return sessionInfo(ctx, s);

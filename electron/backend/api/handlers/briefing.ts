@@ -19,15 +19,16 @@ import { exportResult, exportTarget } from '../export-target.ts';
 import type { ValidParams } from '../../../../shared/contract/api.ts';
 
 function cityWide(ctx: CallContext): void {
-  if (sessionOf(ctx).user.county) throw ApiFailure.forbidden('the briefing covers the whole city; a county-scoped account cannot export it', '简报为全市范围，县区账号不能导出');
+  if (sessionOf(ctx).user.county) throw ApiFailure.because('forbidden', { code: 'briefing.cityOnly' });
 }
 
 /** The briefing's date (the export's is required by its schema) and the trend's start. */
 function period(ctx: CallContext, p: { day?: Day | undefined; trendFrom?: Day | undefined }): { day: Day; trendFrom: Day } {
   const d = p.day ?? defaultAsOfDay(ctx.services.db, ctx.services.now);
   const from = p.trendFrom ?? defaultTrendFrom(d);
-  if (from > d) throw ApiFailure.badRequest('the trend cannot start after the briefing date', '趋势起始日期不能晚于简报日期');
-  if (d - from + 1 > TREND_MAX_DAYS) throw ApiFailure.badRequest(`the trend can cover at most ${TREND_MAX_DAYS} days`, `趋势最多 ${TREND_MAX_DAYS} 天`);
+  if (from > d) throw ApiFailure.because('bad_request', { code: 'briefing.trendAfterDay' });
+  if (d - from + 1 > TREND_MAX_DAYS)
+    throw ApiFailure.because('bad_request', { code: 'briefing.trendTooLong', params: { days: TREND_MAX_DAYS } });
   return { day: d, trendFrom: from };
 }
 
@@ -58,7 +59,7 @@ export async function exportBriefing(ctx: CallContext, p: ValidParams<'briefing.
   const s = sessionOf(ctx);
   const q = period(ctx, p);
   // The figures must be today's colours: after a sync the console recomputes them in the background.
-  if (!isColourStateFresh(ctx.services.db)) throw ApiFailure.of('busy', 'the colours are being recomputed after new data; export again in a moment', '新数据的码色正在重新计算，请稍后再导出');
+  if (!isColourStateFresh(ctx.services.db)) throw ApiFailure.because('busy', { code: 'briefing.recomputing' });
   const fileName = briefingFileName(q.day);
   const target = exportTarget(ctx, p, fileName);
   const now = ctx.services.now();
@@ -66,7 +67,12 @@ export async function exportBriefing(ctx: CallContext, p: ValidParams<'briefing.
   audit(ctx.services.db, {
     user: s.user.name,
     action: 'export.briefing',
-    details: { day: formatDay(q.day), trendFrom: formatDay(q.trendFrom), file: target.chosen ? basename(target.path) : fileName, rows: written.rows },
+    details: {
+      day: formatDay(q.day),
+      trendFrom: formatDay(q.trendFrom),
+      file: target.chosen ? basename(target.path) : fileName,
+      rows: written.rows,
+    },
     at: ctx.services.now(),
   });
   return { ...exportResult(ctx, target, fileName, written.rows), sheets: written.sheets };

@@ -11,7 +11,11 @@ export function summary(ctx: CallContext, p: ValidParams<'dashboard.summary'>): 
   // A county's duty officer sees their county, whatever the page asks for.
   const scope = countyScope(ctx);
   const { asOf } = p;
-  const s = dashboardSummary(ctx.services.db, { ...(asOf !== undefined ? { asOf } : {}), county: scopedCounty(ctx, p.county), trendDays: p.trendDays });
+  const s = dashboardSummary(ctx.services.db, {
+    ...(asOf !== undefined ? { asOf } : {}),
+    county: scopedCounty(ctx, p.county),
+    trendDays: p.trendDays,
+  });
   // The county table, bars and map of a county-scoped account show its own county only.
   return scope ? { ...s, counties: s.counties.filter((c) => c.countyCode === scope) } : s;
 }

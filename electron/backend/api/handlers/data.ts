@@ -1,6 +1,15 @@
 /** Handlers of the Data screen: overview, sync, rejected rows, drag-and-drop import. */
 import { basename } from 'node:path';
-import type { DataOverview, ExportResult, FeedStatus, ImportPreview, ImportSummary, JobState, RejectsPage, SyncRunSummary } from '../../../../shared/contract/data.ts';
+import type {
+  DataOverview,
+  ExportResult,
+  FeedStatus,
+  ImportPreview,
+  ImportSummary,
+  JobState,
+  RejectsPage,
+  SyncRunSummary,
+} from '../../../../shared/contract/data.ts';
 import { FEED_NAMES, feedSchema } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import { maskIdentifiers, maskPersonId, maskPhone } from '../../../../shared/domain/masking.ts';
 import { consoleSettings } from '../../settings/console-settings.ts';
@@ -19,12 +28,17 @@ import type { ValidParams } from '../../../../shared/contract/api.ts';
 
 /** Syncs and imports change the whole city: a county's duty officer cannot run them. */
 function requireCityWide(ctx: CallContext): void {
-  if (sessionOf(ctx).user.county) throw ApiFailure.forbidden('a county-scoped user cannot change city-wide data', '县区用户不能更改全市数据');
+  if (sessionOf(ctx).user.county) throw ApiFailure.because('forbidden', { code: 'data.cityWideOnly' });
 }
 
 export function feedStatuses(db: Db): FeedStatus[] {
   const last = lastImportTimes(db);
-  const rejected = new Map((db.prepare('SELECT feed, count(*) AS n FROM rejected_rows GROUP BY feed').all() as { feed: string; n: number }[]).map((r) => [r.feed, r.n]));
+  const rejected = new Map(
+    (db.prepare('SELECT feed, count(*) AS n FROM rejected_rows GROUP BY feed').all() as { feed: string; n: number }[]).map((r) => [
+      r.feed,
+      r.n,
+    ]),
+  );
   return FEED_NAMES.map((f) => ({
     feed: f,
     // Table names come from the feed list, never from input. count(*) on the big tables reads an index.
@@ -45,19 +59,24 @@ export function syncHistory(db: Db, limit: number): SyncRunSummary[] {
 
 export function dataOverview(ctx: CallContext): DataOverview {
   const db = ctx.services.db;
-  return { feeds: feedStatuses(db), syncs: syncHistory(db, 20), syncSource: consoleSettings(db).syncSource, job: ctx.services.jobs.current() };
+  return {
+    feeds: feedStatuses(db),
+    syncs: syncHistory(db, 20),
+    syncSource: consoleSettings(db).syncSource,
+    job: ctx.services.jobs.current(),
+  };
 }
 
 export function loadDemo(ctx: CallContext): JobState {
   requireCityWide(ctx);
-  if (!demoAllowed(ctx.services.db)) throw ApiFailure.conflict('the database already has data; the demo city is only for an empty one', '数据库已有数据，演示城市只能载入空数据库');
+  if (!demoAllowed(ctx.services.db)) throw ApiFailure.because('conflict', { code: 'data.demoNeedsEmpty' });
   return ctx.services.jobs.start({ kind: 'demo' }, sessionOf(ctx).user.name);
 }
 
 export function syncStart(ctx: CallContext, p: ValidParams<'sync.start'>): JobState {
   requireCityWide(ctx);
   const source = p.source ?? consoleSettings(ctx.services.db).syncSource;
-  if (!source) throw ApiFailure.badRequest('no exchange directory: set it in Settings or give one', '未设置交换目录，请在系统设置中填写');
+  if (!source) throw ApiFailure.because('bad_request', { code: 'data.noExchangeDirectory' });
   // Said at once, before a job starts: a folder deleted (or a share disconnected) since it was saved,
   // or a path saved before paths were checked.
   const problem = exchangeDirectoryProblem(source, { absolute: true });
@@ -70,7 +89,14 @@ export function syncCancel(ctx: CallContext): JobState | null {
   requireCityWide(ctx);
   const job = ctx.services.jobs.cancel();
   // The job's own entry names who started it; this one who stopped it (and when).
-  if (job) audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'sync.cancel', target: `job:${job.id}`, details: { job: job.id, kind: job.kind }, at: ctx.services.now() });
+  if (job)
+    audit(ctx.services.db, {
+      user: sessionOf(ctx).user.name,
+      action: 'sync.cancel',
+      target: `job:${job.id}`,
+      details: { job: job.id, kind: job.kind },
+      at: ctx.services.now(),
+    });
   return job;
 }
 
@@ -94,7 +120,16 @@ export function rejectsList(ctx: CallContext, p: ValidParams<'rejects.list'>): R
   const q = { ...filter, offset: p.offset, limit: p.limit };
   const rows = listRejects(db, q).map((r) => {
     const type = feedSchema(r.feed)?.columns.find((c) => c.name === r.column)?.type;
-    return { id: r.id, feed: r.feed, file: r.file, line: r.line, column: r.column, value: maskRejectValue(type, r.value), reason: r.reason, reasonZh: r.reason_zh };
+    return {
+      id: r.id,
+      feed: r.feed,
+      file: r.file,
+      line: r.line,
+      column: r.column,
+      value: maskRejectValue(type, r.value),
+      reason: r.reason,
+      reasonZh: r.reason_zh,
+    };
   });
   return { rows, total: countRejects(db, filter) };
 }
@@ -106,7 +141,13 @@ export async function rejectsExport(ctx: CallContext, p: ValidParams<'rejects.ex
   const fileName = `${f}-rejects.${format}`;
   const target = exportTarget(ctx, p, fileName);
   const rows = await exportRejects(ctx.services.db, f, target.path);
-  audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'export.rejects', target: `feed:${f}`, details: { rows, format, file: basename(target.path) }, at: ctx.services.now() });
+  audit(ctx.services.db, {
+    user: sessionOf(ctx).user.name,
+    action: 'export.rejects',
+    target: `feed:${f}`,
+    details: { rows, format, file: basename(target.path) },
+    at: ctx.services.now(),
+  });
   return exportResult(ctx, target, fileName, rows);
 }
 
@@ -130,7 +171,10 @@ export async function importPreview(ctx: CallContext, p: ValidParams<'import.pre
 export function importCommit(ctx: CallContext, p: ValidParams<'import.commit'>): JobState {
   requireCityWide(ctx);
   const u = ctx.services.uploads.complete(p.uploadId, sessionOf(ctx).user.name);
-  const job = ctx.services.jobs.start({ kind: 'import', path: u.path, fileName: u.name, feed: p.feed, strict: p.strict, confirmReplace: p.confirmReplace }, sessionOf(ctx).user.name);
+  const job = ctx.services.jobs.start(
+    { kind: 'import', path: u.path, fileName: u.name, feed: p.feed, strict: p.strict, confirmReplace: p.confirmReplace },
+    sessionOf(ctx).user.name,
+  );
   // Kept while the job reads it, removed when it ends (uploads.ts).
   ctx.services.uploads.importing(u.id, job.id);
   return job;
@@ -139,5 +183,16 @@ export function importCommit(ctx: CallContext, p: ValidParams<'import.commit'>):
 export function importResult(ctx: CallContext, p: ValidParams<'import.result'>): ImportSummary | null {
   const r = ctx.services.jobs.result(p.jobId)?.report?.importOutcome;
   if (!r) return null;
-  return { file: basename(r.file), feed: r.feed, status: r.status, read: r.read, accepted: r.accepted, duplicates: r.duplicates, rejected: r.rejected, error: r.error, replaces: r.replaces ?? 0, batchId: r.batchId };
+  return {
+    file: basename(r.file),
+    feed: r.feed,
+    status: r.status,
+    read: r.read,
+    accepted: r.accepted,
+    duplicates: r.duplicates,
+    rejected: r.rejected,
+    error: r.error,
+    replaces: r.replaces ?? 0,
+    batchId: r.batchId,
+  };
 }

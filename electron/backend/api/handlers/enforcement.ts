@@ -15,7 +15,7 @@ import { creditReportHtml } from '../../enforcement/credit-report.ts';
 import { exportCreditRecords } from '../../enforcement/credit-export.ts';
 import { listCreditRecords } from '../../enforcement/credit-records.ts';
 import { detectorSettings, saveDetectorSettings } from '../../enforcement/detectors/detector-settings.ts';
-import { runDetectors } from '../../enforcement/detectors/run-detectors.ts';
+import { detectCases } from '../../pipelines/detect-cases.ts';
 import { noticeList } from '../../enforcement/notices.ts';
 import { auditTargetOf } from '../../people/people-service.ts';
 import { takeCaseStep } from '../../pipelines/case-step.ts';
@@ -37,7 +37,13 @@ export function counts(ctx: CallContext): Record<CaseState, number> {
 
 export function list(ctx: CallContext, p: ValidParams<'cases.list'>): { rows: CaseSummary[]; total: number } {
   const { state, behavior } = p;
-  const r = listCases(ctx.services.db, { ...(state ? { state } : {}), ...(behavior ? { behavior } : {}), county: scope(ctx), offset: p.offset, limit: p.limit });
+  const r = listCases(ctx.services.db, {
+    ...(state ? { state } : {}),
+    ...(behavior ? { behavior } : {}),
+    county: scope(ctx),
+    offset: p.offset,
+    limit: p.limit,
+  });
   return { rows: r.rows.map((c) => caseSummary(ctx.services.db, refsFor(ctx), c)), total: r.total };
 }
 
@@ -51,7 +57,13 @@ export async function move(ctx: CallContext, p: ValidParams<'cases.move'>): Prom
   const c = caseInScope(ctx, p.id);
   const m = p.move;
   // The colour effect shows at once: the step evaluates the person's history (and the county sums).
-  const result = await takeCaseStep(ctx.services.db, { id: c.id, move: m, user: { name: s.user.name, role: s.user.role }, reason: p.reason, at: ctx.services.now() });
+  const result = await takeCaseStep(ctx.services.db, {
+    id: c.id,
+    move: m,
+    user: { name: s.user.name, role: s.user.role },
+    reason: p.reason,
+    at: ctx.services.now(),
+  });
   if (result.coloursChanged) ctx.services.events.publish({ type: 'data-changed' });
   return caseDetail(ctx.services.db, refsFor(ctx), result.row, s.user.role, ctx.services.now());
 }
@@ -60,17 +72,26 @@ export function flag(ctx: CallContext, p: ValidParams<'cases.flag'>): CaseDetail
   const s = sessionOf(ctx);
   const personId = resolvePerson(ctx, p.ref);
   const behavior = p.behavior ?? 'other';
-  const id = flagCase(ctx.services.db, { personId, behavior, reason: p.reason, role: s.user.role, user: s.user.name, at: ctx.services.now() });
+  const id = flagCase(ctx.services.db, {
+    personId,
+    behavior,
+    reason: p.reason,
+    role: s.user.role,
+    user: s.user.name,
+    at: ctx.services.now(),
+  });
   return caseDetail(ctx.services.db, refsFor(ctx), getCase(ctx.services.db, id)!, s.user.role, ctx.services.now());
 }
 
-export function detect(ctx: CallContext): { opened: number } {
-  const r = runDetectors(ctx.services.db, { now: ctx.services.now() });
-  audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'detect.run', details: { opened: r.opened.length }, at: ctx.services.now() });
+/** The detectors now: the same use case as `hcc detect` (colours brought up to date first, audited as detect.run). */
+export async function detect(ctx: CallContext): Promise<{ opened: number }> {
+  const r = await detectCases(ctx.services.db, { actor: { user: sessionOf(ctx).user.name, now: ctx.services.now } });
   if (r.opened.length) ctx.services.events.publish({ type: 'data-changed' });
   // The detectors run city-wide (as after every sync); a county account hears of its county's cases only.
   const county = scope(ctx);
-  return { opened: county === null ? r.opened.length : r.opened.filter((id) => getCase(ctx.services.db, id)?.county_code === county).length };
+  return {
+    opened: county === null ? r.opened.length : r.opened.filter((id) => getCase(ctx.services.db, id)?.county_code === county).length,
+  };
 }
 
 export function credits(ctx: CallContext, p: ValidParams<'credit.list'>): { rows: CreditRecordView[]; total: number } {
@@ -81,7 +102,7 @@ export function credits(ctx: CallContext, p: ValidParams<'credit.list'>): { rows
 /** The decision dates asked for (both ends included); a period that ends before it starts is a mistake. */
 function creditPeriod(p: { from?: Day | undefined; to?: Day | undefined }): { from?: Day; to?: Day } {
   const { from, to } = p;
-  if (from !== undefined && to !== undefined && to < from) throw ApiFailure.badRequest('to must not be before from', '截止日期不能早于起始日期');
+  if (from !== undefined && to !== undefined && to < from) throw ApiFailure.because('bad_request', { code: 'credit.toBeforeFrom' });
   return { from, to };
 }
 
@@ -89,14 +110,25 @@ function creditPeriod(p: { from?: Day | undefined; to?: Day | undefined }): { fr
 export async function creditExport(ctx: CallContext, p: ValidParams<'credit.export'>): Promise<ExportResult> {
   const s = sessionOf(ctx);
   const period = creditPeriod(p);
-  const span = period.from !== undefined || period.to !== undefined ? `${period.from === undefined ? '' : formatDay(period.from)}至${period.to === undefined ? '' : formatDay(period.to)}` : formatDay(dayOfInstant(ctx.services.now()));
+  const span =
+    period.from !== undefined || period.to !== undefined
+      ? `${period.from === undefined ? '' : formatDay(period.from)}至${period.to === undefined ? '' : formatDay(period.to)}`
+      : formatDay(dayOfInstant(ctx.services.now()));
   const fileName = `诚信记录-${span}.xlsx`;
   const target = exportTarget(ctx, p, fileName);
   const unmasked = can(s.user.role, 'people.unmask');
   if (unmasked) takeUnmasking(ctx, 'credit.export');
   const rows = await exportCreditRecords(ctx.services.db, target.path, { unmasked, county: scope(ctx), ...period });
-  const auditPeriod = { from: period.from === undefined ? null : formatDay(period.from), to: period.to === undefined ? null : formatDay(period.to) };
-  audit(ctx.services.db, { user: s.user.name, action: 'export.credit_records', details: { rows, unmasked, ...auditPeriod }, at: ctx.services.now() });
+  const auditPeriod = {
+    from: period.from === undefined ? null : formatDay(period.from),
+    to: period.to === undefined ? null : formatDay(period.to),
+  };
+  audit(ctx.services.db, {
+    user: s.user.name,
+    action: 'export.credit_records',
+    details: { rows, unmasked, ...auditPeriod },
+    at: ctx.services.now(),
+  });
   return exportResult(ctx, target, fileName, rows);
 }
 
@@ -109,7 +141,13 @@ export function creditReport(ctx: CallContext, p: ValidParams<'credit.report'>):
   if (unmasked) takeUnmasking(ctx, 'credit.report');
   const report = creditReportHtml(ctx.services.db, { personId, unmasked, generatedBy: s.user.name, generatedAt: ctx.services.now() });
   writeTextAtomically(target.path, report.html);
-  audit(ctx.services.db, { user: s.user.name, action: 'export.credit_report', target: auditTargetOf(ctx.services.db, personId), details: { records: report.records, unmasked }, at: ctx.services.now() });
+  audit(ctx.services.db, {
+    user: s.user.name,
+    action: 'export.credit_report',
+    target: auditTargetOf(ctx.services.db, personId),
+    details: { records: report.records, unmasked },
+    at: ctx.services.now(),
+  });
   return exportResult(ctx, target, fileName, report.records);
 }
 

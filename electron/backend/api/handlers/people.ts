@@ -34,7 +34,7 @@ export function peopleGet(ctx: CallContext, p: ValidParams<'people.get'>): Perso
   const { ref } = p;
   const id = resolvePerson(ctx, ref);
   const detail = personDetail(ctx.services.db, id, asOf, ref, can(sessionOf(ctx).user.role, 'people.unmask'));
-  if (!detail) throw ApiFailure.notFound('this person is in no feed any more', '该人员不在任何数据源中');
+  if (!detail) throw ApiFailure.because('not_found', { code: 'people.notInAnyFeed' });
   return detail;
 }
 
@@ -43,9 +43,15 @@ export function peopleUnmask(ctx: CallContext, p: ValidParams<'people.unmask'>):
   const id = resolvePerson(ctx, p.ref);
   const db = ctx.services.db;
   const value = field === 'id' ? id : identity(db, id).phone;
-  if (!value) throw ApiFailure.notFound('no phone is known for this person', '该人员没有手机号记录');
+  if (!value) throw ApiFailure.because('not_found', { code: 'people.noPhone' });
   takeUnmasking(ctx, 'people.unmask');
   // Every unmasking is recorded: who saw whose ID or phone, when. The person by keyed hash only.
-  audit(db, { user: sessionOf(ctx).user.name, action: 'people.unmask', target: auditTargetOf(db, id), details: { field, masked: maskPersonId(id) }, at: ctx.services.now() });
+  audit(db, {
+    user: sessionOf(ctx).user.name,
+    action: 'people.unmask',
+    target: auditTargetOf(db, id),
+    details: { field, masked: maskPersonId(id) },
+    at: ctx.services.now(),
+  });
   return { value };
 }

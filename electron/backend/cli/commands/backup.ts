@@ -27,7 +27,12 @@ export const backupCommand: Command = {
       keepAuditKeyWithCopy(db, r.file, outKey ?? databaseKeyOf(db));
       // A backup is a copy of everyone's data leaving the console: an export (ENFORCEMENT.md "Audit").
       auditCli(db, actor, 'export.backup', { file: basename(r.file), pages: r.pages, integrity: r.integrity, encrypted: true });
-      out.result(r, () => `backup written to ${r.file} (encrypted${outKeyFile ? ` with ${outKeyFile}` : ' with the database key'}): ${r.pages} pages, integrity ${r.integrity}, schema ${r.schema_version}`);
+      out.result(
+        r,
+        () =>
+          `backup written to ${r.file} (encrypted${outKeyFile ? ` with ${outKeyFile}` : ' with the database key'}): ${r.pages} pages, integrity ` +
+          `${r.integrity}, schema ${r.schema_version}`,
+      );
     } finally {
       db.close();
     }

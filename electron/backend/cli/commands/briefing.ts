@@ -25,8 +25,21 @@ export const briefingCommand: Command = {
     try {
       await ensureColoursFresh(db);
       const written = await writeBriefing(db, target, { day, trendFrom, generatedAt: databaseClock(db)(), generatedBy: 'hcc' });
-      audit(db, { user: null, action: 'export.briefing', details: { day: formatDay(day), trendFrom: formatDay(trendFrom), file: target.split(/[\\/]/).pop(), rows: written.rows, via: 'cli' } });
-      out.result({ file: written.file, sheets: written.sheets }, () => `briefing for ${formatDay(day)} written to ${written.file} (${written.sheets.join(', ')})`);
+      audit(db, {
+        user: null,
+        action: 'export.briefing',
+        details: {
+          day: formatDay(day),
+          trendFrom: formatDay(trendFrom),
+          file: target.split(/[\\/]/).pop(),
+          rows: written.rows,
+          via: 'cli',
+        },
+      });
+      out.result(
+        { file: written.file, sheets: written.sheets },
+        () => `briefing for ${formatDay(day)} written to ${written.file} (${written.sheets.join(', ')})`,
+      );
     } finally {
       db.close();
     }

@@ -21,7 +21,14 @@ function caseJson(db: Db, c: CaseRow) {
     county_code: c.county_code,
     opened_at: new Date(c.opened_at).toISOString(),
     evidence: JSON.parse(c.evidence) as unknown,
-    history: caseHistory(db, c.id).map((h) => ({ at: new Date(h.at).toISOString(), user: h.user_name, move: h.move, from: h.from_state, to: h.to_state, reason: h.reason })),
+    history: caseHistory(db, c.id).map((h) => ({
+      at: new Date(h.at).toISOString(),
+      user: h.user_name,
+      move: h.move,
+      from: h.from_state,
+      to: h.to_state,
+      reason: h.reason,
+    })),
   };
 }
 
@@ -40,11 +47,18 @@ export const caseCommand: Command = {
     try {
       if (sub === 'list') {
         const state = args.options.get('state');
-        if (state !== undefined && !(CASE_STATES as readonly string[]).includes(state)) throw new UsageError(`--state must be one of ${CASE_STATES.join(', ')}`);
+        if (state !== undefined && !(CASE_STATES as readonly string[]).includes(state))
+          throw new UsageError(`--state must be one of ${CASE_STATES.join(', ')}`);
         const rows = listCases(db, state ? { state: state as CaseState } : {}).rows;
         out.result(
           rows.map((c) => caseJson(db, c)),
-          () => (rows.length ? table(['id', 'state', 'behavior', 'person', 'opened by'], rows.map((c) => [c.id, c.state, c.behavior, c.person_id, c.opened_by])) : 'no cases'),
+          () =>
+            rows.length
+              ? table(
+                  ['id', 'state', 'behavior', 'person', 'opened by'],
+                  rows.map((c) => [c.id, c.state, c.behavior, c.person_id, c.opened_by]),
+                )
+              : 'no cases',
         );
         return;
       }
@@ -62,14 +76,29 @@ export const caseCommand: Command = {
           const raw = required(args, 'person');
           if (!isValidPersonId(raw)) throw new UsageError(`--person must be an 18-character ID number`);
           const behavior = args.options.get('behavior') ?? 'other';
-          if (!(BEHAVIORS as readonly string[]).includes(behavior)) throw new UsageError(`--behavior must be one of ${BEHAVIORS.join(', ')}`);
-          const id = flagCase(db, { personId: normalizePersonId(raw), behavior: behavior as Behavior, reason, role: user.role, user: user.name, at: databaseClock(db)() });
+          if (!(BEHAVIORS as readonly string[]).includes(behavior))
+            throw new UsageError(`--behavior must be one of ${BEHAVIORS.join(', ')}`);
+          const id = flagCase(db, {
+            personId: normalizePersonId(raw),
+            behavior: behavior as Behavior,
+            reason,
+            role: user.role,
+            user: user.name,
+            at: databaseClock(db)(),
+          });
           const json = caseJson(db, getCase(db, id)!);
           out.result(json, () => `case ${id} opened`);
           return;
         }
-        if (!(CASE_MOVES as readonly string[]).includes(sub ?? '')) throw new UsageError(`unknown case command ${sub}; use list, show, flag or ${CASE_MOVES.join(', ')}`);
-        const r = await takeCaseStep(db, { id: caseId(required(args, 'id')), move: sub as CaseMove, user: { name: user.name, role: user.role }, reason, at: databaseClock(db)() });
+        if (!(CASE_MOVES as readonly string[]).includes(sub ?? ''))
+          throw new UsageError(`unknown case command ${sub}; use list, show, flag or ${CASE_MOVES.join(', ')}`);
+        const r = await takeCaseStep(db, {
+          id: caseId(required(args, 'id')),
+          move: sub as CaseMove,
+          user: { name: user.name, role: user.role },
+          reason,
+          at: databaseClock(db)(),
+        });
         const json = caseJson(db, r.row);
         out.result(json, () => `case ${r.row.id}: ${r.row.state}`);
       } catch (err) {

@@ -22,7 +22,14 @@ export const codeCommand: Command = {
       const id = isValidPersonId(raw) ? normalizePersonId(raw) : raw;
       const code = personCode(db, id, asOf);
       if (!code) throw new Error(`${raw} appears in no feed of this database`);
-      const reasons = code.reasons.map((r) => ({ color: r.color, condition: r.condition, source: r.source, date: dayText(r.date), record: r.recordKey, ongoing: r.ongoing }));
+      const reasons = code.reasons.map((r) => ({
+        color: r.color,
+        condition: r.condition,
+        source: r.source,
+        date: dayText(r.date),
+        record: r.recordKey,
+        ongoing: r.ongoing,
+      }));
       out.result(
         {
           person_id: code.personId,
@@ -35,8 +42,11 @@ export const codeCommand: Command = {
         },
         () =>
           [
-            `${code.personId} as of ${dayText(asOf)}: ${code.color}${code.since !== null ? ` since ${dayText(code.since)}` : ''}${code.county ? ` (${countyName(code.county)})` : ''}`,
-            ...(code.greenEligibleOn !== null ? [`earliest green: ${dayText(code.greenEligibleOn)} if every day from now on is normal`] : []),
+            `${code.personId} as of ${dayText(asOf)}: ` +
+              `${code.color}${code.since !== null ? ` since ${dayText(code.since)}` : ''}${code.county ? ` (${countyName(code.county)})` : ''}`,
+            ...(code.greenEligibleOn !== null
+              ? [`earliest green: ${dayText(code.greenEligibleOn)} if every day from now on is normal`]
+              : []),
             ...reasons.map((r) => `  ${r.color}: ${r.source} ${r.condition} on ${r.date}${r.ongoing ? ' (ongoing)' : ''}`),
           ].join('\n'),
       );

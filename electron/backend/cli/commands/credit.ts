@@ -15,7 +15,8 @@ import { table } from '../output.ts';
 
 export const creditCommand: Command = {
   name: 'credit',
-  usage: 'credit list --db F [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE.xlsx] | credit report --db F --person ID --out FILE.html [--unmasked]',
+  usage:
+    'credit list --db F [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--out FILE.xlsx] | credit report --db F --person ID --out FILE.html [--unmasked]',
   spec: { values: ['db', 'person', 'out', 'from', 'to'], flags: ['unmasked'], positionals: 1 },
   async run(args, out) {
     const sub = args.positionals[0];
@@ -23,7 +24,8 @@ export const creditCommand: Command = {
     try {
       if (sub === 'list') {
         const period = { from: dayOption(args, 'from'), to: dayOption(args, 'to') };
-        if (period.from !== undefined && period.to !== undefined && period.to < period.from) throw new UsageError('--to must not be before --from');
+        if (period.from !== undefined && period.to !== undefined && period.to < period.from)
+          throw new UsageError('--to must not be before --from');
         const target = args.options.get('out');
         if (target && !/\.xlsx$/i.test(target)) throw new UsageError('--out must name an .xlsx file (the credit system reads Excel)');
         if (target) {
@@ -40,7 +42,14 @@ export const creditCommand: Command = {
           status: r.status,
           decided_at: new Date(r.decided_at).toISOString(),
         }));
-        out.result(rows, () => (rows.length ? table(['number', 'person', 'behavior', 'status', 'decided at'], rows.map((r) => [r.number, r.person_id, r.behavior, r.status, r.decided_at])) : 'no credit records'));
+        out.result(rows, () =>
+          rows.length
+            ? table(
+                ['number', 'person', 'behavior', 'status', 'decided at'],
+                rows.map((r) => [r.number, r.person_id, r.behavior, r.status, r.decided_at]),
+              )
+            : 'no credit records',
+        );
         return;
       }
       if (sub === 'report') {
@@ -51,7 +60,12 @@ export const creditCommand: Command = {
         const personId = normalizePersonId(raw);
         const r = creditReportHtml(db, { personId, unmasked, generatedBy: 'hcc', generatedAt: databaseClock(db)() });
         writeTextAtomically(target, r.html);
-        audit(db, { user: null, action: 'export.credit_report', target: auditTargetOf(db, personId), details: { records: r.records, unmasked, masked: maskPersonId(personId), via: 'cli' } });
+        audit(db, {
+          user: null,
+          action: 'export.credit_report',
+          target: auditTargetOf(db, personId),
+          details: { records: r.records, unmasked, masked: maskPersonId(personId), via: 'cli' },
+        });
         out.result({ file: target, records: r.records }, () => `credit report with ${r.records} record(s) written to ${target}`);
         return;
       }

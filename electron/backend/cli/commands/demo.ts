@@ -11,7 +11,8 @@ export const demoCommand: Command = {
   async run(args, out) {
     const dir = required(args, 'out');
     const start = args.options.get('start') ?? '2020-02-10';
-    if (parseDay(start) === null || !/^\d{4}-\d{2}-\d{2}$/.test(start)) throw new UsageError(`--start must be a date like 2020-02-10, not ${start}`);
+    if (parseDay(start) === null || !/^\d{4}-\d{2}-\d{2}$/.test(start))
+      throw new UsageError(`--start must be a date like 2020-02-10, not ${start}`);
     const seedRaw = args.options.get('seed');
     if (seedRaw !== undefined && !/^\d+$/.test(seedRaw)) throw new UsageError(`--seed must be a whole number, not ${seedRaw}`);
     const result = await writeDemoCity(
@@ -27,7 +28,10 @@ export const demoCommand: Command = {
     out.result({ dir: result.dir, files: result.files, rows: result.rows }, () =>
       [
         `demo city written to ${result.dir} (${result.files.length} files)`,
-        table(['feed', 'rows'], Object.entries(result.rows).map(([f, n]) => [f, n])),
+        table(
+          ['feed', 'rows'],
+          Object.entries(result.rows).map(([f, n]) => [f, n]),
+        ),
       ].join('\n'),
     );
   },

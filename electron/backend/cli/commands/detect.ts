@@ -12,7 +12,11 @@ export const detectCommand: Command = {
     try {
       // --as-of D replays the end of day D: evidence dated later waits for a run that can see it.
       const asOf = dayOption(args, 'as-of');
-      const r = await detectCases(db, { actor: { user: null, via: 'cli' }, full: args.flags.has('full'), ...(asOf === undefined ? {} : { asOf }) });
+      const r = await detectCases(db, {
+        actor: { user: null, via: 'cli' },
+        full: args.flags.has('full'),
+        ...(asOf === undefined ? {} : { asOf }),
+      });
       const cases = (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
       out.result({ opened: r.opened, cases }, () => `${r.opened.length} case(s) opened; ${cases} case(s) in all`);
     } finally {

@@ -17,7 +17,8 @@ export const encryptCommand: Command = {
     // The key file's path only: its bytes are never printed.
     out.result({ ...r, key_file: keyFile, key_file_created: created }, () =>
       r.converted
-        ? `encrypted ${file} with the key file ${keyFile}${created ? ' (new: keep it safe, without it the data cannot be read)' : ''}: ${r.tables} tables, ${r.rows} rows verified; the clear copy was replaced`
+        ? `encrypted ${file} with the key file ${keyFile}${created ? ' (new: keep it safe, without it the data cannot be read)' : ''}: ${r.tables} ` +
+          `tables, ${r.rows} rows verified; the clear copy was replaced`
         : `${file} is already encrypted with the key file ${keyFile}; nothing to do`,
     );
   },

@@ -20,7 +20,10 @@ export const importCommand: Command = {
     // first files imported and the command failed.
     for (const path of args.positionals) {
       if (!existsSync(path)) throw new Error(`no such file: ${path} (nothing was imported)`);
-      if (!statSync(path).isFile()) throw new Error(`${path} is not a file (nothing was imported); name the files in the folder, or use sync --source for an exchange directory`);
+      if (!statSync(path).isFile())
+        throw new Error(
+          `${path} is not a file (nothing was imported); name the files in the folder, or use sync --source for an exchange directory`,
+        );
     }
     const db = openDbFromArgs(args);
     let run: ImportFilesResult;
@@ -34,7 +37,8 @@ export const importCommand: Command = {
         strict: args.flags.has('strict'),
         // An upsert file that would replace many stored values is imported only when asked.
         confirmReplace: args.flags.has('confirm-replace'),
-        onProgress: ({ path }, p) => out.progress(`${path}: ${p.read} rows${p.fraction !== null ? ` (${Math.round(p.fraction * 100)}%)` : ''}`),
+        onProgress: ({ path }, p) =>
+          out.progress(`${path}: ${p.read} rows${p.fraction !== null ? ` (${Math.round(p.fraction * 100)}%)` : ''}`),
         onColours: (p) => out.progress(`  colours: chunk ${p.done}/${p.total}`),
       });
     } finally {
@@ -60,7 +64,9 @@ export const importCommand: Command = {
           results.map((r) => [r.file, r.status, r.read, r.accepted, r.duplicates, r.rejected]),
         ),
         ...results.filter((r) => r.ignoredColumns.length).map((r) => `${r.file}: ignored columns ${r.ignoredColumns.join(', ')}`),
-        ...results.filter((r) => r.error).map((r) => `${r.file}: ${r.error!.en}${r.status === 'needs_confirmation' ? ' (run again with --confirm-replace)' : ''}`),
+        ...results
+          .filter((r) => r.error)
+          .map((r) => `${r.file}: ${r.error!.en}${r.status === 'needs_confirmation' ? ' (run again with --confirm-replace)' : ''}`),
         `fraud detectors: ${run.opened.length} case(s) opened`,
       ].join('\n'),
     );

@@ -44,7 +44,10 @@ export const rejectsCommand: Command = {
         () =>
           rows.length === 0
             ? 'no rejected rows'
-            : table(['feed', 'file', 'line', 'column', 'value', 'reason'], rows.map((r) => [r.feed, r.file, r.line, r.column, r.value, r.reason])),
+            : table(
+                ['feed', 'file', 'line', 'column', 'value', 'reason'],
+                rows.map((r) => [r.feed, r.file, r.line, r.column, r.value, r.reason]),
+              ),
       );
     } finally {
       db.close();

@@ -34,7 +34,10 @@ export const serveCommand: Command = {
     if (networkHostProblem(host)) process.stderr.write(networkWarning(host, bridge.url));
     // Which way the first administrator comes (auth/first-administrator.ts); the code, if any, only here.
     const first = firstAdministratorNotice(db, services.setupCode);
-    out.result({ url: bridge.url, db: file, firstAdministrator: first.json }, () => `console at ${bridge.url} (database ${file}); Ctrl-C to stop${first.text ? `\n${first.text}` : ''}`);
+    out.result(
+      { url: bridge.url, db: file, firstAdministrator: first.json },
+      () => `console at ${bridge.url} (database ${file}); Ctrl-C to stop${first.text ? `\n${first.text}` : ''}`,
+    );
     await new Promise<void>((done) => {
       process.once('SIGINT', () => done());
       process.once('SIGTERM', () => done());

@@ -40,7 +40,9 @@ export const syncCommand: Command = {
           }
           if (e.type === 'file-done') {
             const o = e.outcome;
-            out.progress(`  ${o.status}: read ${o.read}, accepted ${o.accepted}, duplicates ${o.duplicates}, rejected ${o.rejected}${o.error ? ` — ${o.error.en}` : ''}`);
+            out.progress(
+              `  ${o.status}: read ${o.read}, accepted ${o.accepted}, duplicates ${o.duplicates}, rejected ${o.rejected}${o.error ? ` — ${o.error.en}` : ''}`,
+            );
           }
         },
         // New records change colours: the pipeline brings them up to date once the last file is read.
@@ -54,29 +56,59 @@ export const syncCommand: Command = {
       const inSource = (file: string) => (isAbsolute(file) ? relative(source, file) : file);
       // A file refused whole (unreadable, wrong feed, damaged) is named with its reason: its rows did not arrive.
       const refused = refusedFiles(result).map((f) => ({ file: inSource(f.file), feed: f.feed, reason: f.error?.en ?? f.status }));
-      const ignoredColumns = result.files.filter((f) => f.ignoredColumns.length).map((f) => ({ file: inSource(f.file), columns: f.ignoredColumns }));
+      const ignoredColumns = result.files
+        .filter((f) => f.ignoredColumns.length)
+        .map((f) => ({ file: inSource(f.file), columns: f.ignoredColumns }));
       const feeds = Object.fromEntries(Object.entries(result.feeds).map(([feed, t]) => [feed, { ...t }]));
-      const colourSummary = { mode: colours.mode, people: colours.people, changed: colours.changed, seconds: Number(colours.seconds.toFixed(2)) };
-      out.result({ status: result.status, feeds, totals: result.totals, unchanged_files: result.unchanged, ignored: result.ignored, refused_files: refused, ignored_columns: ignoredColumns, colours: colourSummary, cases_opened: run.opened.length }, () =>
-        [
-          table(
-            ['feed', 'files', 'read', 'accepted', 'duplicates', 'rejected'],
-            [
-              ...Object.entries(result.feeds).map(([f, t]) => [f, t.files, t.read, t.accepted, t.duplicates, t.rejected]),
-              ['total', result.totals.files, result.totals.read, result.totals.accepted, result.totals.duplicates, result.totals.rejected],
-            ],
-          ),
-          `${result.unchanged} file(s) unchanged since the last sync; status ${result.status}`,
-          `colours: ${colours.mode} evaluation of ${colours.people} people, ${colours.changed} changed (${colourSummary.seconds} s)`,
-          `fraud detectors: ${run.opened.length} case(s) opened`,
-          ...refused.map((f) => `REFUSED ${f.file}: ${f.reason}`),
-          ...ignoredColumns.map((f) => `${f.file}: ignored columns ${f.columns.join(', ')}`),
-          ...(result.ignored.length ? [`ignored (not feed folders): ${result.ignored.join(', ')}`] : []),
-        ].join('\n'),
+      const colourSummary = {
+        mode: colours.mode,
+        people: colours.people,
+        changed: colours.changed,
+        seconds: Number(colours.seconds.toFixed(2)),
+      };
+      out.result(
+        {
+          status: result.status,
+          feeds,
+          totals: result.totals,
+          unchanged_files: result.unchanged,
+          ignored: result.ignored,
+          refused_files: refused,
+          ignored_columns: ignoredColumns,
+          colours: colourSummary,
+          cases_opened: run.opened.length,
+        },
+        () =>
+          [
+            table(
+              ['feed', 'files', 'read', 'accepted', 'duplicates', 'rejected'],
+              [
+                ...Object.entries(result.feeds).map(([f, t]) => [f, t.files, t.read, t.accepted, t.duplicates, t.rejected]),
+                [
+                  'total',
+                  result.totals.files,
+                  result.totals.read,
+                  result.totals.accepted,
+                  result.totals.duplicates,
+                  result.totals.rejected,
+                ],
+              ],
+            ),
+            `${result.unchanged} file(s) unchanged since the last sync; status ${result.status}`,
+            `colours: ${colours.mode} evaluation of ${colours.people} people, ${colours.changed} changed (${colourSummary.seconds} s)`,
+            `fraud detectors: ${run.opened.length} case(s) opened`,
+            ...refused.map((f) => `REFUSED ${f.file}: ${f.reason}`),
+            ...ignoredColumns.map((f) => `${f.file}: ignored columns ${f.columns.join(', ')}`),
+            ...(result.ignored.length ? [`ignored (not feed folders): ${result.ignored.join(', ')}`] : []),
+          ].join('\n'),
       );
       if (result.status !== 'done' || refused.length > 0) {
         // Exit 1 with one line on stderr: a nightly job's log shows that data did not arrive.
-        process.stderr.write(result.status !== 'done' ? `hcc sync: ${result.status}\n` : `hcc sync: ${refused.length} file(s) refused whole (see the list above)\n`);
+        process.stderr.write(
+          result.status !== 'done'
+            ? `hcc sync: ${result.status}\n`
+            : `hcc sync: ${refused.length} file(s) refused whole (see the list above)\n`,
+        );
         process.exitCode = 1;
       }
     } finally {

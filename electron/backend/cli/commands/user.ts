@@ -11,7 +11,9 @@ import { openDbFromArgs } from '../open-db.ts';
 async function readPassword(): Promise<string> {
   const parts: Buffer[] = [];
   for await (const chunk of process.stdin) parts.push(chunk as Buffer);
-  return Buffer.concat(parts).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(parts)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /**
@@ -37,11 +39,24 @@ export const userCommand: Command = {
       const first = countUsers(db) === 0;
       const mustChangePassword = !first && !args.flags.has('own-password');
       const row = await createUser(db, { name, role, county: args.options.get('county') ?? null, password, mustChangePassword });
-      audit(db, { user: null, action: 'user.create', target: `user:${row.name}`, details: { role: row.role, county: row.county, via: 'cli', mustChangePassword } });
+      audit(db, {
+        user: null,
+        action: 'user.create',
+        target: `user:${row.name}`,
+        details: { role: row.role, county: row.county, via: 'cli', mustChangePassword },
+      });
       if ((ROLES_NEEDING_APPROVAL as readonly string[]).includes(row.role)) {
-        audit(db, { user: null, action: 'role.credit_granted', target: `user:${row.name}`, details: { role: row.role, via: 'cli', approvedBy: null, flagged: true } });
+        audit(db, {
+          user: null,
+          action: 'role.credit_granted',
+          target: `user:${row.name}`,
+          details: { role: row.role, via: 'cli', approvedBy: null, flagged: true },
+        });
       }
-      out.result({ name: row.name, role: row.role, county: row.county, mustChangePassword }, () => `user ${row.name} (${row.role}) added${mustChangePassword ? '; they choose their own password at the first sign-in' : ''}`);
+      out.result(
+        { name: row.name, role: row.role, county: row.county, mustChangePassword },
+        () => `user ${row.name} (${row.role}) added${mustChangePassword ? '; they choose their own password at the first sign-in' : ''}`,
+      );
     } catch (err) {
       if (err instanceof ApiFailure) throw new Error(err.error.message);
       throw err;

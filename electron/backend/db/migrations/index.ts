@@ -6,9 +6,20 @@ import { migration005 } from './005-evidence-and-replace-guards.ts';
 import { migration006 } from './006-optional-columns.ts';
 import { migration007 } from './007-account-duties.ts';
 import { migration008 } from './008-keyed-audit-chain.ts';
+import { migration009 } from './009-query-plan-indexes.ts';
 import type { Migration } from './migration.ts';
 
 /** All migrations in order; append only. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+  migration009,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

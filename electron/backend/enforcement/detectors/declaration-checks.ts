@@ -53,8 +53,16 @@ export function contradictions(
       const lastDay = dayOfInstant(Math.min(last, T));
       const where = regionLabel(st.regionCode);
       const area = keyAreaDuring(st.regionCode, firstDay, lastDay, areas);
-      if (area) keyHits.push({ text: `手机漫游显示${localDate(area.day)}在${inArea(area.area, st.regionCode)}`, record: stayRecord(st, 'key_area_visit') });
-      if (outsideHomeProvince(st.regionCode)) outHits.push({ text: `手机漫游显示${period(firstDay, lastDay)}在${where}`, record: stayRecord(st, 'returned_from_outside_province') });
+      if (area)
+        keyHits.push({
+          text: `手机漫游显示${localDate(area.day)}在${inArea(area.area, st.regionCode)}`,
+          record: stayRecord(st, 'key_area_visit'),
+        });
+      if (outsideHomeProvince(st.regionCode))
+        outHits.push({
+          text: `手机漫游显示${period(firstDay, lastDay)}在${where}`,
+          record: stayRecord(st, 'returned_from_outside_province'),
+        });
     }
     for (const a of r.arrivals) {
       if (a.arrivedAt < from || a.arrivedAt > T) continue;
@@ -67,8 +75,13 @@ export function contradictions(
         detail: { contradicts: condition, origin_region_code: a.originRegionCode, mode: a.mode },
       });
       const area = keyAreaDuring(a.originRegionCode, day, day, areas);
-      if (area) keyHits.push({ text: `交通记录显示${localTime(a.arrivedAt)}从${inArea(area.area, a.originRegionCode)}抵滨`, record: record('key_area_visit') });
-      if (outsideHomeProvince(a.originRegionCode)) outHits.push({ text: `交通记录显示${localTime(a.arrivedAt)}从${where}抵滨`, record: record('returned_from_outside_province') });
+      if (area)
+        keyHits.push({
+          text: `交通记录显示${localTime(a.arrivedAt)}从${inArea(area.area, a.originRegionCode)}抵滨`,
+          record: record('key_area_visit'),
+        });
+      if (outsideHomeProvince(a.originRegionCode))
+        outHits.push({ text: `交通记录显示${localTime(a.arrivedAt)}从${where}抵滨`, record: record('returned_from_outside_province') });
     }
     if (!d.keyAreaVisit) add('key_area_visit', `申报称${s.lookbackDays}天内未到过重点地区`, keyHits);
     if (!d.returnedFromOutsideProvince) add('returned_from_outside_province', `申报称${s.lookbackDays}天内未从省外返滨`, outHits);
@@ -79,7 +92,12 @@ export function contradictions(
     add(status, `申报称不是${HEALTH_ZH[status]}`, [
       {
         text: `卫健部门${localTime(rec.recordedAt)}登记其为${HEALTH_ZH[status]}，申报时尚未解除`,
-        record: { feed: 'health_records', key: `${d.personId}|${rec.recordedAt}|${status}`, at: rec.recordedAt, detail: { contradicts: status, status } },
+        record: {
+          feed: 'health_records',
+          key: `${d.personId}|${rec.recordedAt}|${status}`,
+          at: rec.recordedAt,
+          detail: { contradicts: status, status },
+        },
       },
     ]);
   }
@@ -90,7 +108,12 @@ export function contradictions(
       .sort((a, b) => b.occurredAt - a.occurredAt)
       .map((c) => ({
         text: `医保记录显示${localTime(c.occurredAt)}${c.facility ? `在${c.facility}` : ''}${c.kind === 'fever_clinic' ? '到发热门诊就诊' : '购买退烧药品'}`,
-        record: { feed: 'medical', key: `${d.personId}|${c.occurredAt}|${c.kind}`, at: c.occurredAt, detail: { contradicts: 'fever', kind: c.kind, facility: c.facility } },
+        record: {
+          feed: 'medical',
+          key: `${d.personId}|${c.occurredAt}|${c.kind}`,
+          at: c.occurredAt,
+          detail: { contradicts: 'fever', kind: c.kind, facility: c.facility },
+        },
       }));
     add('fever', '申报称无发热', hits);
   }
@@ -98,7 +121,12 @@ export function contradictions(
 }
 
 /** The first day of [firstDay, lastDay] on which the region lies in a key area in force, and that area. */
-function keyAreaDuring(region: string, firstDay: Day, lastDay: Day, areas: readonly NamedKeyArea[]): { day: Day; area: NamedKeyArea } | null {
+function keyAreaDuring(
+  region: string,
+  firstDay: Day,
+  lastDay: Day,
+  areas: readonly NamedKeyArea[],
+): { day: Day; area: NamedKeyArea } | null {
   let best: { day: Day; area: NamedKeyArea } | null = null;
   for (const a of areas) {
     if (!regionInsideArea(region, a.regionCode)) continue;
@@ -128,7 +156,9 @@ function stayRecord(st: StayRow, condition: DeniedCondition): EvidenceRecord {
  */
 function activeHealth(r: DepartmentRecords, at: number): Map<'confirmed' | 'suspected' | 'close_contact', { recordedAt: number }> {
   const active = new Map<'confirmed' | 'suspected' | 'close_contact', { recordedAt: number }>();
-  const sorted = r.health.filter((h) => h.recordedAt <= at).sort((a, b) => a.recordedAt - b.recordedAt || Number(a.status === 'cleared') - Number(b.status === 'cleared'));
+  const sorted = r.health
+    .filter((h) => h.recordedAt <= at)
+    .sort((a, b) => a.recordedAt - b.recordedAt || Number(a.status === 'cleared') - Number(b.status === 'cleared'));
   for (const h of sorted) {
     if (h.status === 'cleared') active.clear();
     else if (!active.has(h.status)) active.set(h.status, h);

@@ -133,7 +133,13 @@ export function loadDepartmentRecords(db: Db, ids: readonly string[], upTo: numb
   for (const r of q(`SELECT t.person_id, ro.phone, ro.region_code, ro.first_seen, ro.last_seen, ro.carrier
                      FROM json_each(?) j CROSS JOIN residents t ON t.person_id = j.value CROSS JOIN roaming ro ON ro.phone = t.phone
                      WHERE ro.batch_id <= ?`)) {
-    of(r[0] as string).stays.push({ phone: r[1] as string, regionCode: r[2] as string, firstSeen: r[3] as number, lastSeen: r[4] as number | null, carrier: r[5] as string | null });
+    of(r[0] as string).stays.push({
+      phone: r[1] as string,
+      regionCode: r[2] as string,
+      firstSeen: r[3] as number,
+      lastSeen: r[4] as number | null,
+      carrier: r[5] as string | null,
+    });
   }
   for (const r of q(`SELECT t.person_id, t.arrived_at, t.origin_region_code, t.mode ${from('travel')}`)) {
     of(r[0] as string).arrivals.push({ arrivedAt: r[1] as number, originRegionCode: r[2] as string, mode: r[3] as string | null });

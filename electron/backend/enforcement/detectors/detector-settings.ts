@@ -36,7 +36,7 @@ export function detectorSettings(db: Db): DetectorSettings {
 /** Validates every given value first, then stores them all (or none); returns the settings now in force. */
 export function saveDetectorSettings(db: Db, partial: Partial<DetectorSettings>): DetectorSettings {
   for (const k of Object.keys(partial)) {
-    if (!(KEYS as string[]).includes(k)) throw ApiFailure.badRequest(`unknown detector setting ${k}`, `没有名为 ${k} 的检测设置`);
+    if (!(KEYS as string[]).includes(k)) throw ApiFailure.because('bad_request', { code: 'detect.unknownSetting', params: { key: k } });
   }
   for (const k of KEYS) {
     const v = partial[k];

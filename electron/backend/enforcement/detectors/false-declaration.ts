@@ -14,13 +14,20 @@ import type { Suspicion } from './suspicion.ts';
 /** Candidates are read in chunks: bounded memory however many people a key-area change touches. */
 const CHUNK = 5_000;
 
-export function findFalseDeclarations(db: Db, w: BatchWindow, full: boolean, s: DetectorSettings): { suspicions: Suspicion[]; examined: number } {
-  const areas = (db.prepare('SELECT region_code, effective_from, effective_to, name FROM key_areas WHERE batch_id <= ?').all(w.upTo) as {
-    region_code: string;
-    effective_from: number;
-    effective_to: number | null;
-    name: string | null;
-  }[]).map((a): NamedKeyArea => ({ regionCode: a.region_code, effectiveFrom: a.effective_from, effectiveTo: a.effective_to, name: a.name }));
+export function findFalseDeclarations(
+  db: Db,
+  w: BatchWindow,
+  full: boolean,
+  s: DetectorSettings,
+): { suspicions: Suspicion[]; examined: number } {
+  const areas = (
+    db.prepare('SELECT region_code, effective_from, effective_to, name FROM key_areas WHERE batch_id <= ?').all(w.upTo) as {
+      region_code: string;
+      effective_from: number;
+      effective_to: number | null;
+      name: string | null;
+    }[]
+  ).map((a): NamedKeyArea => ({ regionCode: a.region_code, effectiveFrom: a.effective_from, effectiveTo: a.effective_to, name: a.name }));
   const candidates = declarationCandidates(db, w, full);
   const suspicions: Suspicion[] = [];
   let examined = 0;

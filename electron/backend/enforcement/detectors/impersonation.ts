@@ -22,7 +22,13 @@ interface Scan {
   batch: number;
 }
 
-export function findImpersonations(db: Db, w: BatchWindow, full: boolean, s: DetectorSettings, sites: SiteRegister): { suspicions: Suspicion[]; examined: number; pairs: number } {
+export function findImpersonations(
+  db: Db,
+  w: BatchWindow,
+  full: boolean,
+  s: DetectorSettings,
+  sites: SiteRegister,
+): { suspicions: Suspicion[]; examined: number; pairs: number } {
   const suspicions: Suspicion[] = [];
   let pairs = 0;
   const idOf = db.prepare('SELECT scan_id FROM scans WHERE id = ?').pluck();
@@ -31,7 +37,8 @@ export function findImpersonations(db: Db, w: BatchWindow, full: boolean, s: Det
   const horizon = horizonMs(s, sites);
   const examined = visitScanLists(db, w, horizon, full || w.after === 0, (person, list) => {
     // Scans at the same instant are ordered by their ids, as the evidence key promises.
-    if (list.some((x, i) => i > 0 && x.at === list[i - 1]!.at)) list.sort((a, b) => a.at - b.at || (scanId(a.rowid) < scanId(b.rowid) ? -1 : 1));
+    if (list.some((x, i) => i > 0 && x.at === list[i - 1]!.at))
+      list.sort((a, b) => a.at - b.at || (scanId(a.rowid) < scanId(b.rowid) ? -1 : 1));
     // A run of impossible moves (A→B→C…) is one act: consecutive suspicious pairs share a scan
     // and become one suspicion, keyed by its first pair.
     let run: { suspicion: Suspicion; lastScan: string } | null = null;
@@ -122,14 +129,23 @@ function comparePair(personId: string, a: Scan, b: Scan, s: DetectorSettings, si
   if (rules.length === 0) return null;
   const record = (scan: Scan): EvidenceRecord => {
     const site = sites.get(scan.site);
-    return { feed: 'scans', key: scan.id, at: scan.at, detail: { site_id: scan.site, site_name: site?.name ?? null, lat: site?.lat ?? null, lon: site?.lon ?? null } };
+    return {
+      feed: 'scans',
+      key: scan.id,
+      at: scan.at,
+      detail: { site_id: scan.site, site_name: site?.name ?? null, lat: site?.lat ?? null, lon: site?.lon ?? null },
+    };
   };
   const pair: EvidenceRecord = {
     feed: 'scans',
     key: `${a.id}:${b.id}`,
     at: b.at,
     // JSON has no Infinity: an instantaneous move is a null speed with gap 0.
-    detail: { gap_seconds: gapMs / 1000, distance_km: km === null ? null : Math.round(km * 1000) / 1000, speed_kmh: speed !== null && Number.isFinite(speed) ? speed : null },
+    detail: {
+      gap_seconds: gapMs / 1000,
+      distance_km: km === null ? null : Math.round(km * 1000) / 1000,
+      speed_kmh: speed !== null && Number.isFinite(speed) ? speed : null,
+    },
   };
   return {
     personId,

@@ -27,8 +27,16 @@ type Row = [string, number, string, number, number];
 const MAX_IN_MEMORY = 4_000_000;
 
 /** Calls `visit` with each person's scans (sorted by time, then rowid) that can form a pair. */
-export function visitScanLists(db: Db, w: BatchWindow, horizonMs: number, streamAll: boolean, visit: (personId: string, scans: PooledScan[]) => void): number {
-  const newScans = (db.prepare('SELECT count(*) AS n FROM scans WHERE batch_id > ? AND batch_id <= ?').get(w.after, w.upTo) as { n: number }).n;
+export function visitScanLists(
+  db: Db,
+  w: BatchWindow,
+  horizonMs: number,
+  streamAll: boolean,
+  visit: (personId: string, scans: PooledScan[]) => void,
+): number {
+  const newScans = (
+    db.prepare('SELECT count(*) AS n FROM scans WHERE batch_id > ? AND batch_id <= ?').get(w.after, w.upTo) as { n: number }
+  ).n;
   if (streamAll || newScans > MAX_IN_MEMORY) {
     streamInPersonOrder(db, w, visit);
     return newScans;
@@ -65,7 +73,9 @@ export function visitScanLists(db: Db, w: BatchWindow, horizonMs: number, stream
   }
   // +batch_id: never the batch index here, which would walk every older scan.
   const older = db
-    .prepare('SELECT person_id, id, site_id, scanned_at, batch_id FROM scans WHERE day BETWEEN ? AND ? AND scanned_at BETWEEN ? AND ? AND +batch_id <= ?')
+    .prepare(
+      'SELECT person_id, id, site_id, scanned_at, batch_id FROM scans WHERE day BETWEEN ? AND ? AND scanned_at BETWEEN ? AND ? AND +batch_id <= ?',
+    )
     .raw();
   for (const r of mergeRanges([...spans.values()].map((s) => ({ lo: s.lo - horizonMs, hi: s.hi + horizonMs })))) {
     for (const row of older.iterate(dayOfInstant(r.lo), dayOfInstant(r.hi), r.lo, r.hi, w.after) as Iterable<Row>) add(row, true);
@@ -79,7 +89,9 @@ export function visitScanLists(db: Db, w: BatchWindow, horizonMs: number, stream
 function streamInPersonOrder(db: Db, w: BatchWindow, visit: (personId: string, scans: PooledScan[]) => void): void {
   let person: string | null = null;
   let list: PooledScan[] = [];
-  const rows = db.prepare('SELECT person_id, id, site_id, scanned_at, batch_id FROM scans WHERE batch_id <= ? ORDER BY person_id, scanned_at').raw();
+  const rows = db
+    .prepare('SELECT person_id, id, site_id, scanned_at, batch_id FROM scans WHERE batch_id <= ? ORDER BY person_id, scanned_at')
+    .raw();
   for (const [id, rowid, site, at, batch] of rows.iterate(w.upTo) as Iterable<Row>) {
     if (id !== person) {
       if (person !== null && list.length > 1) visit(person, list.sort(byTime));

@@ -23,7 +23,12 @@ type ScanRow = [string, string, string, number, number, number | null, 'red' | '
  */
 export const COLOUR_INTERPRETATION = '颜色历史按日存储：出示颜色与扫码前一日末、当日末的颜色均不符才认定';
 
-export function findScreenshots(db: Db, w: BatchWindow, s: DetectorSettings, sites: SiteRegister): { suspicions: Suspicion[]; examined: number } {
+export function findScreenshots(
+  db: Db,
+  w: BatchWindow,
+  s: DetectorSettings,
+  sites: SiteRegister,
+): { suspicions: Suspicion[]; examined: number } {
   const validityMs = s.codeValidityMinutes * 60_000;
   const suspicions: Suspicion[] = [];
   let lastPerson: string | null = null;
@@ -51,7 +56,9 @@ export function findScreenshots(db: Db, w: BatchWindow, s: DetectorSettings, sit
     const after = colourOn(day);
     if (shown !== before && shown !== after) suspicions.push(colourSuspicion(row, before, after, sites));
   }
-  const examined = (db.prepare('SELECT count(*) AS n FROM scans WHERE batch_id > ? AND batch_id <= ?').get(w.after, w.upTo) as { n: number }).n;
+  const examined = (
+    db.prepare('SELECT count(*) AS n FROM scans WHERE batch_id > ? AND batch_id <= ?').get(w.after, w.upTo) as { n: number }
+  ).n;
   return { suspicions, examined };
 }
 
@@ -72,7 +79,12 @@ function colours(timeline: string | null): (day: number) => CodeColor {
 }
 
 function scanRecord([scanId, , siteId, scannedAt, , issuedAt, shown, action]: ScanRow, sites: SiteRegister): EvidenceRecord {
-  return { feed: 'scans', key: scanId, at: scannedAt, detail: { site_id: siteId, site_name: sites.get(siteId)?.name ?? null, code_issued_at: issuedAt, shown_color: shown, action } };
+  return {
+    feed: 'scans',
+    key: scanId,
+    at: scannedAt,
+    detail: { site_id: siteId, site_name: sites.get(siteId)?.name ?? null, code_issued_at: issuedAt, shown_color: shown, action },
+  };
 }
 
 function ageSuspicion(row: ScanRow, s: DetectorSettings, sites: SiteRegister): Suspicion {
@@ -110,7 +122,13 @@ function colourSuspicion(row: ScanRow, before: CodeColor, after: CodeColor, site
           feed: 'person_codes',
           key: personId,
           at: null,
-          detail: { day_before: localDate(day - 1), colour_day_before: before, scan_day: localDate(day), colour_scan_day: after, interpretation: COLOUR_INTERPRETATION },
+          detail: {
+            day_before: localDate(day - 1),
+            colour_day_before: before,
+            scan_day: localDate(day),
+            colour_scan_day: after,
+            interpretation: COLOUR_INTERPRETATION,
+          },
         },
       ],
     },

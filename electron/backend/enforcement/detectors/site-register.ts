@@ -11,7 +11,12 @@ export type SiteRegister = Map<string, Site>;
 
 export function loadSites(db: Db): SiteRegister {
   const sites: SiteRegister = new Map();
-  for (const [id, name, lat, lon] of db.prepare('SELECT site_id, name, lat, lon FROM sites').raw().all() as [string, string | null, number | null, number | null][]) {
+  for (const [id, name, lat, lon] of db.prepare('SELECT site_id, name, lat, lon FROM sites').raw().all() as [
+    string,
+    string | null,
+    number | null,
+    number | null,
+  ][]) {
     sites.set(id, { name, lat, lon });
   }
   return sites;

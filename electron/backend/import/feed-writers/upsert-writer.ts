@@ -41,7 +41,12 @@ export function upsertWriter(feed: FeedName, options: UpsertOptions = {}): FeedW
       )
       .raw(),
     inHistory: db.prepare(`SELECT 1 FROM ${feed}_history WHERE ${keyWhere}${sameValues ? ' AND ' + sameValues : ''} LIMIT 1`),
-    insertMany: multiRowInsert(db, `INSERT INTO ${feed} (${allCols}, version_time, batch_id)`, `(${names.map(() => '?').join(', ')}, ?, ?)`, names.length + 2),
+    insertMany: multiRowInsert(
+      db,
+      `INSERT INTO ${feed} (${allCols}, version_time, batch_id)`,
+      `(${names.map(() => '?').join(', ')}, ?, ?)`,
+      names.length + 2,
+    ),
     toHistory: db.prepare(
       `INSERT INTO ${feed}_history (${allCols}, version_time, batch_id) SELECT ${allCols}, version_time, batch_id FROM ${feed} WHERE ${keyWhere}`,
     ),

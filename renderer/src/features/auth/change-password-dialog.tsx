@@ -10,10 +10,14 @@ export function ChangePasswordButton({ userName }: { userName: string }) {
   const [done, setDone] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => {
-        setDone(false);
-        setOpen(true);
-      }} data-testid="change-password">
+      <button
+        type="button"
+        onClick={() => {
+          setDone(false);
+          setOpen(true);
+        }}
+        data-testid="change-password"
+      >
         {done ? t('auth.change.done') : t('auth.change.open')}
       </button>
       {open ? (

@@ -15,11 +15,13 @@ export const authMessages = defineMessages(
     'auth.notice.expired': '登录已失效，请重新登录。',
     'auth.notice.signedOut': '已退出登录。',
     'auth.setup.title': '首次启动：创建管理员',
-    'auth.setup.intro': '这是指挥中心控制台第一次启动，还没有任何用户。请为第一位管理员设置用户名和密码。之后可以在“系统设置”中添加值班员、信用监管员和材料员。',
+    'auth.setup.intro':
+      '这是指挥中心控制台第一次启动，还没有任何用户。请为第一位管理员设置用户名和密码。之后可以在“系统设置”中添加值班员、信用监管员和材料员。',
     'auth.setup.submit': '创建管理员并登录',
     'auth.setup.busy': '正在创建…',
     'auth.demo.title': '加载演示城市？',
-    'auth.demo.intro': '数据库中还没有数据。可以加载一个演示城市（虚构的居民、申报、打卡和部门数据），用于熟悉和演示控制台；也可以跳过，之后在“数据同步”中同步真实数据。',
+    'auth.demo.intro':
+      '数据库中还没有数据。可以加载一个演示城市（虚构的居民、申报、打卡和部门数据），用于熟悉和演示控制台；也可以跳过，之后在“数据同步”中同步真实数据。',
     'auth.demo.load': '加载演示城市',
     'auth.demo.skip': '跳过，使用空数据库',
     'auth.demo.loadingTitle': '正在加载演示城市',
@@ -43,7 +45,8 @@ export const authMessages = defineMessages(
     'auth.error.passwordUnchanged': '新密码不能与当前密码相同',
     'auth.error.setupCodeRequired': '请输入设置码（启动 hcc serve 的终端中显示）',
     'auth.field.setupCode': '一次性设置码',
-    'auth.field.setupCodeHint': '数据库中已有数据，因此创建管理员需要 hcc serve 在其终端中显示的设置码（形如 ABCD-EFGH-JKMN-PQRS）。也可以用 hcc user add 创建管理员。',
+    'auth.field.setupCodeHint':
+      '数据库中已有数据，因此创建管理员需要 hcc serve 在其终端中显示的设置码（形如 ABCD-EFGH-JKMN-PQRS）。也可以用 hcc user add 创建管理员。',
     'auth.change.title': '设置您自己的密码',
     'auth.change.intro': '您的密码由管理员设置。为保证只有您本人知道密码，请先设置一个新密码，然后才能使用控制台。',
     'auth.change.introVoluntary': '修改您的登录密码。修改后，您在其他窗口的登录会失效。',
@@ -69,15 +72,20 @@ export const authMessages = defineMessages(
     'auth.notice.expired': 'Your session has ended. Please sign in again.',
     'auth.notice.signedOut': 'You have signed out.',
     'auth.setup.title': 'First start: create the administrator',
-    'auth.setup.intro': 'This is the first start of the command-center console and there are no users yet. Choose a user name and password for the first administrator. Duty officers, credit supervisors and report writers can then be added under Settings.',
+    'auth.setup.intro':
+      'This is the first start of the command-center console and there are no users yet. Choose a user name and password for the first ' +
+      'administrator. Duty officers, credit supervisors and report writers can then be added under Settings.',
     'auth.setup.submit': 'Create the administrator and sign in',
     'auth.setup.busy': 'Creating…',
     'auth.demo.title': 'Load the demo city?',
-    'auth.demo.intro': 'The database has no data yet. You can load a demo city (fictitious residents, declarations, check-ins and department data) to learn and demonstrate the console, or skip and sync real data later under Data.',
+    'auth.demo.intro':
+      'The database has no data yet. You can load a demo city (fictitious residents, declarations, check-ins and department data) to learn and ' +
+      'demonstrate the console, or skip and sync real data later under Data.',
     'auth.demo.load': 'Load the demo city',
     'auth.demo.skip': 'Skip, start with an empty database',
     'auth.demo.loadingTitle': 'Loading the demo city',
-    'auth.demo.loading': 'Please wait. The loading runs in the background and the console opens when it is done; you can also open the console now and the loading continues.',
+    'auth.demo.loading':
+      'Please wait. The loading runs in the background and the console opens when it is done; you can also open the console now and the loading continues.',
     'auth.demo.background': 'Open the console now (loading continues)',
     'auth.demo.starting': 'Preparing…',
     'auth.demo.rows': '{done} of {total} rows written',
@@ -92,12 +100,15 @@ export const authMessages = defineMessages(
     'auth.error.passwordRequired': 'Enter the password',
     'auth.error.passwordTooShort': 'The password needs at least {min} characters',
     'auth.error.passwordMismatch': 'The two passwords differ; type them again',
-    'auth.error.passwordCommon': 'This password is among the first ones guessed (spaces, a repeated character, 1234567890…, qwerty…, password…); choose a longer phrase of your own',
+    'auth.error.passwordCommon':
+      'This password is among the first ones guessed (spaces, a repeated character, 1234567890…, qwerty…, password…); choose a longer phrase of your own',
     'auth.error.passwordHasName': 'A password must not contain the user name',
     'auth.error.passwordUnchanged': 'The new password must differ from the current one',
     'auth.error.setupCodeRequired': 'Enter the set-up code (shown in the terminal where hcc serve runs)',
     'auth.field.setupCode': 'One-time set-up code',
-    'auth.field.setupCodeHint': 'The database already holds data, so creating the administrator needs the code that hcc serve printed in its terminal (like ABCD-EFGH-JKMN-PQRS). Or create the administrator with hcc user add.',
+    'auth.field.setupCodeHint':
+      'The database already holds data, so creating the administrator needs the code that hcc serve printed in its terminal (like ' +
+      'ABCD-EFGH-JKMN-PQRS). Or create the administrator with hcc user add.',
     'auth.change.title': 'Choose your own password',
     'auth.change.intro': 'An administrator set your password. So that only you know it, choose a new one before using the console.',
     'auth.change.introVoluntary': 'Change your sign-in password. Your sessions in other windows end.',

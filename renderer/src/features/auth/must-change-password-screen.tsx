@@ -7,12 +7,24 @@ import { ChangePasswordForm } from './change-password-form.tsx';
  * After signing in with a password an administrator set (a new or reset account): the owner
  * chooses their own before anything else; the server refuses every other call until then.
  */
-export function MustChangePasswordScreen({ session, onChanged, onSignOut }: { session: SessionInfo; onChanged: (session: SessionInfo) => void; onSignOut: () => void }) {
+export function MustChangePasswordScreen({
+  session,
+  onChanged,
+  onSignOut,
+}: {
+  session: SessionInfo;
+  onChanged: (session: SessionInfo) => void;
+  onSignOut: () => void;
+}) {
   const { t } = useI18n();
   return (
     <AuthLayout title={t('auth.change.title')} testId="must-change-password-screen">
       <p className="intro">{t('auth.change.intro')}</p>
-      <ChangePasswordForm userName={session.user.name} onChanged={onChanged} secondary={{ label: t('auth.change.signOut'), onClick: onSignOut }} />
+      <ChangePasswordForm
+        userName={session.user.name}
+        onChanged={onChanged}
+        secondary={{ label: t('auth.change.signOut'), onClick: onSignOut }}
+      />
     </AuthLayout>
   );
 }

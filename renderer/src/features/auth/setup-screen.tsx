@@ -28,23 +28,62 @@ export function SetupScreen({ onCreated, codeRequired }: { onCreated: (session: 
         {codeRequired ? (
           <Field label={t('auth.field.setupCode')} hint={t('auth.field.setupCodeHint')} error={errors.setupCode} testId="setup-code">
             {(describedBy, invalid) => (
-              <input type="text" autoComplete="one-time-code" spellCheck={false} value={form.setupCode} onChange={(e) => update({ setupCode: e.target.value })} data-testid="setup-code" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+              <input
+                type="text"
+                autoComplete="one-time-code"
+                spellCheck={false}
+                value={form.setupCode}
+                onChange={(e) => update({ setupCode: e.target.value })}
+                data-testid="setup-code"
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+              />
             )}
           </Field>
         ) : null}
         <Field label={t('auth.field.name')} error={errors.name} testId="setup-name">
           {(describedBy, invalid) => (
-            <input type="text" autoComplete="username" autoFocus value={form.name} onChange={(e) => update({ name: e.target.value })} data-testid="setup-name" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            <input
+              type="text"
+              autoComplete="username"
+              autoFocus
+              value={form.name}
+              onChange={(e) => update({ name: e.target.value })}
+              data-testid="setup-name"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+            />
           )}
         </Field>
-        <Field label={t('auth.field.password')} hint={t('auth.field.passwordHint', { min: PASSWORD_MIN_LENGTH })} error={errors.password} testId="setup-password">
+        <Field
+          label={t('auth.field.password')}
+          hint={t('auth.field.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          error={errors.password}
+          testId="setup-password"
+        >
           {(describedBy, invalid) => (
-            <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => update({ password: e.target.value })} data-testid="setup-password" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onChange={(e) => update({ password: e.target.value })}
+              data-testid="setup-password"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+            />
           )}
         </Field>
         <Field label={t('auth.field.confirm')} error={errors.confirm} testId="setup-confirm">
           {(describedBy, invalid) => (
-            <input type="password" autoComplete="new-password" value={form.confirm} onChange={(e) => update({ confirm: e.target.value })} data-testid="setup-confirm" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={form.confirm}
+              onChange={(e) => update({ confirm: e.target.value })}
+              data-testid="setup-confirm"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+            />
           )}
         </Field>
         {serverError ? <ErrorBox error={serverError} testId="setup-error" /> : null}

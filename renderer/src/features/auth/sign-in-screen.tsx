@@ -45,12 +45,29 @@ export function SignInScreen({ notice, onSignedIn }: { notice: SignInNotice; onS
       <form onSubmit={submit} noValidate>
         <Field label={t('auth.field.name')} error={errors.name} testId="signin-name">
           {(describedBy, invalid) => (
-            <input type="text" autoComplete="username" autoFocus value={form.name} onChange={(e) => update({ name: e.target.value })} data-testid="signin-name" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            <input
+              type="text"
+              autoComplete="username"
+              autoFocus
+              value={form.name}
+              onChange={(e) => update({ name: e.target.value })}
+              data-testid="signin-name"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+            />
           )}
         </Field>
         <Field label={t('auth.field.password')} error={errors.password} testId="signin-password">
           {(describedBy, invalid) => (
-            <input type="password" autoComplete="current-password" value={form.password} onChange={(e) => update({ password: e.target.value })} data-testid="signin-password" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            <input
+              type="password"
+              autoComplete="current-password"
+              value={form.password}
+              onChange={(e) => update({ password: e.target.value })}
+              data-testid="signin-password"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+            />
           )}
         </Field>
         {serverError ? <ErrorBox error={serverError} testId="signin-error" /> : null}

@@ -46,7 +46,9 @@ export function useDemoJob(): DemoJob {
         setJob((known) => (known ? mergeJob(known, report) : known));
       } else if (++missing.current >= 2) {
         // The overview reports only the running job: ours has ended and its last event was missed.
-        setJob((known) => (known && known.id === jobId && known.status === 'running' ? { ...known, status: 'done', finishedAt: Date.now() } : known));
+        setJob((known) =>
+          known && known.id === jobId && known.status === 'running' ? { ...known, status: 'done', finishedAt: Date.now() } : known,
+        );
       }
     },
   });

@@ -41,7 +41,10 @@ export interface SetupForm {
   setupCode: string;
 }
 
-export function validateSetup(form: SetupForm, codeRequired = false): Validated<{ name: string; password: string; setupCode?: string }, keyof SetupForm> {
+export function validateSetup(
+  form: SetupForm,
+  codeRequired = false,
+): Validated<{ name: string; password: string; setupCode?: string }, keyof SetupForm> {
   const errors: FormErrors<keyof SetupForm> = {};
   const name = userNameProblem(form.name);
   if (name) errors.name = name;
@@ -60,7 +63,10 @@ export interface ChangePasswordForm {
   confirm: string;
 }
 
-export function validateChangePassword(form: ChangePasswordForm, userName: string): Validated<{ currentPassword: string; newPassword: string }, keyof ChangePasswordForm> {
+export function validateChangePassword(
+  form: ChangePasswordForm,
+  userName: string,
+): Validated<{ currentPassword: string; newPassword: string }, keyof ChangePasswordForm> {
   const errors: FormErrors<keyof ChangePasswordForm> = {};
   if (form.currentPassword === '') errors.currentPassword = { key: 'auth.error.passwordRequired' };
   const problem = newPasswordProblem(form.newPassword, userName);

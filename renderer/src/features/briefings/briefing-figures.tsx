@@ -17,7 +17,19 @@ function Change({ id, value, worseWhenUp }: { id: string; value: number; worseWh
   );
 }
 
-function Kpi({ tone, label, value, change, worseWhenUp }: { tone: Tone; label: MessageKey; value: number; change: number; worseWhenUp: boolean }) {
+function Kpi({
+  tone,
+  label,
+  value,
+  change,
+  worseWhenUp,
+}: {
+  tone: Tone;
+  label: MessageKey;
+  value: number;
+  change: number;
+  worseWhenUp: boolean;
+}) {
   const { t, formatNumber } = useI18n();
   const id = `brf-${tone}`;
   return (
@@ -32,7 +44,19 @@ function Kpi({ tone, label, value, change, worseWhenUp }: { tone: Tone; label: M
 }
 
 /** One figure of a group: a label, a number and its unit; `tone` marks it with a code colour. */
-function Figure({ id, label, value, unit, tone }: { id: string; label: ReactNode; value: number; unit: MessageKey; tone?: 'red' | 'yellow' | 'green' }) {
+function Figure({
+  id,
+  label,
+  value,
+  unit,
+  tone,
+}: {
+  id: string;
+  label: ReactNode;
+  value: number;
+  unit: MessageKey;
+  tone?: 'red' | 'yellow' | 'green';
+}) {
   const { t, formatNumber } = useI18n();
   return (
     <div className={tone ? `brf-figure brf-figure-${tone}` : 'brf-figure'}>
@@ -73,16 +97,54 @@ export function BriefingFigures({ preview, trendFrom }: { preview: BriefingPrevi
       </div>
       <div className="brf-groups">
         <Group title="briefings.group.turned" testId="brf-group-turned">
-          <Figure id="brf-turned-red" label={t('briefings.turned.red')} value={preview.turned.red} unit="briefings.unit.people" tone="red" />
-          <Figure id="brf-turned-yellow" label={t('briefings.turned.yellow')} value={preview.turned.yellow} unit="briefings.unit.people" tone="yellow" />
-          <Figure id="brf-turned-green" label={t('briefings.turned.green')} value={preview.turned.green} unit="briefings.unit.people" tone="green" />
+          <Figure
+            id="brf-turned-red"
+            label={t('briefings.turned.red')}
+            value={preview.turned.red}
+            unit="briefings.unit.people"
+            tone="red"
+          />
+          <Figure
+            id="brf-turned-yellow"
+            label={t('briefings.turned.yellow')}
+            value={preview.turned.yellow}
+            unit="briefings.unit.people"
+            tone="yellow"
+          />
+          <Figure
+            id="brf-turned-green"
+            label={t('briefings.turned.green')}
+            value={preview.turned.green}
+            unit="briefings.unit.people"
+            tone="green"
+          />
           <Figure id="brf-new-codes" label={t('briefings.newCodes')} value={preview.newCodes} unit="briefings.unit.people" />
         </Group>
         <Group title="briefings.group.enforcement" testId="brf-group-enforcement">
-          <Figure id="brf-new-suspicions" label={t('briefings.enf.newSuspicions')} value={preview.enforcement.newSuspicions} unit="briefings.unit.cases" />
-          <Figure id="brf-decisions" label={t('briefings.enf.decisions')} value={preview.enforcement.decisions} unit="briefings.unit.cases" />
-          <Figure id="brf-revocations" label={t('briefings.enf.revocations')} value={preview.enforcement.revocations} unit="briefings.unit.cases" />
-          <Figure id="brf-open-cases" label={t('briefings.enf.openCases')} value={preview.enforcement.openCases} unit="briefings.unit.cases" />
+          <Figure
+            id="brf-new-suspicions"
+            label={t('briefings.enf.newSuspicions')}
+            value={preview.enforcement.newSuspicions}
+            unit="briefings.unit.cases"
+          />
+          <Figure
+            id="brf-decisions"
+            label={t('briefings.enf.decisions')}
+            value={preview.enforcement.decisions}
+            unit="briefings.unit.cases"
+          />
+          <Figure
+            id="brf-revocations"
+            label={t('briefings.enf.revocations')}
+            value={preview.enforcement.revocations}
+            unit="briefings.unit.cases"
+          />
+          <Figure
+            id="brf-open-cases"
+            label={t('briefings.enf.openCases')}
+            value={preview.enforcement.openCases}
+            unit="briefings.unit.cases"
+          />
         </Group>
         <Group title="briefings.group.sheets" testId="brf-group-sheets">
           <Figure id="brf-changes-rows" label={t('briefings.sheet.changes')} value={preview.changes} unit="briefings.unit.rows" />

@@ -12,8 +12,18 @@ export function FreshnessCard({ freshness, day }: { freshness: FeedFreshness[]; 
   const { t, formatTime } = useI18n();
   const columns: Column<FeedFreshness>[] = [
     { key: 'feed', header: t('briefings.freshness.feed'), cell: (f) => <span className="brf-nowrap">{t(`feed.${f.feed}`)}</span> },
-    { key: 'lastImport', header: t('briefings.freshness.lastImport'), cell: (f) => <span className="brf-nowrap num">{f.lastImportAt === null ? t('briefings.freshness.never') : formatTime(f.lastImportAt)}</span> },
-    { key: 'latestRecord', header: t('briefings.freshness.latestRecord'), cell: (f) => <span className="brf-nowrap num">{f.latestRecordDay ?? '—'}</span> },
+    {
+      key: 'lastImport',
+      header: t('briefings.freshness.lastImport'),
+      cell: (f) => (
+        <span className="brf-nowrap num">{f.lastImportAt === null ? t('briefings.freshness.never') : formatTime(f.lastImportAt)}</span>
+      ),
+    },
+    {
+      key: 'latestRecord',
+      header: t('briefings.freshness.latestRecord'),
+      cell: (f) => <span className="brf-nowrap num">{f.latestRecordDay ?? '—'}</span>,
+    },
     {
       key: 'state',
       header: '',
@@ -53,7 +63,17 @@ function FileName({ name }: { name: string }) {
 }
 
 /** 最近导出: who exported which briefing when (from the audit log), newest first. */
-export function RecentExportsCard({ rows, loading, error, onRetry }: { rows: readonly BriefingExportRecord[]; loading: boolean; error: unknown; onRetry: () => void }) {
+export function RecentExportsCard({
+  rows,
+  loading,
+  error,
+  onRetry,
+}: {
+  rows: readonly BriefingExportRecord[];
+  loading: boolean;
+  error: unknown;
+  onRetry: () => void;
+}) {
   const { t, formatTime } = useI18n();
   const columns: Column<BriefingExportRecord>[] = [
     { key: 'at', header: t('briefings.recent.at'), cell: (r) => <span className="brf-nowrap num">{formatTime(r.at)}</span> },

@@ -71,12 +71,16 @@ export function validateBriefing(form: BriefingForm): Validated<BriefingChoice, 
   const from = form.trendFrom.trim();
   if (day === '') errors.day = { key: 'briefings.error.dayRequired' };
   else if (!isDay(day)) errors.day = { key: 'briefings.error.dayInvalid' };
-  else if (form.latest !== null && day > form.latest) errors.day = { key: 'briefings.error.dayAfterLatest', params: { latest: form.latest } };
+  else if (form.latest !== null && day > form.latest)
+    errors.day = { key: 'briefings.error.dayAfterLatest', params: { latest: form.latest } };
   if (from !== '') {
     if (!isDay(from)) errors.trendFrom = { key: 'briefings.error.trendInvalid' };
     else if (errors.day === undefined && from > day) errors.trendFrom = { key: 'briefings.error.trendAfterDay', params: { day } };
     else if (errors.day === undefined && daysInRange(from, day) > TREND_MAX_DAYS) {
-      errors.trendFrom = { key: 'briefings.error.trendTooLong', params: { max: TREND_MAX_DAYS, earliest: shiftDay(day, -(TREND_MAX_DAYS - 1)) ?? '' } };
+      errors.trendFrom = {
+        key: 'briefings.error.trendTooLong',
+        params: { max: TREND_MAX_DAYS, earliest: shiftDay(day, -(TREND_MAX_DAYS - 1)) ?? '' },
+      };
     }
   }
   if (errors.day || errors.trendFrom) return { ok: false, errors };
@@ -102,7 +106,11 @@ export type ChangeTone = 'worse' | 'better' | 'flat';
  * A change against the day before as the dashboard shows it: arrow and sign (`▲ +12`, `▼ −3`, a real
  * minus sign), and whether it is worse (more red or yellow, fewer green or holders) or better.
  */
-export function changeView(value: number, worseWhenUp: boolean, formatNumber: (n: number) => string): { text: string | null; tone: ChangeTone } {
+export function changeView(
+  value: number,
+  worseWhenUp: boolean,
+  formatNumber: (n: number) => string,
+): { text: string | null; tone: ChangeTone } {
   if (value === 0 || !Number.isFinite(value)) return { text: null, tone: 'flat' };
   const up = value > 0;
   return { text: `${up ? '▲ +' : '▼ −'}${formatNumber(Math.abs(value))}`, tone: up === worseWhenUp ? 'worse' : 'better' };

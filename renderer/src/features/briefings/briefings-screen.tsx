@@ -15,7 +15,15 @@ import { ProgressBar } from '../../components/progress-bar.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { BriefingFigures } from './briefing-figures.tsx';
 import { FreshnessCard, RecentExportsCard } from './briefing-tables.tsx';
-import { BRIEFING_SHEETS, RECENT_LIMIT, briefingFileName, defaultTrendFrom, previewParams, sheetList, validateBriefing } from './briefing-text.ts';
+import {
+  BRIEFING_SHEETS,
+  RECENT_LIMIT,
+  briefingFileName,
+  defaultTrendFrom,
+  previewParams,
+  sheetList,
+  validateBriefing,
+} from './briefing-text.ts';
 import './briefings.css';
 
 export function BriefingsScreen() {
@@ -84,7 +92,13 @@ export function BriefingsScreen() {
   };
 
   return (
-    <section className="screen brf-screen" data-screen="briefings" data-testid="briefings-screen" data-ready={current !== null ? 'true' : 'false'} aria-busy={current === null}>
+    <section
+      className="screen brf-screen"
+      data-screen="briefings"
+      data-testid="briefings-screen"
+      data-ready={current !== null ? 'true' : 'false'}
+      aria-busy={current === null}
+    >
       <h1 className="screen-title">{t('briefings.title')}</h1>
       <p className="intro brf-intro">{t('briefings.intro')}</p>
 
@@ -112,7 +126,17 @@ export function BriefingsScreen() {
                 ) : null
               }
             >
-              {(describedBy, invalid) => <DateInput value={shownDay} onChange={pickDay} max={latest ?? undefined} invalid={invalid} describedBy={describedBy} testId="briefing-day" required />}
+              {(describedBy, invalid) => (
+                <DateInput
+                  value={shownDay}
+                  onChange={pickDay}
+                  max={latest ?? undefined}
+                  invalid={invalid}
+                  describedBy={describedBy}
+                  testId="briefing-day"
+                  required
+                />
+              )}
             </Field>
           </div>
           <div className="brf-field">
@@ -123,17 +147,38 @@ export function BriefingsScreen() {
               testId="briefing-trend"
               aside={
                 trendPick !== null ? (
-                  <button type="button" className="button-quiet brf-link-button" onClick={() => setTrendPick(null)} data-testid="briefing-trend-default">
+                  <button
+                    type="button"
+                    className="button-quiet brf-link-button"
+                    onClick={() => setTrendPick(null)}
+                    data-testid="briefing-trend-default"
+                  >
                     {t('briefings.trendDefault')}
                   </button>
                 ) : null
               }
             >
-              {(describedBy, invalid) => <DateInput value={shownTrendFrom} onChange={setTrendPick} max={shownDay || undefined} invalid={invalid} describedBy={describedBy} testId="briefing-trend-from" />}
+              {(describedBy, invalid) => (
+                <DateInput
+                  value={shownTrendFrom}
+                  onChange={setTrendPick}
+                  max={shownDay || undefined}
+                  invalid={invalid}
+                  describedBy={describedBy}
+                  testId="briefing-trend-from"
+                />
+              )}
             </Field>
           </div>
           <div className="brf-export">
-            <button type="button" className="button-primary brf-export-button" onClick={exportBriefing} disabled={!canExport} aria-busy={exporting} data-testid="briefing-export">
+            <button
+              type="button"
+              className="button-primary brf-export-button"
+              onClick={exportBriefing}
+              disabled={!canExport}
+              aria-busy={exporting}
+              data-testid="briefing-export"
+            >
               {exporting ? t('briefings.exporting') : t('briefings.export')}
             </button>
             <p className="brf-file-line">
@@ -152,7 +197,13 @@ export function BriefingsScreen() {
           </div>
         ) : null}
         {exported ? (
-          <p className="notice notice-good brf-done" role="status" data-testid="briefing-exported" data-file-name={exported.fileName} data-sheets={exported.sheets.join(',')}>
+          <p
+            className="notice notice-good brf-done"
+            role="status"
+            data-testid="briefing-exported"
+            data-file-name={exported.fileName}
+            data-sheets={exported.sheets.join(',')}
+          >
             {t('briefings.exported', { file: exported.fileName, sheets: exported.sheets.length })}
           </p>
         ) : null}

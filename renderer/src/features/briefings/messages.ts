@@ -73,7 +73,9 @@ export const briefingsMessages = defineMessages(
   },
   {
     'briefings.title': 'Briefings',
-    'briefings.intro': 'Pick the briefing date, check the key figures, then export the daily Excel briefing. IDs, phone numbers and names in the briefing are masked: it can go to the command office as it is.',
+    'briefings.intro':
+      'Pick the briefing date, check the key figures, then export the daily Excel briefing. IDs, phone numbers and names in the briefing are masked: ' +
+      'it can go to the command office as it is.',
     'briefings.sheets': 'The briefing has {n} sheets: {names}',
     'briefings.form.title': 'Date and export',
     'briefings.day': 'Briefing date',
@@ -87,7 +89,8 @@ export const briefingsMessages = defineMessages(
     'briefings.exporting': 'Writing the briefing…',
     'briefings.exportingHint': 'At city scale this takes a few seconds; keep the window open.',
     'briefings.exported': 'Briefing exported: {file} ({sheets} sheets)',
-    'briefings.noData': 'No data yet, so no briefing can be exported: ask a duty officer to sync or import the departments’ files under Data first.',
+    'briefings.noData':
+      'No data yet, so no briefing can be exported: ask a duty officer to sync or import the departments’ files under Data first.',
     'briefings.error.dayRequired': 'Pick the briefing date.',
     'briefings.error.dayInvalid': 'The briefing date is not a valid date: pick it again (year-month-day).',
     'briefings.error.dayAfterLatest': 'The briefing date cannot be after the latest data ({latest}): pick {latest} or an earlier date.',

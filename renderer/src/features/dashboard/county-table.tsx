@@ -6,7 +6,17 @@ import { useI18n } from '../../i18n/i18n.tsx';
  * The counties as a table: the numbers behind the map and the bars, and a way to filter that does
  * not need the canvas (keyboard, screen readers, end-to-end tests).
  */
-export function CountyTable({ rows, selected, locked, onSelect }: { rows: CountyRow[]; selected: string | null; locked: boolean; onSelect: (code: string) => void }) {
+export function CountyTable({
+  rows,
+  selected,
+  locked,
+  onSelect,
+}: {
+  rows: CountyRow[];
+  selected: string | null;
+  locked: boolean;
+  onSelect: (code: string) => void;
+}) {
   const { t, lang, formatNumber, formatPercent } = useI18n();
   return (
     <section className="dash-panel dash-counties" aria-labelledby="dash-counties-title">

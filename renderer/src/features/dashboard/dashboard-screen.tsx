@@ -95,9 +95,18 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
   const rows = summary?.counties;
   const trend = summary?.trend;
   const mapReady = map.credit !== null;
-  const mapOption = useMemo(() => (rows && mapReady ? countyMapOption(rows, labels, county, { animation: true }) : null), [rows, labels, county, mapReady]);
-  const barsOption = useMemo(() => (rows ? countyDistributionOption(rows, labels, { selected: county, animation: true }) : null), [rows, labels, county]);
-  const trendChartOption = useMemo(() => (trend ? trendOption(trend, labels, { days: TREND_DAYS, animation: true }) : null), [trend, labels]);
+  const mapOption = useMemo(
+    () => (rows && mapReady ? countyMapOption(rows, labels, county, { animation: true }) : null),
+    [rows, labels, county, mapReady],
+  );
+  const barsOption = useMemo(
+    () => (rows ? countyDistributionOption(rows, labels, { selected: county, animation: true }) : null),
+    [rows, labels, county],
+  );
+  const trendChartOption = useMemo(
+    () => (trend ? trendOption(trend, labels, { days: TREND_DAYS, animation: true }) : null),
+    [trend, labels],
+  );
   const mapRef = useChart(mapOption, onChartClick);
   const barsRef = useChart(barsOption, onChartClick);
   const trendRef = useChart(trendChartOption);
@@ -116,7 +125,13 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
             <span className={lockedCounty ? 'dash-chip locked' : 'dash-chip'} data-testid="county-filter" data-county={county}>
               <span>{scopeName}</span>
               {lockedCounty ? null : (
-                <button type="button" className="dash-chip-remove" aria-label={t('dashboard.filterClear', { county: scopeName })} title={t('dashboard.filterClear', { county: scopeName })} onClick={() => setPickedCounty(null)}>
+                <button
+                  type="button"
+                  className="dash-chip-remove"
+                  aria-label={t('dashboard.filterClear', { county: scopeName })}
+                  title={t('dashboard.filterClear', { county: scopeName })}
+                  onClick={() => setPickedCounty(null)}
+                >
                   ×
                 </button>
               )}
@@ -162,7 +177,9 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
           <h3 id="dash-map-title">{t('dashboard.map.title')}</h3>
           <div className="dash-chart-box">
             <div className="dash-chart" ref={mapRef} data-testid="county-map" role="img" aria-label={t('dashboard.map.title')} />
-            {mapReady ? null : <div className="dash-chart-overlay">{map.error ? t('dashboard.map.failed') : t('dashboard.map.loading')}</div>}
+            {mapReady ? null : (
+              <div className="dash-chart-overlay">{map.error ? t('dashboard.map.failed') : t('dashboard.map.loading')}</div>
+            )}
           </div>
           {map.credit ? (
             <p className="dash-credit" title={t('dashboard.map.credit')} data-testid="map-credit">
@@ -179,12 +196,30 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
         <section className="dash-panel dash-trend" aria-labelledby="dash-trend-title">
           <h3 id="dash-trend-title">{t('dashboard.trend.title', { days: TREND_DAYS, scope: scopeName })}</h3>
           <div className="dash-chart-box">
-            <div className="dash-chart" ref={trendRef} data-testid="trend-chart" role="img" aria-label={t('dashboard.trend.title', { days: TREND_DAYS, scope: scopeName })} />
+            <div
+              className="dash-chart"
+              ref={trendRef}
+              data-testid="trend-chart"
+              role="img"
+              aria-label={t('dashboard.trend.title', { days: TREND_DAYS, scope: scopeName })}
+            />
           </div>
         </section>
-        {summary ? <TransitionsPanel transitions={summary.transitions} day={summary.asOf} /> : <section className="dash-panel dash-transitions" data-testid="transitions" />}
-        {rows ? <CountyTable rows={rows} selected={county} locked={lockedCounty !== null} onSelect={selectCounty} /> : <section className="dash-panel dash-counties" />}
-        {summary ? <FreshnessPanel freshness={summary.freshness} asOf={summary.asOf} /> : <section className="dash-panel dash-freshness" data-testid="freshness" />}
+        {summary ? (
+          <TransitionsPanel transitions={summary.transitions} day={summary.asOf} />
+        ) : (
+          <section className="dash-panel dash-transitions" data-testid="transitions" />
+        )}
+        {rows ? (
+          <CountyTable rows={rows} selected={county} locked={lockedCounty !== null} onSelect={selectCounty} />
+        ) : (
+          <section className="dash-panel dash-counties" />
+        )}
+        {summary ? (
+          <FreshnessPanel freshness={summary.freshness} asOf={summary.asOf} />
+        ) : (
+          <section className="dash-panel dash-freshness" data-testid="freshness" />
+        )}
       </div>
     </section>
   );

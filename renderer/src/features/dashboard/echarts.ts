@@ -10,7 +10,18 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { MAP_NAME } from '../../../../shared/charts/index.ts';
 
 // The shared options size their grids with containLabel (axis labels inside the grid), an opt-in feature in ECharts 6.
-echarts.use([MapChart, BarChart, LineChart, TooltipComponent, GridComponent, LegendComponent, VisualMapComponent, GeoComponent, LegacyGridContainLabel, CanvasRenderer]);
+echarts.use([
+  MapChart,
+  BarChart,
+  LineChart,
+  TooltipComponent,
+  GridComponent,
+  LegendComponent,
+  VisualMapComponent,
+  GeoComponent,
+  LegacyGridContainLabel,
+  CanvasRenderer,
+]);
 
 export { echarts };
 

@@ -17,7 +17,8 @@ export const dashboardMessages = defineMessages(
     'dashboard.filterLocked': '本账号仅可查看{county}的数据',
     'dashboard.loading': '正在加载态势数据…',
     'dashboard.noData': '尚无数据：请先在“数据同步”中同步或导入部门数据。',
-    'dashboard.noData.demo': '尚无数据。部门数据由值班人员在“数据同步”中同步或导入；您也可以先载入演示城市（虚构数据），用于熟悉和演示控制台。',
+    'dashboard.noData.demo':
+      '尚无数据。部门数据由值班人员在“数据同步”中同步或导入；您也可以先载入演示城市（虚构数据），用于熟悉和演示控制台。',
     'dashboard.noData.wait': '尚无数据：部门数据同步或导入后，这里会显示态势。同步和导入由市级值班人员在“数据同步”中进行。',
     'dashboard.noData.day': '{day} 没有数据：数据从更晚的日期开始。请选择较晚的日期，或回到最新（{latest}）。',
     'dashboard.demo.load': '载入演示城市',
@@ -80,8 +81,11 @@ export const dashboardMessages = defineMessages(
     'dashboard.filterLocked': 'This account sees {county} only',
     'dashboard.loading': 'Loading the situation…',
     'dashboard.noData': 'No data yet: sync or import the departments’ files under Data first.',
-    'dashboard.noData.demo': 'No data yet. Duty officers sync or import the departments’ files under Data; you can load the demo city (fictitious data) meanwhile, to get to know and demonstrate the console.',
-    'dashboard.noData.wait': 'No data yet: the situation appears here once the departments’ files are synced or imported, which city-wide duty officers do under Data.',
+    'dashboard.noData.demo':
+      'No data yet. Duty officers sync or import the departments’ files under Data; you can load the demo city (fictitious data) meanwhile, to get ' +
+      'to know and demonstrate the console.',
+    'dashboard.noData.wait':
+      'No data yet: the situation appears here once the departments’ files are synced or imported, which city-wide duty officers do under Data.',
     'dashboard.noData.day': 'No data for {day}: the data starts later. Pick a later date, or go back to the latest ({latest}).',
     'dashboard.demo.load': 'Load the demo city',
     'dashboard.demo.loading': 'Loading the demo city; the situation appears when it is done.',

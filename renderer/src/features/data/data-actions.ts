@@ -20,5 +20,11 @@ export interface DataActions {
 export function dataActions(session: Pick<SessionInfo, 'user' | 'permissions'>): DataActions {
   const cityWide = !session.user.county;
   const may = (p: SessionInfo['permissions'][number]) => cityWide && session.permissions.includes(p);
-  return { sync: may('data.sync'), import: may('data.import'), rejects: may('data.view'), exportRejects: may('rejects.export'), countyScoped: !cityWide };
+  return {
+    sync: may('data.sync'),
+    import: may('data.import'),
+    rejects: may('data.view'),
+    exportRejects: may('rejects.export'),
+    countyScoped: !cityWide,
+  };
 }

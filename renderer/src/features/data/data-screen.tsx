@@ -40,7 +40,15 @@ export function DataScreen({ session }: { session: SessionInfo }) {
       <h1 className="screen-title">{t('data.title')}</h1>
       {state.error ? <ErrorBox error={state.error} onRetry={state.reload} testId="data-error" /> : null}
       <SyncPanel session={session} state={state} showJob={!importJobShown} />
-      {may.import ? <ImportPanel job={state.job} canCancel={may.sync} onStarted={state.started} onImportJob={setImportJobId} onShowRejects={showRejects} /> : null}
+      {may.import ? (
+        <ImportPanel
+          job={state.job}
+          canCancel={may.sync}
+          onStarted={state.started}
+          onImportJob={setImportJobId}
+          onShowRejects={showRejects}
+        />
+      ) : null}
       <FeedsPanel feeds={overview?.feeds ?? []} loading={overview === null} onShowRejects={may.rejects ? showRejects : null} />
       <SyncHistoryPanel syncs={overview?.syncs ?? []} loading={overview === null} />
       <div id="data-rejects">

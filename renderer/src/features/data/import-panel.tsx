@@ -119,9 +119,14 @@ export function ImportPanel({
   // The import job ended: ask what became of the file's rows.
   const importJobId = step.kind === 'importing' ? step.jobId : null;
   // A later job's report also means ours has ended (its last event may have been missed).
-  const importJobEnded = importJobId !== null && job !== null && (job.id > importJobId || (job.id === importJobId && job.status !== 'running'));
+  const importJobEnded =
+    importJobId !== null && job !== null && (job.id > importJobId || (job.id === importJobId && job.status !== 'running'));
   const toResult = (summary: ImportSummary | null) =>
-    setStep((s) => (s.kind === 'importing' && importJobId !== null && s.jobId === importJobId ? { kind: 'result', preview: s.preview, jobId: importJobId, summary } : s));
+    setStep((s) =>
+      s.kind === 'importing' && importJobId !== null && s.jobId === importJobId
+        ? { kind: 'result', preview: s.preview, jobId: importJobId, summary }
+        : s,
+    );
   useApi('import.result', importJobId !== null && importJobEnded ? { jobId: importJobId } : null, [], {
     onAnswer: toResult,
     onFailure(err) {
@@ -194,7 +199,10 @@ export function ImportPanel({
 
       {step.kind === 'uploading' ? (
         <div className="data-upload" data-testid="import-upload" data-sent={step.sent} data-size={step.size}>
-          <ProgressBar value={uploadFraction(step.sent, step.size)} label={t('data.import.uploading', { file: step.name, sent: formatBytes(step.sent), size: formatBytes(step.size) })} />
+          <ProgressBar
+            value={uploadFraction(step.sent, step.size)}
+            label={t('data.import.uploading', { file: step.name, sent: formatBytes(step.sent), size: formatBytes(step.size) })}
+          />
           <button
             type="button"
             onClick={() => {
@@ -228,7 +236,16 @@ export function ImportPanel({
         )
       ) : null}
 
-      {step.kind === 'result' ? <ImportResultView fileName={step.preview.fileName} summary={step.summary} job={job?.id === step.jobId ? job : null} onShowRejects={onShowRejects} onReset={reset} onConfirmReplace={() => commit(true)} /> : null}
+      {step.kind === 'result' ? (
+        <ImportResultView
+          fileName={step.preview.fileName}
+          summary={step.summary}
+          job={job?.id === step.jobId ? job : null}
+          onShowRejects={onShowRejects}
+          onReset={reset}
+          onConfirmReplace={() => commit(true)}
+        />
+      ) : null}
     </Card>
   );
 }
@@ -309,7 +326,11 @@ function ImportResultView({
           </button>
         ) : null}
         {summary && summary.rejected > 0 ? (
-          <button type="button" onClick={() => onShowRejects(summary.feed, summary.batchId === null ? undefined : { id: summary.batchId, file: fileName })} data-testid="import-show-rejects">
+          <button
+            type="button"
+            onClick={() => onShowRejects(summary.feed, summary.batchId === null ? undefined : { id: summary.batchId, file: fileName })}
+            data-testid="import-show-rejects"
+          >
             {t('data.import.showRejects')}
           </button>
         ) : null}

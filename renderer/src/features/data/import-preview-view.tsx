@@ -92,7 +92,9 @@ export function ImportPreviewView({
                         <span className="muted"> {t('data.import.position', { n: (c.position ?? 0) + 1 })}</span>
                       </span>
                     ) : (
-                      <span className={c.required ? 'data-missing data-missing-required' : 'data-missing'}>{c.required ? t('data.import.missingRequired') : t('data.import.missing')}</span>
+                      <span className={c.required ? 'data-missing data-missing-required' : 'data-missing'}>
+                        {c.required ? t('data.import.missingRequired') : t('data.import.missing')}
+                      </span>
                     )}
                   </td>
                 </tr>
@@ -114,7 +116,11 @@ export function ImportPreviewView({
       {preview.header.length > 0 ? (
         <div className="data-sample-wrap">
           <table className="data-sample" data-testid="import-sample">
-            <caption>{preview.sample.length > 0 ? t('data.import.sample', { n: formatNumber(preview.sample.length) }) : t('data.import.headerOnly')}</caption>
+            <caption>
+              {preview.sample.length > 0
+                ? t('data.import.sample', { n: formatNumber(preview.sample.length) })
+                : t('data.import.headerOnly')}
+            </caption>
             <thead>
               <tr>
                 {preview.header.map((h, i) => (

@@ -5,10 +5,25 @@ import { ErrorBox } from '../../components/error-box.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { type FeedRowState, feedEtaSeconds, feedProgressViews, feedRowState, formatDuration, jobFraction, jobPhase, jobTotals } from './job-progress.ts';
+import {
+  type FeedRowState,
+  feedEtaSeconds,
+  feedProgressViews,
+  feedRowState,
+  formatDuration,
+  jobFraction,
+  jobPhase,
+  jobTotals,
+} from './job-progress.ts';
 
 /** The headers of the per-feed table's right-aligned columns, after the feed and its bar. */
-const NUMBER_COLUMNS: readonly MessageKey[] = ['data.job.col.rows', 'data.job.col.speed', 'data.col.accepted', 'data.col.duplicates', 'data.col.rejected'];
+const NUMBER_COLUMNS: readonly MessageKey[] = [
+  'data.job.col.rows',
+  'data.job.col.speed',
+  'data.col.accepted',
+  'data.col.duplicates',
+  'data.col.rejected',
+];
 
 const FEED_STATE_TEXT: Record<FeedRowState, MessageKey> = {
   reading: 'data.job.feedReading',
@@ -44,7 +59,12 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
   };
 
   const rows = (n: number) => t('data.job.rows', { n: formatNumber(n) });
-  const eta = (seconds: number | null) => (seconds === null ? t('data.job.etaUnknown') : seconds < 1 ? t('data.job.almostDone') : t('data.job.eta', { time: formatDuration(seconds, t) }));
+  const eta = (seconds: number | null) =>
+    seconds === null
+      ? t('data.job.etaUnknown')
+      : seconds < 1
+        ? t('data.job.almostDone')
+        : t('data.job.eta', { time: formatDuration(seconds, t) });
 
   return (
     <div className="data-job" data-testid="job-progress" data-job-id={job.id} data-kind={job.kind}>
@@ -57,7 +77,9 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
             {t('data.job.rate', { n: formatNumber(job.rowsPerSecond) })} · {eta(job.etaSeconds)}
           </span>
         ) : job.finishedAt !== null ? (
-          <span className="data-job-rate num">{t('data.job.took', { time: formatDuration((job.finishedAt - job.startedAt) / 1000, t) })}</span>
+          <span className="data-job-rate num">
+            {t('data.job.took', { time: formatDuration((job.finishedAt - job.startedAt) / 1000, t) })}
+          </span>
         ) : null}
         {running && canCancel ? (
           <button type="button" className="data-cancel" onClick={cancel} disabled={cancelling} data-testid="sync-cancel">
@@ -68,7 +90,12 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
       {running && canCancel ? <p className="data-hint">{cancelling ? t('data.job.cancellingHint') : t('data.job.cancelHint')}</p> : null}
       {cancelError ? <ErrorBox error={cancelError} /> : null}
 
-      {running && overall !== null ? <ProgressBar value={overall} label={phase === 'colours' ? t('data.job.overallColours') : t('data.job.overall', { pct: Math.floor(overall * 100) })} /> : null}
+      {running && overall !== null ? (
+        <ProgressBar
+          value={overall}
+          label={phase === 'colours' ? t('data.job.overallColours') : t('data.job.overall', { pct: Math.floor(overall * 100) })}
+        />
+      ) : null}
 
       {job.current ? (
         <p className="data-job-current" data-testid="job-current">
@@ -97,14 +124,30 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
           </thead>
           <tbody>
             {feeds.map((f) => (
-              <tr key={f.feed} data-testid={`feed-progress-${f.feed}`} data-rows-done={f.rowsDone} data-rows-total={f.rowsTotal ?? ''} data-current={f.current || undefined} className={f.current ? 'data-job-feed-current' : undefined}>
+              <tr
+                key={f.feed}
+                data-testid={`feed-progress-${f.feed}`}
+                data-rows-done={f.rowsDone}
+                data-rows-total={f.rowsTotal ?? ''}
+                data-current={f.current || undefined}
+                className={f.current ? 'data-job-feed-current' : undefined}
+              >
                 <th scope="row">{t(`feed.${f.feed}`)}</th>
                 <td className="data-job-bar-col">
-                  <ProgressBar value={f.fraction} label={t('data.job.files', { done: formatNumber(f.filesDone), total: formatNumber(f.files) })} />
+                  <ProgressBar
+                    value={f.fraction}
+                    label={t('data.job.files', { done: formatNumber(f.filesDone), total: formatNumber(f.files) })}
+                  />
                 </td>
-                <td className="num">{f.rowsTotal === null || (f.files > 0 && f.filesDone === f.files) ? rows(f.rowsDone) : t('data.job.rowsOf', { done: formatNumber(f.rowsDone), total: formatNumber(f.rowsTotal) })}</td>
+                <td className="num">
+                  {f.rowsTotal === null || (f.files > 0 && f.filesDone === f.files)
+                    ? rows(f.rowsDone)
+                    : t('data.job.rowsOf', { done: formatNumber(f.rowsDone), total: formatNumber(f.rowsTotal) })}
+                </td>
                 <td className="num" data-testid={`feed-state-${f.feed}`} data-state={feedRowState(job, f)}>
-                  {f.current ? `${t('data.job.rate', { n: formatNumber(job.rowsPerSecond) })} · ${eta(feedEtaSeconds(f, job.rowsPerSecond))}` : t(FEED_STATE_TEXT[feedRowState(job, f)])}
+                  {f.current
+                    ? `${t('data.job.rate', { n: formatNumber(job.rowsPerSecond) })} · ${eta(feedEtaSeconds(f, job.rowsPerSecond))}`
+                    : t(FEED_STATE_TEXT[feedRowState(job, f)])}
                 </td>
                 <td className="num">{formatNumber(f.accepted)}</td>
                 <td className="num">{formatNumber(f.duplicates)}</td>

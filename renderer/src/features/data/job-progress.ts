@@ -41,7 +41,18 @@ export function feedProgressViews(job: JobState): FeedProgressView[] {
     let rowsDone = p.rowsDone;
     if (current && p.rowsTotal !== null && fraction !== null) rowsDone = Math.max(p.rowsDone, Math.round(p.rowsTotal * fraction));
     const rowsTotal = p.rowsTotal === null ? null : Math.max(p.rowsTotal, rowsDone);
-    out.push({ feed, files: p.files, filesDone: p.filesDone, rowsDone, rowsTotal, fraction, current, accepted: p.accepted, duplicates: p.duplicates, rejected: p.rejected });
+    out.push({
+      feed,
+      files: p.files,
+      filesDone: p.filesDone,
+      rowsDone,
+      rowsTotal,
+      fraction,
+      current,
+      accepted: p.accepted,
+      duplicates: p.duplicates,
+      rejected: p.rejected,
+    });
   }
   return out;
 }
@@ -83,7 +94,6 @@ export function jobFraction(job: JobState): number | null {
 export function jobRowsDone(job: JobState): number {
   return feedProgressViews(job).reduce((n, v) => n + v.rowsDone, 0);
 }
-
 
 /** A length of time for "time left" in the user's language: 45 s / 2 min 5 s / 1 h 2 min (data.duration.*). */
 export function formatDuration(seconds: number, t: Translate<MessageKey>): string {

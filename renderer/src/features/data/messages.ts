@@ -165,7 +165,9 @@ export const dataMessages = defineMessages(
     'data.sync.noSource': 'No exchange directory is set.',
     'data.sync.toSettings': 'Set it in Settings',
     'data.sync.askAdmin': 'Ask an administrator to set it in Settings.',
-    'data.sync.hint': 'A sync reads only the files not yet read completely or changed since; duplicate rows are never stored twice, and an interrupted sync resumes where it stopped.',
+    'data.sync.hint':
+      'A sync reads only the files not yet read completely or changed since; duplicate rows are never stored twice, and an interrupted sync resumes ' +
+      'where it stopped.',
     'data.sync.start': 'Sync now',
     'data.sync.starting': 'Starting…',
 
@@ -186,8 +188,10 @@ export const dataMessages = defineMessages(
     'data.job.took': 'took {time}',
     'data.job.cancel': 'Cancel',
     'data.job.cancelling': 'Cancelling…',
-    'data.job.cancelHint': 'Cancel stops after the chunk being written; everything already written is kept, and the next sync resumes where this one stopped.',
-    'data.job.cancellingHint': 'Stopping after the chunk being written; what was written is kept, then colours are evaluated for the new data.',
+    'data.job.cancelHint':
+      'Cancel stops after the chunk being written; everything already written is kept, and the next sync resumes where this one stopped.',
+    'data.job.cancellingHint':
+      'Stopping after the chunk being written; what was written is kept, then colours are evaluated for the new data.',
     'data.job.overall': 'Overall {pct}%',
     'data.job.overallColours': 'Evaluating colours for the new data',
     'data.job.readingFile': 'Reading ({feed}):',
@@ -217,8 +221,11 @@ export const dataMessages = defineMessages(
     'data.duration.minutes': '{m} min',
     'data.duration.seconds': '{s} s',
 
-    'data.cityWide.note': 'Syncs and imports change the whole city’s data and are run from city-wide accounts. This account can see the feeds and the sync history.',
-    'data.cityWide.rejects': 'Rejected rows belong to the departments’ city-wide files; city-wide accounts check them and send them back for correction. County accounts do not see them.',
+    'data.cityWide.note':
+      'Syncs and imports change the whole city’s data and are run from city-wide accounts. This account can see the feeds and the sync history.',
+    'data.cityWide.rejects':
+      'Rejected rows belong to the departments’ city-wide files; city-wide accounts check them and send them back for correction. County accounts do ' +
+      'not see them.',
 
     'data.feeds.title': 'Feeds',
     'data.feeds.showRejects': 'Show the rejected rows of {feed}',
@@ -279,7 +286,8 @@ export const dataMessages = defineMessages(
     'data.import.sample': 'First {n} rows (ID numbers and phones masked)',
     'data.import.headerOnly': 'Header of the file (its first rows appear once a feed is chosen)',
     'data.import.strict': 'Strict mode',
-    'data.import.strictHint': 'In strict mode one bad row stops the whole file; otherwise bad rows are kept aside as rejected rows and the good ones are imported.',
+    'data.import.strictHint':
+      'In strict mode one bad row stops the whole file; otherwise bad rows are kept aside as rejected rows and the good ones are imported.',
     'data.import.commit': 'Import',
     'data.import.cancel': 'Discard',
     'data.import.result.done': '{file} imported into {feed}.',

@@ -81,7 +81,9 @@ export function RejectsPanel({
   };
 
   const columns: Column<RejectRow>[] = [
-    ...(feed ? [] : [{ key: 'feed', header: t('data.col.feed'), cell: (r: RejectRow) => <span className="data-nowrap">{t(`feed.${r.feed}`)}</span> }]),
+    ...(feed
+      ? []
+      : [{ key: 'feed', header: t('data.col.feed'), cell: (r: RejectRow) => <span className="data-nowrap">{t(`feed.${r.feed}`)}</span> }]),
     {
       key: 'file',
       header: t('data.rejects.file'),
@@ -93,7 +95,12 @@ export function RejectsPanel({
     },
     { key: 'line', header: t('data.rejects.line'), numeric: true, cell: (r) => String(r.line) },
     { key: 'column', header: t('data.rejects.column'), cell: (r) => <code>{r.column}</code> },
-    { key: 'value', header: t('data.rejects.value'), cell: (r) => (r.value === '' ? <span className="muted">{t('data.rejects.emptyValue')}</span> : <code className="data-value">{r.value}</code>) },
+    {
+      key: 'value',
+      header: t('data.rejects.value'),
+      cell: (r) =>
+        r.value === '' ? <span className="muted">{t('data.rejects.emptyValue')}</span> : <code className="data-value">{r.value}</code>,
+    },
     { key: 'reason', header: t('data.rejects.reason'), cell: (r) => (lang === 'zh' ? r.reasonZh : r.reason) },
   ];
 
@@ -107,7 +114,11 @@ export function RejectsPanel({
       <div className="data-toolbar">
         <label className="data-inline-field">
           <span>{t('data.rejects.feed')}</span>
-          <select value={feed ?? ''} onChange={(e) => onFeed(isFeedName(e.target.value) ? e.target.value : null)} data-testid="rejects-feed">
+          <select
+            value={feed ?? ''}
+            onChange={(e) => onFeed(isFeedName(e.target.value) ? e.target.value : null)}
+            data-testid="rejects-feed"
+          >
             <option value="">{t('data.rejects.allFeeds', { n: formatNumber(allTotal) })}</option>
             {FEED_NAMES.map((f) => (
               <option key={f} value={f}>
@@ -118,10 +129,20 @@ export function RejectsPanel({
         </label>
         {canExport ? (
           <div className="data-export">
-            <button type="button" onClick={() => runExport('csv')} disabled={!feed || exporting !== null || total === 0} data-testid="rejects-export-csv">
+            <button
+              type="button"
+              onClick={() => runExport('csv')}
+              disabled={!feed || exporting !== null || total === 0}
+              data-testid="rejects-export-csv"
+            >
               {exporting === 'csv' ? t('data.rejects.exporting') : t('data.rejects.exportCsv')}
             </button>
-            <button type="button" onClick={() => runExport('xlsx')} disabled={!feed || exporting !== null || total === 0} data-testid="rejects-export-xlsx">
+            <button
+              type="button"
+              onClick={() => runExport('xlsx')}
+              disabled={!feed || exporting !== null || total === 0}
+              data-testid="rejects-export-xlsx"
+            >
               {exporting === 'xlsx' ? t('data.rejects.exporting') : t('data.rejects.exportXlsx')}
             </button>
             {!feed ? <span className="data-hint">{t('data.rejects.pickFeedToExport')}</span> : null}
@@ -143,17 +164,35 @@ export function RejectsPanel({
       ) : null}
       {exportError ? <ErrorBox error={exportError} testId="rejects-export-error" /> : null}
       {error ? <ErrorBox error={error} onRetry={retry} testId="rejects-error" /> : null}
-      <DataTable columns={columns} rows={page?.rows ?? []} rowKey={(r) => r.id} rowTestId={() => 'reject-row'} loading={loading} empty={t('data.rejects.empty')} testId="rejects-table" />
+      <DataTable
+        columns={columns}
+        rows={page?.rows ?? []}
+        rowKey={(r) => r.id}
+        rowTestId={() => 'reject-row'}
+        loading={loading}
+        empty={t('data.rejects.empty')}
+        testId="rejects-table"
+      />
       {total > 0 ? (
         <nav className="table-paging data-paging" aria-label={t('table.paging')}>
           <span className="num" data-testid="rejects-range">
             {t('table.range', { from: formatNumber(info.from), to: formatNumber(info.to), total: formatNumber(info.total) })}
           </span>
-          <button type="button" disabled={info.prevOffset === null || loading} onClick={() => info.prevOffset !== null && setOffset(info.prevOffset)} data-testid="rejects-prev">
+          <button
+            type="button"
+            disabled={info.prevOffset === null || loading}
+            onClick={() => info.prevOffset !== null && setOffset(info.prevOffset)}
+            data-testid="rejects-prev"
+          >
             {t('table.prev')}
           </button>
           <span className="num">{t('table.page', { page: formatNumber(info.page), pages: formatNumber(info.pages) })}</span>
-          <button type="button" disabled={info.nextOffset === null || loading} onClick={() => info.nextOffset !== null && setOffset(info.nextOffset)} data-testid="rejects-next">
+          <button
+            type="button"
+            disabled={info.nextOffset === null || loading}
+            onClick={() => info.nextOffset !== null && setOffset(info.nextOffset)}
+            data-testid="rejects-next"
+          >
             {t('table.next')}
           </button>
         </nav>

@@ -66,7 +66,14 @@ export function SyncPanel({ session, state, showJob }: { session: SessionInfo; s
       testId="sync-card"
       actions={
         canSync ? (
-          <button type="button" className="button-primary" onClick={start} disabled={starting || running || !source} data-testid="sync-start" title={running ? t('data.busy') : undefined}>
+          <button
+            type="button"
+            className="button-primary"
+            onClick={start}
+            disabled={starting || running || !source}
+            data-testid="sync-start"
+            title={running ? t('data.busy') : undefined}
+          >
             {starting ? t('data.sync.starting') : t('data.sync.start')}
           </button>
         ) : null

@@ -10,7 +10,19 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { regionName } from '../people/regions.ts';
 import { BehaviorText, CountyText, StateTag, TimeText } from './enforcement-bits.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
-import { detailPairs, feedText, moveName, moveOutcomeText, moveTone, noMovesHint, openedByText, ruleText, shownMoves, stepName, thresholdEntries } from './enforcement-text.ts';
+import {
+  detailPairs,
+  feedText,
+  moveName,
+  moveOutcomeText,
+  moveTone,
+  noMovesHint,
+  openedByText,
+  ruleText,
+  shownMoves,
+  stepName,
+  thresholdEntries,
+} from './enforcement-text.ts';
 import { MoveDialog } from './move-dialog.tsx';
 import { useApi } from '../../api/use-api.ts';
 
@@ -36,7 +48,11 @@ export function CasePage({ caseId, session, version }: { caseId: number; session
     return (
       <div className="enf-case" data-testid="case-page" data-case-id={caseId} aria-busy={remote.loading || undefined}>
         <div className="enf-case-bar">{back}</div>
-        {remote.error ? <ErrorBox error={remote.error} onRetry={remote.reload} testId="case-error" /> : <p className="enf-muted">{t('enforcement.case.loading')}</p>}
+        {remote.error ? (
+          <ErrorBox error={remote.error} onRetry={remote.reload} testId="case-error" />
+        ) : (
+          <p className="enf-muted">{t('enforcement.case.loading')}</p>
+        )}
       </div>
     );
   }
@@ -49,7 +65,13 @@ export function CasePage({ caseId, session, version }: { caseId: number; session
 
   const moves = shownMoves(detail.allowedMoves);
   return (
-    <div className="enf-case" data-testid="case-page" data-case-id={detail.id} data-state={detail.state} aria-busy={remote.loading || undefined}>
+    <div
+      className="enf-case"
+      data-testid="case-page"
+      data-case-id={detail.id}
+      data-state={detail.state}
+      aria-busy={remote.loading || undefined}
+    >
       <div className="enf-case-bar">
         {back}
         <h2 className="enf-case-title">{t('enforcement.case.title', { id: detail.id })}</h2>
@@ -60,7 +82,12 @@ export function CasePage({ caseId, session, version }: { caseId: number; session
       </div>
       {remote.error ? <ErrorBox error={remote.error} onRetry={remote.reload} testId="case-error" /> : null}
       {outcome ? (
-        <p className={outcome.move === 'decide' ? 'notice notice-bad enf-outcome' : 'notice notice-good enf-outcome'} role="status" data-testid="move-outcome" data-move={outcome.move}>
+        <p
+          className={outcome.move === 'decide' ? 'notice notice-bad enf-outcome' : 'notice notice-good enf-outcome'}
+          role="status"
+          data-testid="move-outcome"
+          data-move={outcome.move}
+        >
           {outcome.text}
         </p>
       ) : null}
@@ -74,7 +101,15 @@ export function CasePage({ caseId, session, version }: { caseId: number; session
       <EvidenceCard evidence={detail.evidence} />
       <HistoryCard history={detail.history} />
 
-      {moving ? <MoveDialog caseId={detail.id} move={moving} onClose={() => setMoving(null)} onMoved={(after) => moved(moving, detail, after)} onRefused={remote.reload} /> : null}
+      {moving ? (
+        <MoveDialog
+          caseId={detail.id}
+          move={moving}
+          onClose={() => setMoving(null)}
+          onMoved={(after) => moved(moving, detail, after)}
+          onRefused={remote.reload}
+        />
+      ) : null}
     </div>
   );
 }
@@ -125,7 +160,17 @@ function PersonCard({ detail, session }: { detail: CaseDetail; session: SessionI
   );
 }
 
-function ActionsCard({ detail, session, moves, onMove }: { detail: CaseDetail; session: SessionInfo; moves: CaseMove[]; onMove: (move: CaseMove) => void }) {
+function ActionsCard({
+  detail,
+  session,
+  moves,
+  onMove,
+}: {
+  detail: CaseDetail;
+  session: SessionInfo;
+  moves: CaseMove[];
+  onMove: (move: CaseMove) => void;
+}) {
   const { t, formatNumber } = useI18n();
   const canReport = session.permissions.includes('credit.export');
   const [exporting, setExporting] = useState(false);
@@ -153,7 +198,14 @@ function ActionsCard({ detail, session, moves, onMove }: { detail: CaseDetail; s
       {moves.length > 0 ? (
         <div className="enf-moves" data-testid="case-moves">
           {moves.map((m) => (
-            <button key={m} type="button" className={`enf-move enf-move-${moveTone(m)}`} onClick={() => onMove(m)} data-testid={`move-${m}`} title={t(`enforcement.moveHelp.${m}`)}>
+            <button
+              key={m}
+              type="button"
+              className={`enf-move enf-move-${moveTone(m)}`}
+              onClick={() => onMove(m)}
+              data-testid={`move-${m}`}
+              title={t(`enforcement.moveHelp.${m}`)}
+            >
               {moveName(t, m)}
             </button>
           ))}
@@ -184,7 +236,12 @@ function CreditRecordCard({ record }: { record: CreditRecordView }) {
   const { t, formatTime } = useI18n();
   return (
     // Not the shared Card: the end-to-end tests read the number and status off the panel itself.
-    <section className={`card enf-record enf-record-${record.status}`} data-testid="credit-record" data-number={record.number} data-status={record.status}>
+    <section
+      className={`card enf-record enf-record-${record.status}`}
+      data-testid="credit-record"
+      data-number={record.number}
+      data-status={record.status}
+    >
       <div className="card-head">
         <h2 className="card-title">{t('enforcement.record.title')}</h2>
       </div>
@@ -195,12 +252,19 @@ function CreditRecordCard({ record }: { record: CreditRecordView }) {
         </dd>
         <dt>{t('enforcement.record.status')}</dt>
         <dd>
-          <span className={record.status === 'effective' ? 'enf-state enf-tone-bad' : 'enf-state enf-tone-good'} data-testid="credit-record-status" data-status={record.status}>
+          <span
+            className={record.status === 'effective' ? 'enf-state enf-tone-bad' : 'enf-state enf-tone-good'}
+            data-testid="credit-record-status"
+            data-status={record.status}
+          >
             {record.status === 'effective' ? t('enforcement.record.effective') : t('enforcement.record.revoked')}
           </span>
           {record.status === 'revoked' ? (
             <span className="enf-muted" data-testid="credit-record-revoked">
-              {t('enforcement.record.revokedLine', { at: record.revokedAt === null ? '—' : formatTime(record.revokedAt), reason: record.revokedReason ?? '—' })}
+              {t('enforcement.record.revokedLine', {
+                at: record.revokedAt === null ? '—' : formatTime(record.revokedAt),
+                reason: record.revokedReason ?? '—',
+              })}
             </span>
           ) : null}
         </dd>
@@ -272,7 +336,13 @@ function EvidenceCard({ evidence }: { evidence: EvidenceView }) {
       {evidence.records.length === 0 ? (
         <p className="enf-muted">{t('enforcement.case.noRecords')}</p>
       ) : (
-        <DataTable columns={columns} rows={evidence.records} rowKey={(r) => `${r.feed}|${r.key}|${r.at ?? ''}`} rowTestId="evidence-row" testId="evidence-records" />
+        <DataTable
+          columns={columns}
+          rows={evidence.records}
+          rowKey={(r) => `${r.feed}|${r.key}|${r.at ?? ''}`}
+          rowTestId="evidence-row"
+          testId="evidence-records"
+        />
       )}
     </Card>
   );
@@ -302,7 +372,13 @@ function HistoryCard({ history }: { history: CaseStep[] }) {
   ];
   return (
     <Card title={t('enforcement.case.history')} testId="case-history">
-      <DataTable columns={columns} rows={history} rowKey={(s) => `${s.at}|${s.move}|${s.to}`} rowTestId="history-row" rowAttrs={(s) => ({ 'data-move': s.move, 'data-to': s.to })} />
+      <DataTable
+        columns={columns}
+        rows={history}
+        rowKey={(s) => `${s.at}|${s.move}|${s.to}`}
+        rowTestId="history-row"
+        rowAttrs={(s) => ({ 'data-move': s.move, 'data-to': s.to })}
+      />
     </Card>
   );
 }

@@ -9,7 +9,18 @@ import { lastPageOffset } from '../../components/paging.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { BehaviorText, CountyText, StateTag, TimeText } from './enforcement-bits.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
-import { CASES_PAGE_SIZE, type QueueFilter, behaviorName, casesListParams, isBehavior, isCaseState, openedByText, stateName, toggleState, totalCount } from './enforcement-text.ts';
+import {
+  CASES_PAGE_SIZE,
+  type QueueFilter,
+  behaviorName,
+  casesListParams,
+  isBehavior,
+  isCaseState,
+  openedByText,
+  stateName,
+  toggleState,
+  totalCount,
+} from './enforcement-text.ts';
 import { useApi } from '../../api/use-api.ts';
 
 export interface QueueView {
@@ -21,7 +32,19 @@ export interface QueueView {
  * 案件队列: counts by state (chips that filter), filters by state and behaviour, the cases paged on
  * the server; "run detectors" and "report a suspicion" for officers. A row opens the case page.
  */
-export function CaseQueue({ session, version, view, onView, onFlag }: { session: SessionInfo; version: number; view: QueueView; onView: (view: QueueView) => void; onFlag: () => void }) {
+export function CaseQueue({
+  session,
+  version,
+  view,
+  onView,
+  onFlag,
+}: {
+  session: SessionInfo;
+  version: number;
+  view: QueueView;
+  onView: (view: QueueView) => void;
+  onFlag: () => void;
+}) {
   const { t, lang, formatNumber } = useI18n();
   const canFlag = session.permissions.includes('cases.flag');
   // Grows after our own detector run, in case its data-changed event is missed.
@@ -66,7 +89,11 @@ export function CaseQueue({ session, version, view, onView, onFlag }: { session:
       key: 'id',
       header: t('enforcement.col.case'),
       cell: (c) => (
-        <a href={routeHash({ screen: 'enforcement', caseId: c.id, flag: null })} className="enf-mono enf-case-link" aria-label={t('enforcement.queue.open', { id: c.id })}>
+        <a
+          href={routeHash({ screen: 'enforcement', caseId: c.id, flag: null })}
+          className="enf-mono enf-case-link"
+          aria-label={t('enforcement.queue.open', { id: c.id })}
+        >
           {t('enforcement.caseNumber', { id: c.id })}
         </a>
       ),
@@ -109,7 +136,12 @@ export function CaseQueue({ session, version, view, onView, onFlag }: { session:
       }
     >
       {detected !== null ? (
-        <p className={detected > 0 ? 'notice notice-warn' : 'notice notice-good'} role="status" data-testid="detect-result" data-value={detected}>
+        <p
+          className={detected > 0 ? 'notice notice-warn' : 'notice notice-good'}
+          role="status"
+          data-testid="detect-result"
+          data-value={detected}
+        >
           {detected > 0 ? t('enforcement.detect.result', { n: formatNumber(detected) }) : t('enforcement.detect.none')}
         </p>
       ) : null}
@@ -117,19 +149,36 @@ export function CaseQueue({ session, version, view, onView, onFlag }: { session:
       {counts.error ? <ErrorBox error={counts.error} onRetry={counts.reload} testId="case-counts-error" /> : null}
 
       <div className="enf-chips" role="group" aria-label={t('enforcement.count.label')}>
-        <button type="button" className="enf-chip enf-chip-all" aria-pressed={view.filter.state === null} onClick={() => setFilter(toggleState(view.filter, null))} data-testid="case-count-all" data-value={all ?? ''}>
+        <button
+          type="button"
+          className="enf-chip enf-chip-all"
+          aria-pressed={view.filter.state === null}
+          onClick={() => setFilter(toggleState(view.filter, null))}
+          data-testid="case-count-all"
+          data-value={all ?? ''}
+        >
           <span className="enf-chip-label">{t('enforcement.state.all')}</span>
           <span className="enf-chip-value num">{all === null ? '…' : formatNumber(all)}</span>
         </button>
         {CASE_STATES.map((s) => (
-          <StateChip key={s} state={s} value={counts.data ? counts.data[s] : null} pressed={view.filter.state === s} onClick={() => setFilter(toggleState(view.filter, s))} />
+          <StateChip
+            key={s}
+            state={s}
+            value={counts.data ? counts.data[s] : null}
+            pressed={view.filter.state === s}
+            onClick={() => setFilter(toggleState(view.filter, s))}
+          />
         ))}
       </div>
 
       <div className="enf-toolbar">
         <label className="enf-inline-field">
           <span>{t('enforcement.filter.state')}</span>
-          <select value={view.filter.state ?? ''} onChange={(e) => setFilter({ ...view.filter, state: isCaseState(e.target.value) ? e.target.value : null })} data-testid="cases-filter-state">
+          <select
+            value={view.filter.state ?? ''}
+            onChange={(e) => setFilter({ ...view.filter, state: isCaseState(e.target.value) ? e.target.value : null })}
+            data-testid="cases-filter-state"
+          >
             <option value="">{t('enforcement.filter.allStates')}</option>
             {CASE_STATES.map((s) => (
               <option key={s} value={s}>
@@ -140,7 +189,11 @@ export function CaseQueue({ session, version, view, onView, onFlag }: { session:
         </label>
         <label className="enf-inline-field">
           <span>{t('enforcement.filter.behavior')}</span>
-          <select value={view.filter.behavior ?? ''} onChange={(e) => setFilter({ ...view.filter, behavior: isBehavior(e.target.value) ? e.target.value : null })} data-testid="cases-filter-behavior">
+          <select
+            value={view.filter.behavior ?? ''}
+            onChange={(e) => setFilter({ ...view.filter, behavior: isBehavior(e.target.value) ? e.target.value : null })}
+            data-testid="cases-filter-behavior"
+          >
             <option value="">{t('enforcement.filter.allBehaviors')}</option>
             {BEHAVIORS.map((b) => (
               <option key={b} value={b}>
@@ -150,7 +203,12 @@ export function CaseQueue({ session, version, view, onView, onFlag }: { session:
           </select>
         </label>
         {view.filter.state !== null || view.filter.behavior !== null ? (
-          <button type="button" className="button-quiet" onClick={() => setFilter({ state: null, behavior: null })} data-testid="cases-filter-clear">
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => setFilter({ state: null, behavior: null })}
+            data-testid="cases-filter-clear"
+          >
             {t('enforcement.filter.clear')}
           </button>
         ) : null}
@@ -167,7 +225,12 @@ export function CaseQueue({ session, version, view, onView, onFlag }: { session:
         loading={list.loading}
         empty={t('enforcement.queue.empty')}
         testId="cases-table"
-        paging={{ offset: view.offset, limit: CASES_PAGE_SIZE, total: list.data?.total ?? 0, onPage: (offset) => onView({ ...view, offset }) }}
+        paging={{
+          offset: view.offset,
+          limit: CASES_PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          onPage: (offset) => onView({ ...view, offset }),
+        }}
       />
     </Card>
   );
@@ -176,7 +239,14 @@ export function CaseQueue({ session, version, view, onView, onFlag }: { session:
 function StateChip({ state, value, pressed, onClick }: { state: CaseState; value: number | null; pressed: boolean; onClick: () => void }) {
   const { t, formatNumber } = useI18n();
   return (
-    <button type="button" className={`enf-chip enf-chip-${state}`} aria-pressed={pressed} onClick={onClick} data-testid={`case-count-${state}`} data-value={value ?? ''}>
+    <button
+      type="button"
+      className={`enf-chip enf-chip-${state}`}
+      aria-pressed={pressed}
+      onClick={onClick}
+      data-testid={`case-count-${state}`}
+      data-value={value ?? ''}
+    >
       <span className="enf-chip-label">{stateName(t, state)}</span>
       <span className="enf-chip-value num">{value === null ? '…' : formatNumber(value)}</span>
     </button>

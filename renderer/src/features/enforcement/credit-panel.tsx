@@ -12,7 +12,17 @@ import { CREDIT_PAGE_SIZE } from './enforcement-text.ts';
 import { useApi } from '../../api/use-api.ts';
 
 /** 诚信记录: the credit records paged on the server, and their export for the credit system. */
-export function CreditPanel({ session, version, offset, onOffset }: { session: SessionInfo; version: number; offset: number; onOffset: (offset: number) => void }) {
+export function CreditPanel({
+  session,
+  version,
+  offset,
+  onOffset,
+}: {
+  session: SessionInfo;
+  version: number;
+  offset: number;
+  onOffset: (offset: number) => void;
+}) {
   const { t, formatNumber, formatTime } = useI18n();
   // The period the credit system asks for (decision dates, both ends included); empty: all records.
   const [from, setFrom] = useState('');
@@ -51,7 +61,11 @@ export function CreditPanel({ session, version, offset, onOffset }: { session: S
       key: 'number',
       header: t('enforcement.col.number'),
       cell: (r) => (
-        <a href={routeHash({ screen: 'enforcement', caseId: r.caseId, flag: null })} className="enf-mono enf-nowrap" aria-label={t('enforcement.credit.openCase', { id: r.caseId })}>
+        <a
+          href={routeHash({ screen: 'enforcement', caseId: r.caseId, flag: null })}
+          className="enf-mono enf-nowrap"
+          aria-label={t('enforcement.credit.openCase', { id: r.caseId })}
+        >
           {r.number}
         </a>
       ),
@@ -75,8 +89,17 @@ export function CreditPanel({ session, version, offset, onOffset }: { session: S
       header: t('enforcement.col.status'),
       cell: (r) => (
         <span className="enf-stack">
-          <span className={r.status === 'effective' ? 'enf-state enf-tone-bad' : 'enf-state enf-tone-good'}>{r.status === 'effective' ? t('enforcement.record.effective') : t('enforcement.record.revoked')}</span>
-          {r.status === 'revoked' ? <span className="enf-muted">{t('enforcement.record.revokedLine', { at: r.revokedAt === null ? '—' : formatTime(r.revokedAt), reason: r.revokedReason ?? '—' })}</span> : null}
+          <span className={r.status === 'effective' ? 'enf-state enf-tone-bad' : 'enf-state enf-tone-good'}>
+            {r.status === 'effective' ? t('enforcement.record.effective') : t('enforcement.record.revoked')}
+          </span>
+          {r.status === 'revoked' ? (
+            <span className="enf-muted">
+              {t('enforcement.record.revokedLine', {
+                at: r.revokedAt === null ? '—' : formatTime(r.revokedAt),
+                reason: r.revokedReason ?? '—',
+              })}
+            </span>
+          ) : null}
         </span>
       ),
     },

@@ -31,7 +31,21 @@ export function TimeText({ at }: { at: number | null }) {
 }
 
 /** The reason a person gives for a flag or a move: recorded in the case history word for word. */
-export function ReasonInput({ value, onChange, describedBy, invalid, testId, autoFocus }: { value: string; onChange: (value: string) => void; describedBy: string | undefined; invalid: boolean; testId: string; autoFocus?: boolean }) {
+export function ReasonInput({
+  value,
+  onChange,
+  describedBy,
+  invalid,
+  testId,
+  autoFocus,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  describedBy: string | undefined;
+  invalid: boolean;
+  testId: string;
+  autoFocus?: boolean;
+}) {
   return (
     <textarea
       className="enf-reason"

@@ -86,7 +86,9 @@ export function EnforcementScreen({ session }: { session: SessionInfo }) {
             ))}
           </div>
           <div role="tabpanel" id={`enf-panel-${tab}`} aria-labelledby={`enf-tab-${tab}`} className="enf-panel" data-tab={tab}>
-            {tab === 'cases' ? <CaseQueue session={session} version={version} view={queue} onView={setQueue} onFlag={() => setFlagOpen(true)} /> : null}
+            {tab === 'cases' ? (
+              <CaseQueue session={session} version={version} view={queue} onView={setQueue} onFlag={() => setFlagOpen(true)} />
+            ) : null}
             {tab === 'credit' ? <CreditPanel session={session} version={version} offset={creditOffset} onOffset={setCreditOffset} /> : null}
             {tab === 'notices' ? <NoticesPanel version={version} day={noticeDay} onDay={setNoticeDay} /> : null}
           </div>

@@ -6,7 +6,15 @@
 import { isSystemActor } from '../../../../shared/words/domain-words.ts';
 import type { Translate } from '../../../../shared/words/translate.ts';
 import type { CaseDetail, EvidenceView, NoticeView } from '../../../../shared/contract/enforcement.ts';
-import { type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type CaseState, behaviorName, isBehavior } from '../../../../shared/domain/cases.ts';
+import {
+  type Behavior,
+  CASE_MOVES,
+  CASE_STATES,
+  type CaseMove,
+  type CaseState,
+  behaviorName,
+  isBehavior,
+} from '../../../../shared/domain/cases.ts';
 
 export { behaviorName, isBehavior };
 import type { Permission } from '../../../../shared/domain/roles.ts';
@@ -25,7 +33,6 @@ export const CREDIT_PAGE_SIZE = 50;
 export function isCaseState(value: unknown): value is CaseState {
   return typeof value === 'string' && (CASE_STATES as readonly string[]).includes(value);
 }
-
 
 export function isCaseMove(value: unknown): value is CaseMove {
   return typeof value === 'string' && (CASE_MOVES as readonly string[]).includes(value);
@@ -158,7 +165,6 @@ export function stateTone(state: CaseState): 'warn' | 'info' | 'bad' | 'good' | 
 
 // ---- Words of the data ------------------------------------------------------------------------
 
-
 /** Who opened a case: a user's name, or the detectors in the words the credit report uses too. */
 export function openedByText(t: Translate<MessageKey>, openedBy: string): string {
   return isSystemActor(openedBy) ? t('enforcement.openedBy.detector') : openedBy;
@@ -187,7 +193,10 @@ export function feedText(t: Translate<MessageKey>, feed: string): string {
   return k ? t(k) : feed;
 }
 
-export function thresholdEntries(t: Translate<MessageKey>, thresholds: EvidenceView['thresholds']): { key: string; label: string; value: number }[] {
+export function thresholdEntries(
+  t: Translate<MessageKey>,
+  thresholds: EvidenceView['thresholds'],
+): { key: string; label: string; value: number }[] {
   return Object.entries(thresholds).map(([key, value]) => {
     const k = messageKey(`enforcement.threshold.${key}`);
     return { key, label: k ? t(k) : key, value };
@@ -244,7 +253,11 @@ export interface QueueFilter {
   behavior: Behavior | null;
 }
 
-export function casesListParams(filter: QueueFilter, offset: number, limit = CASES_PAGE_SIZE): { state?: CaseState; behavior?: Behavior; offset: number; limit: number } {
+export function casesListParams(
+  filter: QueueFilter,
+  offset: number,
+  limit = CASES_PAGE_SIZE,
+): { state?: CaseState; behavior?: Behavior; offset: number; limit: number } {
   return { ...(filter.state ? { state: filter.state } : {}), ...(filter.behavior ? { behavior: filter.behavior } : {}), offset, limit };
 }
 

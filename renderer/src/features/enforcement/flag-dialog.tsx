@@ -20,7 +20,15 @@ const SEARCH_DELAY_MS = 300;
  * people.search), the behaviour (default "other") and a written reason; `cases.flag` opens a case
  * in the "suspected" state. The report itself changes no colour.
  */
-export function FlagDialog({ initialRef, onClose, onFlagged }: { initialRef: string | null; onClose: () => void; onFlagged: (detail: CaseDetail) => void }) {
+export function FlagDialog({
+  initialRef,
+  onClose,
+  onFlagged,
+}: {
+  initialRef: string | null;
+  onClose: () => void;
+  onFlagged: (detail: CaseDetail) => void;
+}) {
   const { t, lang } = useI18n();
   const problemText = useProblemText();
   const fromUrl = useApi('people.get', initialRef ? { ref: initialRef } : null);
@@ -93,7 +101,9 @@ export function FlagDialog({ initialRef, onClose, onFlagged }: { initialRef: str
             <p className="enf-muted">{t('enforcement.flag.loadingPerson')}</p>
           ) : (
             <>
-              {initialRef && form.ref === initialRef && fromUrl.error ? <ErrorBox error={fromUrl.error} testId="flag-person-error" /> : null}
+              {initialRef && form.ref === initialRef && fromUrl.error ? (
+                <ErrorBox error={fromUrl.error} testId="flag-person-error" />
+              ) : null}
               <div className="enf-search">
                 <label className="enf-search-label">
                   <span>{t('enforcement.flag.search')}</span>
@@ -146,7 +156,12 @@ export function FlagDialog({ initialRef, onClose, onFlagged }: { initialRef: str
         </fieldset>
         <Field label={t('enforcement.flag.behavior')} testId="flag-behavior">
           {(describedBy) => (
-            <select value={form.behavior} onChange={(e) => update({ behavior: isBehavior(e.target.value) ? e.target.value : 'other' })} aria-describedby={describedBy} data-testid="flag-behavior">
+            <select
+              value={form.behavior}
+              onChange={(e) => update({ behavior: isBehavior(e.target.value) ? e.target.value : 'other' })}
+              aria-describedby={describedBy}
+              data-testid="flag-behavior"
+            >
               {BEHAVIORS.map((b) => (
                 <option key={b} value={b}>
                   {behaviorName(b, lang)}
@@ -157,7 +172,13 @@ export function FlagDialog({ initialRef, onClose, onFlagged }: { initialRef: str
         </Field>
         <Field label={t('enforcement.flag.reason')} hint={t('enforcement.flag.reasonHint')} error={errors.reason} testId="flag-reason">
           {(describedBy, invalid) => (
-            <ReasonInput value={form.reason} onChange={(reason) => update({ reason })} describedBy={describedBy} invalid={invalid} testId="flag-reason" />
+            <ReasonInput
+              value={form.reason}
+              onChange={(reason) => update({ reason })}
+              describedBy={describedBy}
+              invalid={invalid}
+              testId="flag-reason"
+            />
           )}
         </Field>
         {serverError ? <ErrorBox error={serverError} testId="flag-error" /> : null}

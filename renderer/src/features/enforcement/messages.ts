@@ -183,12 +183,15 @@ export const enforcementMessages = defineMessages(
     ...wordKeys('enforcement.move', CASE_STEP_WORDS, 'en'),
 
     'enforcement.moveHelp.review': 'Start reviewing this case: check the evidence and hear the person.',
-    'enforcement.moveHelp.decide': 'A decision turns this person’s code red at once, writes a credit record (with a unique number) and puts the person on today’s notice list.',
+    'enforcement.moveHelp.decide':
+      'A decision turns this person’s code red at once, writes a credit record (with a unique number) and puts the person on today’s notice list.',
     'enforcement.moveHelp.dismiss': 'The evidence does not hold: no sanction. The person’s code is not affected.',
     'enforcement.moveHelp.appeal': 'Record the person’s appeal against the decision. The decision stays in force during the appeal.',
     'enforcement.moveHelp.uphold': 'The appeal fails: the decision stands.',
-    'enforcement.moveHelp.revoke': 'The appeal succeeds: the forced red ends and the credit record is marked revoked (it is kept, never deleted).',
-    'enforcement.moveHelp.close': 'Close the case. Closing a decided or upheld case ends the forced red; the 14-day rule applies from then on.',
+    'enforcement.moveHelp.revoke':
+      'The appeal succeeds: the forced red ends and the credit record is marked revoked (it is kept, never deleted).',
+    'enforcement.moveHelp.close':
+      'Close the case. Closing a decided or upheld case ends the forced red; the 14-day rule applies from then on.',
 
     'enforcement.count.label': 'Cases by state (click to filter)',
     'enforcement.filter.state': 'State',
@@ -227,7 +230,8 @@ export const enforcementMessages = defineMessages(
 
     'enforcement.flag.open': 'Report a suspicion',
     'enforcement.flag.title': 'Report a suspicion',
-    'enforcement.flag.intro': 'A report opens a case in the “suspected” state for credit supervision to review. The report itself does not change the person’s code.',
+    'enforcement.flag.intro':
+      'A report opens a case in the “suspected” state for credit supervision to review. The report itself does not change the person’s code.',
     'enforcement.flag.person': 'Person',
     'enforcement.flag.search': 'Find the person',
     'enforcement.flag.searchHint': 'Full ID number or phone, or the name (at least its first 2 characters)',
@@ -266,7 +270,8 @@ export const enforcementMessages = defineMessages(
     'enforcement.case.history': 'History',
     'enforcement.case.actions': 'Actions',
     'enforcement.case.noMovesClosed': 'The case is closed: there is nothing more to do.',
-    'enforcement.case.noMovesRole': 'Only credit supervision may review, decide and resolve appeals; you can see the case and its evidence.',
+    'enforcement.case.noMovesRole':
+      'Only credit supervision may review, decide and resolve appeals; you can see the case and its evidence.',
     'enforcement.case.noMoves': 'You cannot move this case now.',
     'enforcement.case.loading': 'Loading the case…',
 
@@ -300,20 +305,24 @@ export const enforcementMessages = defineMessages(
 
     'enforcement.dialog.title': '{move}: case {id}',
     'enforcement.dialog.reason': 'Reason',
-    'enforcement.dialog.reasonHint': 'Give the grounds and the reason. It goes into the case history and the audit log and cannot be changed.',
+    'enforcement.dialog.reasonHint':
+      'Give the grounds and the reason. It goes into the case history and the audit log and cannot be changed.',
     'enforcement.dialog.decisionReason': 'Decision',
-    'enforcement.dialog.decisionHint': 'State the facts found and the sanction. This text goes into the credit record and cannot be changed.',
+    'enforcement.dialog.decisionHint':
+      'State the facts found and the sanction. This text goes into the credit record and cannot be changed.',
     'enforcement.dialog.submit': 'Confirm: {move}',
     'enforcement.dialog.submitting': 'Sending…',
 
-    'enforcement.outcome.decide': 'Decision made: this person’s code is now red, credit record {number} was written, and the person is on today’s notice list.',
+    'enforcement.outcome.decide':
+      'Decision made: this person’s code is now red, credit record {number} was written, and the person is on today’s notice list.',
     'enforcement.outcome.decideNoRecord': 'Decision made: this person’s code is now red.',
     'enforcement.outcome.revoke': 'Decision revoked: the forced red has ended and credit record {number} is marked revoked.',
     'enforcement.outcome.closeServed': 'Case closed: the forced red has ended; the person’s code follows the 14-day rule from now on.',
     'enforcement.outcome.moved': '“{move}” done; the case is now {state}.',
 
     'enforcement.credit.title': 'Credit records',
-    'enforcement.credit.intro': 'Credit records written by decisions. Records are never changed or deleted: a revocation marks them revoked, with the reason.',
+    'enforcement.credit.intro':
+      'Credit records written by decisions. Records are never changed or deleted: a revocation marks them revoked, with the reason.',
     'enforcement.credit.empty': 'No credit records yet',
     'enforcement.credit.export': 'Export for the credit system (Excel)',
     'enforcement.credit.exporting': 'Exporting…',

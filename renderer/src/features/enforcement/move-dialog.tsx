@@ -14,7 +14,19 @@ import { moveName, moveReasonLabels, moveTone, validateMove } from './enforcemen
  * move (the case moved meanwhile, or the role may not) shows the server's message in the user's
  * language and changes nothing; the page reloads the case behind the dialog.
  */
-export function MoveDialog({ caseId, move, onClose, onMoved, onRefused }: { caseId: number; move: CaseMove; onClose: () => void; onMoved: (detail: CaseDetail) => void; onRefused: () => void }) {
+export function MoveDialog({
+  caseId,
+  move,
+  onClose,
+  onMoved,
+  onRefused,
+}: {
+  caseId: number;
+  move: CaseMove;
+  onClose: () => void;
+  onMoved: (detail: CaseDetail) => void;
+  onRefused: () => void;
+}) {
   const { t } = useI18n();
   const labels = moveReasonLabels(move);
   const { form, errors, busy, serverError, update, submit } = useForm<{ reason: string }, string, CaseDetail>(
@@ -35,7 +47,14 @@ export function MoveDialog({ caseId, move, onClose, onMoved, onRefused }: { case
         </p>
         <Field label={t(labels.label)} hint={t(labels.hint)} error={errors.reason} testId="move-reason">
           {(describedBy, invalid) => (
-            <ReasonInput value={form.reason} onChange={(reason) => update({ reason })} describedBy={describedBy} invalid={invalid} testId="move-reason" autoFocus />
+            <ReasonInput
+              value={form.reason}
+              onChange={(reason) => update({ reason })}
+              describedBy={describedBy}
+              invalid={invalid}
+              testId="move-reason"
+              autoFocus
+            />
           )}
         </Field>
         {serverError ? <ErrorBox error={serverError} testId="move-error" /> : null}

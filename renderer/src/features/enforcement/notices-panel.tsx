@@ -25,7 +25,11 @@ export function NoticesPanel({ version, day, onDay }: { version: number; day: st
     {
       key: 'kind',
       header: t('enforcement.col.kind'),
-      cell: (n) => <span className={n.kind === 'decision' ? 'enf-state enf-tone-bad' : 'enf-state enf-tone-good'}>{t(`enforcement.notices.kind.${n.kind}`)}</span>,
+      cell: (n) => (
+        <span className={n.kind === 'decision' ? 'enf-state enf-tone-bad' : 'enf-state enf-tone-good'}>
+          {t(`enforcement.notices.kind.${n.kind}`)}
+        </span>
+      ),
     },
     { key: 'number', header: t('enforcement.col.number'), cell: (n) => <span className="enf-mono enf-nowrap">{n.number}</span> },
     { key: 'idMasked', header: t('enforcement.col.id'), cell: (n) => <span className="enf-mono enf-nowrap">{n.idMasked}</span> },
@@ -52,7 +56,11 @@ export function NoticesPanel({ version, day, onDay }: { version: number; day: st
         </button>
         {list.data && rows.length > 0 ? (
           <span className="enf-tally" data-testid="notices-count" data-decisions={tally.decisions} data-revocations={tally.revocations}>
-            {t('enforcement.notices.count', { day: list.data.day, decisions: formatNumber(tally.decisions), revocations: formatNumber(tally.revocations) })}
+            {t('enforcement.notices.count', {
+              day: list.data.day,
+              decisions: formatNumber(tally.decisions),
+              revocations: formatNumber(tally.revocations),
+            })}
           </span>
         ) : null}
       </div>

@@ -119,7 +119,8 @@ export const peopleMessages = defineMessages(
     'people.search.submit': 'Search',
     'people.search.searching': 'Searching…',
     'people.search.tooShort': 'Type at least 2 characters.',
-    'people.search.hint': 'ID numbers and phones must be complete; a name may be its first characters. IDs, names and phones in the results are masked.',
+    'people.search.hint':
+      'ID numbers and phones must be complete; a name may be its first characters. IDs, names and phones in the results are masked.',
     'people.search.count': '{n} found',
     'people.search.more': 'Only the first {n} are shown; type more to narrow the search.',
     'people.search.none': 'Nobody matches "{query}". Check that the ID number or phone is complete, or search by name.',
@@ -143,8 +144,10 @@ export const peopleMessages = defineMessages(
     'people.county': 'County',
     'people.show': 'Show',
     'people.showing': 'Fetching…',
-    'people.unmaskNote': '"Show" reveals the full number. Every viewing is recorded in the audit log (who saw which item of whom, and when).',
-    'people.unmasked': 'The full number is shown and this viewing is recorded in the audit log. It is masked again when you leave this page.',
+    'people.unmaskNote':
+      '"Show" reveals the full number. Every viewing is recorded in the audit log (who saw which item of whom, and when).',
+    'people.unmasked':
+      'The full number is shown and this viewing is recorded in the audit log. It is masked again when you leave this page.',
     'people.noPhone': 'None known',
 
     'people.code.title': 'Health code',
@@ -152,7 +155,8 @@ export const peopleMessages = defineMessages(
     'people.code.since': 'This colour since',
     'people.code.greenEligible': 'Earliest green date',
     'people.code.greenCondition': 'If every day from now on has a normal check-in (14 days in a row)',
-    'people.code.greenOngoing': 'An ongoing condition holds (an uncleared health record or an open enforcement case): no green before it ends.',
+    'people.code.greenOngoing':
+      'An ongoing condition holds (an uncleared health record or an open enforcement case): no green before it ends.',
     'people.code.notApplicable': 'Not applicable (the code is not red or yellow)',
 
     'people.reasons.title': 'Reasons',

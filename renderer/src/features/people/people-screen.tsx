@@ -18,7 +18,9 @@ export function PeopleScreen({ session, personRef }: { session: SessionInfo; per
   const [asked, setAsked] = useState<string | null>(null);
   const [searched, setSearched] = useState<string | null>(null);
   const [tooShort, setTooShort] = useState(false);
-  const found = useApi('people.search', asked === null ? null : { query: asked, limit: SEARCH_LIMIT }, [], { onAnswer: () => setSearched(asked) });
+  const found = useApi('people.search', asked === null ? null : { query: asked, limit: SEARCH_LIMIT }, [], {
+    onAnswer: () => setSearched(asked),
+  });
   const search: SearchState = {
     query,
     searched,
@@ -49,10 +51,14 @@ export function PeopleScreen({ session, personRef }: { session: SessionInfo; per
       {personRef ? (
         <PersonPage key={personRef} personRef={personRef} session={session} hasResults={search.results !== null} />
       ) : (
-        <SearchView search={search} onQuery={(typed) => {
+        <SearchView
+          search={search}
+          onQuery={(typed) => {
             setQuery(typed);
             setTooShort(false);
-          }} onSearch={runSearch} />
+          }}
+          onSearch={runSearch}
+        />
       )}
     </section>
   );

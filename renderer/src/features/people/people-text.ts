@@ -60,7 +60,10 @@ export function eventText(t: Translate<MessageKey>, lang: Lang, e: TimelineEvent
     case 'declaration': {
       const county = str(d.county);
       const flags = str(d.conditions)?.split(',').filter(Boolean) ?? [];
-      const conditions = flags.length === 0 ? t('people.tl.noConditions') : flags.map((f) => conditionText(t, 'declarations', declarationCondition(f))).join(t('people.listSeparator'));
+      const conditions =
+        flags.length === 0
+          ? t('people.tl.noConditions')
+          : flags.map((f) => conditionText(t, 'declarations', declarationCondition(f))).join(t('people.listSeparator'));
       return county ? t('people.tl.declarationIn', { county: countyName(county, lang), conditions }) : conditions;
     }
     case 'checkin': {
@@ -73,7 +76,11 @@ export function eventText(t: Translate<MessageKey>, lang: Lang, e: TimelineEvent
     case 'health':
       return t('people.tl.health', { status: word(t, 'people.health', String(d.status ?? '')) });
     case 'roaming':
-      return t('people.tl.roaming', { region: regionName(String(d.region ?? ''), lang), from: String(d.from ?? '—'), to: String(d.to ?? '—') });
+      return t('people.tl.roaming', {
+        region: regionName(String(d.region ?? ''), lang),
+        from: String(d.from ?? '—'),
+        to: String(d.to ?? '—'),
+      });
     case 'travel':
       return t('people.tl.travel', { origin: regionName(String(d.origin ?? ''), lang) });
     case 'medical':
@@ -82,7 +89,9 @@ export function eventText(t: Translate<MessageKey>, lang: Lang, e: TimelineEvent
       const site = str(d.site) ?? '—';
       const kind = str(d.siteKind);
       const where = kind ? t('people.tl.siteWithKind', { site, kind: word(t, 'people.site', kind) }) : site;
-      const shown = str(d.shown) ? t('people.tl.shown', { color: word(t, 'people.shownColor', String(d.shown)) }) : t('people.tl.shownUnknown');
+      const shown = str(d.shown)
+        ? t('people.tl.shown', { color: word(t, 'people.shownColor', String(d.shown)) })
+        : t('people.tl.shownUnknown');
       const action = str(d.action) ? word(t, 'people.action', String(d.action)) : null;
       return [where, shown, action].filter(Boolean).join(t('people.listSeparator'));
     }

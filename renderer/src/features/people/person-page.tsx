@@ -38,7 +38,12 @@ export function PersonPage({ personRef, session, hasResults }: { personRef: stri
         {back}
         <label className="person-asof">
           <span>{t('people.asOf')}</span>
-          <DateInput value={asOf ?? detail?.asOf ?? ''} max={latest ?? undefined} onChange={(v) => setAsOf(v === '' || v === latest ? null : v)} testId="person-asof" />
+          <DateInput
+            value={asOf ?? detail?.asOf ?? ''}
+            max={latest ?? undefined}
+            onChange={(v) => setAsOf(v === '' || v === latest ? null : v)}
+            testId="person-asof"
+          />
         </label>
         {asOf !== null ? (
           <button type="button" onClick={() => setAsOf(null)} data-testid="person-asof-latest">
@@ -53,7 +58,11 @@ export function PersonPage({ personRef, session, hasResults }: { personRef: stri
       {detail ? (
         <>
           <div className="person-cards">
-            <IdentityCard detail={detail} personRef={personRef} canUnmask={detail.canUnmask && session.permissions.includes('people.unmask')} />
+            <IdentityCard
+              detail={detail}
+              personRef={personRef}
+              canUnmask={detail.canUnmask && session.permissions.includes('people.unmask')}
+            />
             <CodeCard detail={detail} />
           </div>
           <Card title={t('people.timeline.title')}>
@@ -92,11 +101,22 @@ function IdentityCard({ detail, personRef, canUnmask }: { detail: PersonDetail; 
     const full = shown[field];
     return (
       <dd>
-        <span className={full ? 'people-mono person-unmasked' : 'people-mono'} data-testid={testId} data-unmasked={full ? 'true' : undefined}>
+        <span
+          className={full ? 'people-mono person-unmasked' : 'people-mono'}
+          data-testid={testId}
+          data-unmasked={full ? 'true' : undefined}
+        >
           {full ?? masked ?? t('people.noPhone')}
         </span>
         {canUnmask && masked && !full ? (
-          <button type="button" className="person-show" onClick={() => show(field)} disabled={busy !== null} data-testid={`${testId}-show`} title={t('people.unmaskNote')}>
+          <button
+            type="button"
+            className="person-show"
+            onClick={() => show(field)}
+            disabled={busy !== null}
+            data-testid={`${testId}-show`}
+            title={t('people.unmaskNote')}
+          >
             {busy === field ? t('people.showing') : t('people.show')}
           </button>
         ) : null}
@@ -118,7 +138,11 @@ function IdentityCard({ detail, personRef, canUnmask }: { detail: PersonDetail; 
         <dd data-testid="person-county">{detail.county ? countyName(detail.county, lang) : '—'}</dd>
       </dl>
       {canUnmask ? (
-        <p className={anyShown ? 'notice notice-warn person-audit-note' : 'people-hint person-audit-note'} role={anyShown ? 'status' : undefined} data-testid="person-unmask-note">
+        <p
+          className={anyShown ? 'notice notice-warn person-audit-note' : 'people-hint person-audit-note'}
+          role={anyShown ? 'status' : undefined}
+          data-testid="person-unmask-note"
+        >
           {anyShown ? t('people.unmasked') : t('people.unmaskNote')}
         </p>
       ) : null}
@@ -149,7 +173,11 @@ function CodeCard({ detail }: { detail: PersonDetail }) {
             {redOrYellow && detail.greenEligibleOn ? detail.greenEligibleOn : '—'}
           </span>
           <span className="people-hint person-green-note">
-            {!redOrYellow ? t('people.code.notApplicable') : detail.greenEligibleOn ? t('people.code.greenCondition') : t('people.code.greenOngoing')}
+            {!redOrYellow
+              ? t('people.code.notApplicable')
+              : detail.greenEligibleOn
+                ? t('people.code.greenCondition')
+                : t('people.code.greenOngoing')}
           </span>
         </dd>
       </dl>

@@ -36,7 +36,11 @@ export function PersonTimeline({ events }: { events: TimelineEvent[] }) {
         const abnormal = e.kind === 'checkin' && e.detail.abnormal === true;
         const why = e.kind === 'colour' ? colourChangeText(t, e.detail) : null;
         return (
-          <li key={`${e.kind}-${e.day}-${e.at ?? ''}-${i}`} className={abnormal ? 'person-tl-item person-tl-abnormal' : 'person-tl-item'} data-kind={e.kind}>
+          <li
+            key={`${e.kind}-${e.day}-${e.at ?? ''}-${i}`}
+            className={abnormal ? 'person-tl-item person-tl-abnormal' : 'person-tl-item'}
+            data-kind={e.kind}
+          >
             <span className="person-tl-when people-mono">
               {e.day}
               {e.at !== null ? <span className="person-tl-clock"> {clockTime(e.at)}</span> : null}

@@ -11,7 +11,15 @@ import type { SearchState } from './search-state.ts';
 export const SEARCH_LIMIT = 50;
 
 /** The search box and its results; a result opens the person's page. */
-export function SearchView({ search, onQuery, onSearch }: { search: SearchState; onQuery: (q: string) => void; onSearch: (q: string) => void }) {
+export function SearchView({
+  search,
+  onQuery,
+  onSearch,
+}: {
+  search: SearchState;
+  onQuery: (q: string) => void;
+  onSearch: (q: string) => void;
+}) {
   const { t, lang, formatNumber } = useI18n();
   const hintId = useId();
   const errorId = useId();
@@ -80,7 +88,12 @@ export function SearchView({ search, onQuery, onSearch }: { search: SearchState;
                   {search.results.map((p) => (
                     <tr key={p.ref} data-testid="people-result" data-ref={p.ref} className="people-row" onClick={() => open(p)}>
                       <td>
-                        <a href={routeHash({ screen: 'people', ref: p.ref })} className="people-mono" aria-label={t('people.open', { id: p.idMasked })} onClick={(e) => e.stopPropagation()}>
+                        <a
+                          href={routeHash({ screen: 'people', ref: p.ref })}
+                          className="people-mono"
+                          aria-label={t('people.open', { id: p.idMasked })}
+                          onClick={(e) => e.stopPropagation()}
+                        >
                           {p.idMasked}
                         </a>
                       </td>
@@ -96,7 +109,9 @@ export function SearchView({ search, onQuery, onSearch }: { search: SearchState;
               </table>
             </div>
           )}
-          {search.results.length >= SEARCH_LIMIT ? <p className="people-hint">{t('people.search.more', { n: formatNumber(SEARCH_LIMIT) })}</p> : null}
+          {search.results.length >= SEARCH_LIMIT ? (
+            <p className="people-hint">{t('people.search.more', { n: formatNumber(SEARCH_LIMIT) })}</p>
+          ) : null}
         </Card>
       ) : null}
     </>

@@ -9,7 +9,6 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useApi } from '../../api/use-api.ts';
 import { IDLE_MINUTES, settingsToForm, validateConsoleSettings } from './validation.ts';
 
-
 export function ConsoleSettingsPanel() {
   const { t } = useI18n();
   const settings = useApi('settings.get', {});
@@ -45,14 +44,47 @@ function SettingsForm({ saved, onSaved }: { saved: ConsoleSettings; onSaved: (s:
 
   return (
     <form onSubmit={submit} noValidate className="form-grid">
-      <Field label={t('settings.console.idle')} hint={t('settings.console.idleHint', { min: IDLE_MINUTES.min, max: IDLE_MINUTES.max })} error={errors.idleTimeoutMinutes} testId="settings-idle">
+      <Field
+        label={t('settings.console.idle')}
+        hint={t('settings.console.idleHint', { min: IDLE_MINUTES.min, max: IDLE_MINUTES.max })}
+        error={errors.idleTimeoutMinutes}
+        testId="settings-idle"
+      >
         {(describedBy, invalid) => (
-          <input type="number" inputMode="numeric" min={IDLE_MINUTES.min} max={IDLE_MINUTES.max} step={1} className="input-short" value={form.idleTimeoutMinutes} onChange={(e) => update({ idleTimeoutMinutes: e.target.value })} data-testid="settings-idle" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={IDLE_MINUTES.min}
+            max={IDLE_MINUTES.max}
+            step={1}
+            className="input-short"
+            value={form.idleTimeoutMinutes}
+            onChange={(e) => update({ idleTimeoutMinutes: e.target.value })}
+            data-testid="settings-idle"
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+          />
         )}
       </Field>
-      <Field label={t('settings.console.autoSync')} hint={t('settings.console.autoSyncHint')} error={errors.autoSyncMinutes} testId="settings-autosync">
+      <Field
+        label={t('settings.console.autoSync')}
+        hint={t('settings.console.autoSyncHint')}
+        error={errors.autoSyncMinutes}
+        testId="settings-autosync"
+      >
         {(describedBy, invalid) => (
-          <input type="number" inputMode="numeric" min={0} step={1} className="input-short" value={form.autoSyncMinutes} onChange={(e) => update({ autoSyncMinutes: e.target.value })} data-testid="settings-autosync" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          <input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            className="input-short"
+            value={form.autoSyncMinutes}
+            onChange={(e) => update({ autoSyncMinutes: e.target.value })}
+            data-testid="settings-autosync"
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+          />
         )}
       </Field>
       <Field
@@ -62,14 +94,27 @@ function SettingsForm({ saved, onSaved }: { saved: ConsoleSettings; onSaved: (s:
         testId="settings-sync-source"
         aside={
           chooseFolder ? (
-            <button type="button" onClick={() => void chooseFolder(form.syncSource.trim() || null).then((dir) => dir && update({ syncSource: dir }))} data-testid="settings-sync-source-browse">
+            <button
+              type="button"
+              onClick={() => void chooseFolder(form.syncSource.trim() || null).then((dir) => dir && update({ syncSource: dir }))}
+              data-testid="settings-sync-source-browse"
+            >
               {t('settings.console.browse')}
             </button>
           ) : null
         }
       >
         {(describedBy, invalid) => (
-          <input type="text" spellCheck={false} className="input-wide" value={form.syncSource} onChange={(e) => update({ syncSource: e.target.value })} data-testid="settings-sync-source" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+          <input
+            type="text"
+            spellCheck={false}
+            className="input-wide"
+            value={form.syncSource}
+            onChange={(e) => update({ syncSource: e.target.value })}
+            data-testid="settings-sync-source"
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+          />
         )}
       </Field>
       {serverError ? <ErrorBox error={serverError} testId="settings-error" /> : null}

@@ -10,7 +10,6 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useApi } from '../../api/use-api.ts';
 import { type ThresholdsForm, thresholdsToForm, validateThresholds } from './thresholds-validation.ts';
 
-
 /** The fraud detectors' thresholds ('settings.manage'): the spec's defaults unless changed here. */
 export function DetectorThresholdsPanel() {
   const { t } = useI18n();

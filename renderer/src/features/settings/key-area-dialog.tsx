@@ -12,7 +12,15 @@ import { EMPTY_KEY_AREA, keyAreaToForm, validateKeyArea } from './validation.ts'
  * Adds a key area, or changes one (its region code stays: another code is another key area).
  * Saving re-evaluates the city's colours on the server, so the dialog says so on its button.
  */
-export function KeyAreaDialog({ row, onClose, onSaved }: { row: KeyAreaRow | null; onClose: () => void; onSaved: (rows: KeyAreaRow[], saved: KeyAreaRow) => void }) {
+export function KeyAreaDialog({
+  row,
+  onClose,
+  onSaved,
+}: {
+  row: KeyAreaRow | null;
+  onClose: () => void;
+  onSaved: (rows: KeyAreaRow[], saved: KeyAreaRow) => void;
+}) {
   const { t } = useI18n();
   const { form, errors, busy, serverError, update, submit } = useForm(() => (row ? keyAreaToForm(row) : EMPTY_KEY_AREA), {
     validate: validateKeyArea,
@@ -21,25 +29,66 @@ export function KeyAreaDialog({ row, onClose, onSaved }: { row: KeyAreaRow | nul
   });
 
   return (
-    <Modal title={row ? t('settings.keyAreas.editTitle', { code: row.regionCode }) : t('settings.keyAreas.addTitle')} onClose={onClose} testId="keyarea-dialog">
+    <Modal
+      title={row ? t('settings.keyAreas.editTitle', { code: row.regionCode }) : t('settings.keyAreas.addTitle')}
+      onClose={onClose}
+      testId="keyarea-dialog"
+    >
       <form onSubmit={submit} noValidate>
         <p className="notice notice-warn">{t('settings.keyAreas.note')}</p>
         <Field label={t('settings.keyArea.code')} hint={t('settings.keyArea.codeHint')} error={errors.regionCode} testId="keyarea-code">
           {(describedBy, invalid) => (
-            <input type="text" inputMode="numeric" maxLength={6} className="input-short mono" autoFocus={!row} readOnly={row !== null} value={form.regionCode} onChange={(e) => update({ regionCode: e.target.value })} data-testid="keyarea-code" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            <input
+              type="text"
+              inputMode="numeric"
+              maxLength={6}
+              className="input-short mono"
+              autoFocus={!row}
+              readOnly={row !== null}
+              value={form.regionCode}
+              onChange={(e) => update({ regionCode: e.target.value })}
+              data-testid="keyarea-code"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+            />
           )}
         </Field>
         <Field label={t('settings.keyArea.name')} error={errors.name} testId="keyarea-name">
           {(describedBy, invalid) => (
-            <input type="text" value={form.name} onChange={(e) => update({ name: e.target.value })} data-testid="keyarea-name" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            <input
+              type="text"
+              value={form.name}
+              onChange={(e) => update({ name: e.target.value })}
+              data-testid="keyarea-name"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+            />
           )}
         </Field>
         <div className="field-row">
           <Field label={t('settings.keyArea.from')} error={errors.effectiveFrom} testId="keyarea-from">
-            {(describedBy, invalid) => <DateInput value={form.effectiveFrom} onChange={(effectiveFrom) => update({ effectiveFrom })} required testId="keyarea-from" describedBy={describedBy} invalid={invalid} />}
+            {(describedBy, invalid) => (
+              <DateInput
+                value={form.effectiveFrom}
+                onChange={(effectiveFrom) => update({ effectiveFrom })}
+                required
+                testId="keyarea-from"
+                describedBy={describedBy}
+                invalid={invalid}
+              />
+            )}
           </Field>
           <Field label={t('settings.keyArea.to')} hint={t('settings.keyArea.toHint')} error={errors.effectiveTo} testId="keyarea-to">
-            {(describedBy, invalid) => <DateInput value={form.effectiveTo} onChange={(effectiveTo) => update({ effectiveTo })} min={form.effectiveFrom || undefined} testId="keyarea-to" describedBy={describedBy} invalid={invalid} />}
+            {(describedBy, invalid) => (
+              <DateInput
+                value={form.effectiveTo}
+                onChange={(effectiveTo) => update({ effectiveTo })}
+                min={form.effectiveFrom || undefined}
+                testId="keyarea-to"
+                describedBy={describedBy}
+                invalid={invalid}
+              />
+            )}
           </Field>
         </div>
         {serverError ? <ErrorBox error={serverError} testId="keyarea-error" /> : null}

@@ -27,12 +27,21 @@ export function KeyAreasPanel() {
     { key: 'code', header: t('settings.keyAreas.col.code'), cell: (r) => <span className="mono">{r.regionCode}</span> },
     { key: 'name', header: t('settings.keyAreas.col.name'), cell: nameOf },
     { key: 'from', header: t('settings.keyAreas.col.from'), cell: (r) => <span className="mono">{r.effectiveFrom}</span> },
-    { key: 'to', header: t('settings.keyAreas.col.to'), cell: (r) => (r.effectiveTo ? <span className="mono">{r.effectiveTo}</span> : t('settings.keyAreas.open')) },
+    {
+      key: 'to',
+      header: t('settings.keyAreas.col.to'),
+      cell: (r) => (r.effectiveTo ? <span className="mono">{r.effectiveTo}</span> : t('settings.keyAreas.open')),
+    },
     {
       key: 'actions',
       header: t('settings.keyAreas.col.actions'),
       cell: (r) => (
-        <button type="button" onClick={() => setEditing(r)} aria-label={t('settings.keyAreas.editLabel', { code: r.regionCode })} data-testid={`keyarea-edit-${rowId(r)}`}>
+        <button
+          type="button"
+          onClick={() => setEditing(r)}
+          aria-label={t('settings.keyAreas.editLabel', { code: r.regionCode })}
+          data-testid={`keyarea-edit-${rowId(r)}`}
+        >
           {t('settings.keyAreas.edit')}
         </button>
       ),
@@ -58,7 +67,15 @@ export function KeyAreasPanel() {
         </p>
       ) : null}
       {areas.error ? <ErrorBox error={areas.error} onRetry={areas.reload} testId="keyareas-load-error" /> : null}
-      <DataTable columns={columns} rows={areas.data ?? []} rowKey={rowId} rowTestId={(r) => `keyarea-row-${rowId(r)}`} loading={areas.loading} empty={t('settings.keyAreas.empty')} testId="keyareas-table" />
+      <DataTable
+        columns={columns}
+        rows={areas.data ?? []}
+        rowKey={rowId}
+        rowTestId={(r) => `keyarea-row-${rowId(r)}`}
+        loading={areas.loading}
+        empty={t('settings.keyAreas.empty')}
+        testId="keyareas-table"
+      />
       {editing !== undefined ? (
         <KeyAreaDialog
           row={editing}

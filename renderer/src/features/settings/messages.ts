@@ -30,7 +30,8 @@ export const settingsMessages = defineMessages(
     'settings.user.county': '辖区（选填）',
     'settings.user.countyHint': '不选表示全市；选定区县后，该用户只能查看和导出本区县的数据。',
     'settings.user.password': '初始密码',
-    'settings.user.passwordHint': '至少 {min} 个字符。请当面或通过安全渠道告知用户；用户首次登录时须设置自己的密码。信用监管员角色须由另一位管理员批准。',
+    'settings.user.passwordHint':
+      '至少 {min} 个字符。请当面或通过安全渠道告知用户；用户首次登录时须设置自己的密码。信用监管员角色须由另一位管理员批准。',
     'settings.user.createTitle': '新建用户',
     'settings.user.createSubmit': '创建用户',
     'settings.user.created': '已创建用户 {name}。',
@@ -53,7 +54,8 @@ export const settingsMessages = defineMessages(
     'settings.console.save': '保存设置',
     'settings.console.saved': '设置已保存。',
     'settings.keyAreas.title': '重点地区',
-    'settings.keyAreas.note': '注意：保存重点地区后，系统会按新的重点地区重新计算全市居民的健康码颜色（到过重点地区的人员可能变为黄码或红码），计算在后台进行，可能需要几分钟。',
+    'settings.keyAreas.note':
+      '注意：保存重点地区后，系统会按新的重点地区重新计算全市居民的健康码颜色（到过重点地区的人员可能变为黄码或红码），计算在后台进行，可能需要几分钟。',
     'settings.keyAreas.empty': '还没有设置重点地区',
     'settings.keyAreas.add': '添加重点地区',
     'settings.keyAreas.addTitle': '添加重点地区',
@@ -76,7 +78,8 @@ export const settingsMessages = defineMessages(
     'settings.keyArea.saving': '正在保存并重新计算…',
     'settings.keyArea.saved': '已保存重点地区 {code}，全市健康码颜色正在重新计算。',
     'settings.detect.title': '疑似违规检测阈值',
-    'settings.detect.intro': '检测程序在每次同步后运行，按以下阈值发现疑似不如实填报、套取截图和冒用他人的情况，只立案待审，从不直接改变码色。修改阈值后，下次运行会按新阈值重新检查全部已存数据（同一证据不会重复立案）。',
+    'settings.detect.intro':
+      '检测程序在每次同步后运行，按以下阈值发现疑似不如实填报、套取截图和冒用他人的情况，只立案待审，从不直接改变码色。修改阈值后，下次运行会按新阈值重新检查全部已存数据（同一证据不会重复立案）。',
     'settings.detect.hint': '{min}–{max}，默认 {default}',
     'settings.detect.save': '保存阈值',
     'settings.detect.saved': '阈值已保存，下次检测时对全部数据生效。',
@@ -95,7 +98,8 @@ export const settingsMessages = defineMessages(
   {
     'settings.title': 'Settings',
     'settings.users.title': 'Users and roles',
-    'settings.users.intro': 'One account per person. The role decides what the user may do; a user with a county sees and exports only that county.',
+    'settings.users.intro':
+      'One account per person. The role decides what the user may do; a user with a county sees and exports only that county.',
     'settings.users.create': 'New user',
     'settings.users.empty': 'No users yet',
     'settings.users.edit': 'Edit',
@@ -120,14 +124,17 @@ export const settingsMessages = defineMessages(
     'settings.user.county': 'County (optional)',
     'settings.user.countyHint': 'Leave empty for the whole city; with a county, the user sees and exports only that county.',
     'settings.user.password': 'Initial password',
-    'settings.user.passwordHint': 'At least {min} characters. Give it to the user in person or through a safe channel; they choose their own at the first sign-in. The credit supervisor role needs a second administrator’s approval.',
+    'settings.user.passwordHint':
+      'At least {min} characters. Give it to the user in person or through a safe channel; they choose their own at the first sign-in. The credit ' +
+      'supervisor role needs a second administrator’s approval.',
     'settings.user.createTitle': 'New user',
     'settings.user.createSubmit': 'Create the user',
     'settings.user.created': 'User {name} created.',
     'settings.user.editTitle': 'Edit user: {name}',
     'settings.user.disabledLabel': 'Disable this account (the user cannot sign in; records are kept)',
     'settings.user.resetPassword': 'Reset the password (optional)',
-    'settings.user.resetHint': 'Leave empty to keep the password; a new one needs at least {min} characters, and the user chooses their own at the next sign-in.',
+    'settings.user.resetHint':
+      'Leave empty to keep the password; a new one needs at least {min} characters, and the user chooses their own at the next sign-in.',
     'settings.user.selfHint': 'You cannot disable your own account or change your own role or county.',
     'settings.user.saveSubmit': 'Save the changes',
     'settings.user.updated': 'Changes to user {name} saved.',
@@ -139,11 +146,14 @@ export const settingsMessages = defineMessages(
     'settings.console.autoSyncHint': '0 turns automatic sync off: sync by hand under Data.',
     'settings.console.syncSource': 'Exchange directory',
     'settings.console.browse': 'Browse…',
-    'settings.console.syncSourceHint': "The full path of the folder with the departments' files, e.g. D:\\exchange or \\\\server\\share\\exchange.",
+    'settings.console.syncSourceHint':
+      "The full path of the folder with the departments' files, e.g. D:\\exchange or \\\\server\\share\\exchange.",
     'settings.console.save': 'Save the settings',
     'settings.console.saved': 'Settings saved.',
     'settings.keyAreas.title': 'Key areas',
-    'settings.keyAreas.note': 'Note: saving a key area re-evaluates the health-code colours of the whole city by the new key areas (people who were there may turn yellow or red). This runs in the background and can take a few minutes.',
+    'settings.keyAreas.note':
+      'Note: saving a key area re-evaluates the health-code colours of the whole city by the new key areas (people who were there may turn yellow or ' +
+      'red). This runs in the background and can take a few minutes.',
     'settings.keyAreas.empty': 'No key areas yet',
     'settings.keyAreas.add': 'Add a key area',
     'settings.keyAreas.addTitle': 'Add a key area',
@@ -157,7 +167,8 @@ export const settingsMessages = defineMessages(
     'settings.keyAreas.col.actions': 'Actions',
     'settings.keyAreas.open': 'Open-ended',
     'settings.keyArea.code': 'Region code',
-    'settings.keyArea.codeHint': 'An administrative division code: 2 digits (province), 4 (city) or 6 (county), e.g. 42 for Hubei, 4201 for Wuhan.',
+    'settings.keyArea.codeHint':
+      'An administrative division code: 2 digits (province), 4 (city) or 6 (county), e.g. 42 for Hubei, 4201 for Wuhan.',
     'settings.keyArea.name': 'Name (optional)',
     'settings.keyArea.from': 'Effective from',
     'settings.keyArea.to': 'Effective to (optional)',
@@ -166,7 +177,10 @@ export const settingsMessages = defineMessages(
     'settings.keyArea.saving': 'Saving and re-evaluating…',
     'settings.keyArea.saved': "Key area {code} saved; the city's health-code colours are being re-evaluated.",
     'settings.detect.title': 'Fraud detection thresholds',
-    'settings.detect.intro': 'The detectors run after every sync and use these thresholds to find suspected false declarations, screenshots and impersonation. They only open cases for review and never change a colour. After a change, the next run examines everything stored again with the new thresholds (the same evidence never opens a second case).',
+    'settings.detect.intro':
+      'The detectors run after every sync and use these thresholds to find suspected false declarations, screenshots and impersonation. They only ' +
+      'open cases for review and never change a colour. After a change, the next run examines everything stored again with the new thresholds (the ' +
+      'same evidence never opens a second case).',
     'settings.detect.hint': '{min}–{max}, {default} by default',
     'settings.detect.save': 'Save the thresholds',
     'settings.detect.saved': 'Thresholds saved; the next detection run applies them to all data.',

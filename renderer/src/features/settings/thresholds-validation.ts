@@ -17,8 +17,10 @@ export function validateThresholds(form: ThresholdsForm): Validated<DetectorSett
     const text = form[k].trim();
     const n = Number(text);
     if (text === '') errors[k] = { key: 'settings.error.required' };
-    else if (!/^\d+(\.\d+)?$/.test(text) || (r.integer && !Number.isInteger(n))) errors[k] = { key: r.integer ? 'settings.error.range' : 'settings.error.number', params: { min: r.min, max: r.max } };
-    else if (n < r.min || n > r.max) errors[k] = { key: r.integer ? 'settings.error.range' : 'settings.error.number', params: { min: r.min, max: r.max } };
+    else if (!/^\d+(\.\d+)?$/.test(text) || (r.integer && !Number.isInteger(n)))
+      errors[k] = { key: r.integer ? 'settings.error.range' : 'settings.error.number', params: { min: r.min, max: r.max } };
+    else if (n < r.min || n > r.max)
+      errors[k] = { key: r.integer ? 'settings.error.range' : 'settings.error.number', params: { min: r.min, max: r.max } };
     else value[k] = n;
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value };

@@ -24,13 +24,42 @@ export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; 
       <form onSubmit={submit} noValidate>
         <Field label={t('settings.user.name')} error={errors.name} testId="user-create-name">
           {(describedBy, invalid) => (
-            <input type="text" autoComplete="off" autoFocus value={form.name} onChange={(e) => update({ name: e.target.value })} data-testid="user-create-name" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            <input
+              type="text"
+              autoComplete="off"
+              autoFocus
+              value={form.name}
+              onChange={(e) => update({ name: e.target.value })}
+              data-testid="user-create-name"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+            />
           )}
         </Field>
-        <RoleCountyFields role={form.role} county={form.county} onRole={(role) => update({ role })} onCounty={(county) => update({ county })} errors={errors} testIdPrefix="user-create" />
-        <Field label={t('settings.user.password')} hint={t('settings.user.passwordHint', { min: PASSWORD_MIN_LENGTH })} error={errors.password} testId="user-create-password">
+        <RoleCountyFields
+          role={form.role}
+          county={form.county}
+          onRole={(role) => update({ role })}
+          onCounty={(county) => update({ county })}
+          errors={errors}
+          testIdPrefix="user-create"
+        />
+        <Field
+          label={t('settings.user.password')}
+          hint={t('settings.user.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          error={errors.password}
+          testId="user-create-password"
+        >
           {(describedBy, invalid) => (
-            <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => update({ password: e.target.value })} data-testid="user-create-password" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onChange={(e) => update({ password: e.target.value })}
+              data-testid="user-create-password"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+            />
           )}
         </Field>
         {serverError ? <ErrorBox error={serverError} testId="user-create-error" /> : null}

@@ -13,7 +13,17 @@ import { userToEditForm, validateUserEdit } from './validation.ts';
  * Changes a user's role, county, disabled flag or password. An administrator cannot disable or
  * demote themselves here (that would lock the console out); the server has the last word anyway.
  */
-export function UserEditDialog({ user, isSelf, onClose, onSaved }: { user: UserRow; isSelf: boolean; onClose: () => void; onSaved: (user: UserRow | null) => void }) {
+export function UserEditDialog({
+  user,
+  isSelf,
+  onClose,
+  onSaved,
+}: {
+  user: UserRow;
+  isSelf: boolean;
+  onClose: () => void;
+  onSaved: (user: UserRow | null) => void;
+}) {
   const { t } = useI18n();
   const { form, errors, busy, serverError, update, submit } = useForm(() => userToEditForm(user), {
     validate: (f) => validateUserEdit(user, f),
@@ -36,16 +46,43 @@ export function UserEditDialog({ user, isSelf, onClose, onSaved }: { user: UserR
             {t('settings.user.selfHint')}
           </p>
         ) : null}
-        <RoleCountyFields role={form.role} county={form.county} onRole={(role) => update({ role })} onCounty={(county) => update({ county })} errors={errors} testIdPrefix="user-edit" disabled={isSelf} />
+        <RoleCountyFields
+          role={form.role}
+          county={form.county}
+          onRole={(role) => update({ role })}
+          onCounty={(county) => update({ county })}
+          errors={errors}
+          testIdPrefix="user-edit"
+          disabled={isSelf}
+        />
         <div className="field">
           <label className="checkbox">
-            <input type="checkbox" checked={form.disabled} disabled={isSelf} onChange={(e) => update({ disabled: e.target.checked })} data-testid="user-edit-disabled" />
+            <input
+              type="checkbox"
+              checked={form.disabled}
+              disabled={isSelf}
+              onChange={(e) => update({ disabled: e.target.checked })}
+              data-testid="user-edit-disabled"
+            />
             <span>{t('settings.user.disabledLabel')}</span>
           </label>
         </div>
-        <Field label={t('settings.user.resetPassword')} hint={t('settings.user.resetHint', { min: PASSWORD_MIN_LENGTH })} error={errors.password} testId="user-edit-password">
+        <Field
+          label={t('settings.user.resetPassword')}
+          hint={t('settings.user.resetHint', { min: PASSWORD_MIN_LENGTH })}
+          error={errors.password}
+          testId="user-edit-password"
+        >
           {(describedBy, invalid) => (
-            <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => update({ password: e.target.value })} data-testid="user-edit-password" aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onChange={(e) => update({ password: e.target.value })}
+              data-testid="user-edit-password"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+            />
           )}
         </Field>
         {serverError ? <ErrorBox error={serverError} testId="user-edit-error" /> : null}

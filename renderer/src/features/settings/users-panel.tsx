@@ -11,7 +11,6 @@ import { useApi } from '../../api/use-api.ts';
 import { UserCreateDialog } from './user-create-dialog.tsx';
 import { UserEditDialog } from './user-edit-dialog.tsx';
 
-
 type Notice = { key: 'settings.user.created' | 'settings.user.updated'; name: string } | { key: 'settings.user.noChanges' } | null;
 
 export function UsersPanel({ session }: { session: SessionInfo }) {
@@ -64,23 +63,41 @@ export function UsersPanel({ session }: { session: SessionInfo }) {
         </>
       ),
     },
-    { key: 'county', header: t('settings.users.col.county'), cell: (u) => (u.county ? countyName(u.county, lang) : t('settings.users.wholeCity')) },
+    {
+      key: 'county',
+      header: t('settings.users.col.county'),
+      cell: (u) => (u.county ? countyName(u.county, lang) : t('settings.users.wholeCity')),
+    },
     {
       key: 'status',
       header: t('settings.users.col.status'),
       cell: (u) => (
         <span className={u.disabled ? 'status-tag status-off' : 'status-tag status-on'} data-disabled={u.disabled}>
-          {u.disabled ? t('settings.users.disabled') : u.mustChangePassword ? t('settings.users.mustChangePassword') : t('settings.users.active')}
+          {u.disabled
+            ? t('settings.users.disabled')
+            : u.mustChangePassword
+              ? t('settings.users.mustChangePassword')
+              : t('settings.users.active')}
         </span>
       ),
     },
-    { key: 'lastSignIn', header: t('settings.users.col.lastSignIn'), numeric: true, cell: (u) => (u.lastSignInAt === null ? t('settings.users.never') : formatTime(u.lastSignInAt)) },
+    {
+      key: 'lastSignIn',
+      header: t('settings.users.col.lastSignIn'),
+      numeric: true,
+      cell: (u) => (u.lastSignInAt === null ? t('settings.users.never') : formatTime(u.lastSignInAt)),
+    },
     {
       key: 'actions',
       header: t('settings.users.col.actions'),
       cell: (u) => (
         <>
-          <button type="button" onClick={() => setEditing(u)} aria-label={t('settings.users.editLabel', { name: u.name })} data-testid={`user-edit-${u.name}`}>
+          <button
+            type="button"
+            onClick={() => setEditing(u)}
+            aria-label={t('settings.users.editLabel', { name: u.name })}
+            data-testid={`user-edit-${u.name}`}
+          >
             {t('settings.users.edit')}
           </button>
           {u.pendingRole && u.pendingRole.requestedBy !== session.user.name ? (
@@ -116,7 +133,15 @@ export function UsersPanel({ session }: { session: SessionInfo }) {
       ) : null}
       {users.error ? <ErrorBox error={users.error} onRetry={users.reload} testId="settings-users-error" /> : null}
       {decideError ? <ErrorBox error={decideError} testId="settings-users-decide-error" /> : null}
-      <DataTable columns={columns} rows={users.data ?? []} rowKey={(u) => u.name} rowTestId={(u) => `user-row-${u.name}`} loading={users.loading} empty={t('settings.users.empty')} testId="users-table" />
+      <DataTable
+        columns={columns}
+        rows={users.data ?? []}
+        rowKey={(u) => u.name}
+        rowTestId={(u) => `user-row-${u.name}`}
+        loading={users.loading}
+        empty={t('settings.users.empty')}
+        testId="users-table"
+      />
       {creating ? (
         <UserCreateDialog
           onClose={() => setCreating(false)}

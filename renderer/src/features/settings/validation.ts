@@ -88,7 +88,10 @@ export function validateKeyArea(form: KeyAreaForm): Validated<KeyAreaRow, keyof 
   else if (to !== '' && isIsoDay(from) && to < from) errors.effectiveTo = { key: 'settings.error.dateOrder' };
   if (form.name.trim().length > KEY_AREA_NAME_MAX) errors.name = { key: 'settings.error.tooLong', params: { max: KEY_AREA_NAME_MAX } };
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { regionCode, name: form.name.trim() === '' ? null : form.name.trim(), effectiveFrom: from, effectiveTo: to === '' ? null : to } };
+  return {
+    ok: true,
+    value: { regionCode, name: form.name.trim() === '' ? null : form.name.trim(), effectiveFrom: from, effectiveTo: to === '' ? null : to },
+  };
 }
 
 export interface UserCreateForm {
@@ -115,7 +118,10 @@ export function validateUserCreate(form: UserCreateForm): Validated<UserCreatePa
   const password = newPasswordProblem(form.password, form.name.trim());
   if (password) errors.password = password;
   if (Object.keys(errors).length > 0 || !isRole(form.role)) return { ok: false, errors };
-  return { ok: true, value: { name: form.name.trim(), role: form.role, county: form.county === '' ? null : form.county, password: form.password } };
+  return {
+    ok: true,
+    value: { name: form.name.trim(), role: form.role, county: form.county === '' ? null : form.county, password: form.password },
+  };
 }
 
 export interface UserEditForm {
