@@ -15,6 +15,7 @@ import type { CaseDetail, CaseSummary, CreditRecordView, DetectorSettings, Notic
 import type { CaseState } from '../domain/cases.ts';
 import type { BriefingExportRecord, BriefingExportResult, BriefingPreview } from './briefing.ts';
 import type { ErrorReason } from '../words/error-words.ts';
+import type { EnterpriseCountyTable, EnterpriseDetail, EnterprisePage, ScanPage, SiteDetail, SiteStats, StaffPage } from './enterprises.ts';
 
 export type * from './auth.ts';
 export type * from './dashboard.ts';
@@ -23,6 +24,7 @@ export type * from './people.ts';
 export type * from './settings.ts';
 export type * from './enforcement.ts';
 export type * from './briefing.ts';
+export type * from './enterprises.ts';
 export { type Access, METHODS } from './methods.ts';
 
 type Empty = Record<string, never>;
@@ -75,6 +77,16 @@ export interface ApiResults {
   'briefing.preview': BriefingPreview;
   'briefing.export': BriefingExportResult;
   'briefing.recent': BriefingExportRecord[];
+  'enterprises.counties': EnterpriseCountyTable;
+  'enterprises.list': EnterprisePage;
+  'enterprises.get': EnterpriseDetail;
+  'enterprises.staff': StaffPage;
+  'sites.stats': SiteStats;
+  'sites.get': SiteDetail;
+  'sites.scans': ScanPage;
+  'enterprises.exportCounties': ExportResult;
+  'enterprises.exportList': ExportResult;
+  'enterprises.weeklyReport': ExportResult;
 }
 
 export type MethodName = keyof typeof METHODS;
@@ -98,6 +110,9 @@ export const EXPORT_METHODS = [
   'credit.export',
   'credit.report',
   'briefing.export',
+  'enterprises.exportCounties',
+  'enterprises.exportList',
+  'enterprises.weeklyReport',
 ] as const satisfies readonly MethodName[];
 export type ExportMethod = (typeof EXPORT_METHODS)[number];
 

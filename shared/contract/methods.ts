@@ -12,6 +12,7 @@ import { detectorSettingsParams } from './detector-settings-params.ts';
 import {
   countyCode,
   exportTarget,
+  isoWeek,
   feedName,
   isoDay,
   oneOf,
@@ -27,6 +28,7 @@ import {
   yesNo,
 } from './param-schemas.ts';
 import { isRegionCode } from '../domain/feeds/field-parsers.ts';
+import { SITE_KINDS } from './enterprises.ts';
 
 /** Who may call a method: anyone, any signed-in user, or a permission. */
 export type Access = 'public' | 'signed-in' | Permission;
@@ -68,6 +70,32 @@ const historyLimit = v.optional(
   ),
   20,
 );
+
+const creditCode = () => text(18);
+const ENTERPRISE_SORTS = ['red_yellow', 'non_compliance', 'violations', 'name'] as const;
+const ENTERPRISE_EXPORT_LISTS = ['enterprises', 'staff', 'scans', 'sites'] as const;
+const STAFF_STATUSES = ['red', 'yellow', 'green', 'no_code'] as const;
+const SCAN_FILTERS = ['all', 'pass', 'deny', 'shown_red', 'shown_yellow', 'stale', 'violation'] as const;
+/** The enterprise list's filters (ENTERPRISES.md): county, industry, approval, a name or the start of a credit code. */
+const enterpriseFilters = {
+  county: countyCode(),
+  industry: optionalText(100),
+  approval: optionalOneOf(['approved', 'not_approved'] as const),
+  search: optionalText(64),
+};
+const staffFilters = {
+  creditCode: v.optional(creditCode()),
+  county: countyCode(),
+  status: optionalOneOf(STAFF_STATUSES),
+  nonCompliant: v.optional(yesNo(), false),
+};
+const scanFilters = {
+  county: countyCode(),
+  kind: optionalOneOf(SITE_KINDS),
+  siteId: optionalText(64),
+  creditCode: v.optional(creditCode()),
+  filter: v.optional(oneOf(SCAN_FILTERS), 'all'),
+};
 
 export const METHODS = {
   /** Whether set-up is needed, whether the database is empty, and the current session. */
@@ -223,4 +251,50 @@ export const METHODS = {
   },
   /** The briefings exported lately, newest first. */
   'briefing.recent': { params: params({ limit: wholeNumberOr(1, 100, 10) }), access: 'briefing.export' },
+  /** 企业复工: the county table of a day (enterprises approved or not, staff by figure). */
+  'enterprises.counties': { params: params({ asOf: optionalDay(), county: countyCode() }), access: 'enterprises.summary' },
+  /** The enterprise list, searched, filtered and sorted on the server (ENTERPRISES.md). */
+  'enterprises.list': {
+    params: params({ asOf: optionalDay(), ...enterpriseFilters, sort: v.optional(oneOf(ENTERPRISE_SORTS), 'red_yellow'), ...page(200) }),
+    access: 'enterprises.view',
+  },
+  /** An enterprise's page: its figures over the last 14 days and its sites. */
+  'enterprises.get': { params: params({ creditCode: creditCode(), asOf: optionalDay() }), access: 'enterprises.view' },
+  /** Staff of one enterprise, or of a county's approved enterprises (the list behind a figure), masked. */
+  'enterprises.staff': { params: params({ asOf: optionalDay(), ...staffFilters, ...page(500) }), access: 'enterprises.view' },
+  /** Checkpoints and sites: figures per county and kind, and the busiest sites, of a day. */
+  'sites.stats': {
+    params: params({ asOf: optionalDay(), county: countyCode(), kind: optionalOneOf(SITE_KINDS) }),
+    access: 'enterprises.view',
+  },
+  /** A site's day: its scans by hour. */
+  'sites.get': { params: params({ siteId: text(64), asOf: optionalDay() }), access: 'enterprises.view' },
+  /** The scans behind a site figure (violations among them), masked. */
+  'sites.scans': { params: params({ asOf: optionalDay(), ...scanFilters, ...page(500) }), access: 'enterprises.view' },
+  /** The county table as Excel (the briefing's style). */
+  'enterprises.exportCounties': {
+    params: params({ asOf: optionalDay(), county: countyCode(), target: exportTarget() }),
+    access: 'enterprises.summary',
+  },
+  /** A list of the screen as Excel, masked, with the filters of the list shown; audited. */
+  'enterprises.exportList': {
+    params: params({
+      list: oneOf(ENTERPRISE_EXPORT_LISTS),
+      asOf: optionalDay(),
+      ...enterpriseFilters,
+      sort: v.optional(oneOf(ENTERPRISE_SORTS), 'red_yellow'),
+      ...staffFilters,
+      ...scanFilters,
+      target: exportTarget(),
+    }),
+    access: 'enterprises.view',
+  },
+  /** 复工复产企业管理员周报: one sheet per county and a city summary, phones masked. */
+  'enterprises.weeklyReport': {
+    params: params(
+      { week: isoWeek(), target: exportTarget() },
+      { week: () => ({ en: 'week is required (like 2020-W08)', zh: '请选择周次（如 2020-W08）' }) },
+    ),
+    access: 'enterprises.summary',
+  },
 } as const satisfies Record<string, MethodSpec>;

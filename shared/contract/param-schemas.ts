@@ -191,3 +191,10 @@ export function strictParams<E extends Entries>(entries: E, unknownKey: Expectat
     objectMessage((n) => (Object.prototype.hasOwnProperty.call(entries, n) ? missing(n) : unknownKey(n))),
   );
 }
+
+/** An ISO week `YYYY-Www` (2020-W08), as the weekly report names it; handed on as written. */
+export function isoWeek() {
+  const expect: Expectation = (n) => ({ en: `${n} must be a week like 2020-W08`, zh: `${n} 应为周次，如 2020-W08` });
+  const m = say(expect);
+  return expecting(v.pipe(v.string(m), v.regex(/^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/, m)), expect);
+}

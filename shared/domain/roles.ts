@@ -23,7 +23,11 @@ export type Permission =
   | 'credit.export'
   | 'briefing.export'
   | 'users.manage'
-  | 'settings.manage';
+  | 'settings.manage'
+  /** ENTERPRISES.md: the county table and the weekly report (writers too). */
+  | 'enterprises.summary'
+  /** Everything else of the Enterprises screen (officers and credit staff). */
+  | 'enterprises.view';
 
 const OFFICER: readonly Permission[] = [
   'dashboard.view',
@@ -35,6 +39,8 @@ const OFFICER: readonly Permission[] = [
   'rejects.export',
   'cases.view',
   'cases.flag',
+  'enterprises.summary',
+  'enterprises.view',
 ];
 
 /**
@@ -45,7 +51,7 @@ const OFFICER: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   officer: OFFICER,
   credit: [...OFFICER, 'cases.judge', 'credit.export'],
-  writer: ['dashboard.view', 'briefing.export'],
+  writer: ['dashboard.view', 'briefing.export', 'enterprises.summary'],
   admin: ['dashboard.view', 'data.view', 'users.manage', 'settings.manage'],
 };
 

@@ -92,6 +92,12 @@ export const ERROR_WORDS = {
     en: 'the colours are being recomputed after new data; export again in a moment',
     zh: '新数据的码色正在重新计算，请稍后再导出',
   },
+  'enterprises.noSuchEnterprise': {
+    en: 'no enterprise {creditCode} on the register as of that day (or not in your county)',
+    zh: '当日企业名录中没有统一社会信用代码为 {creditCode} 的企业（或不属于本县区）',
+  },
+  'enterprises.noSuchWeek': { en: '{week} is not a week of that year', zh: '{week} 不是该年的有效周次' },
+  'sites.noSuchSite': { en: 'no site {siteId} (or not in your county)', zh: '没有编号为 {siteId} 的场所（或不属于本县区）' },
   'keyAreas.toBeforeFrom': { en: 'effective_to is before effective_from', zh: '失效日期早于生效日期' },
   'data.cityWideOnly': { en: 'a county-scoped user cannot change city-wide data', zh: '县区用户不能更改全市数据' },
   'data.demoNeedsEmpty': {

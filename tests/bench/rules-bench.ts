@@ -93,6 +93,8 @@ export function runRulesBench(people: number, days: number, statsDay: number, lo
   removeDb(work);
   log('copying the base database...');
   copyFileSync(base, work);
+  // The database is encrypted at rest: its key file goes with it.
+  if (existsSync(`${base}.key`)) copyFileSync(`${base}.key`, `${work}.key`);
   log('full evaluation of every resident...');
   const full = child<EvalRun>('evaluate-once.ts', [work, 'full', String(statsDay)]);
   log(`  ${fmt(full.people)} people in ${fmt(full.seconds, 1)} s`);

@@ -7,6 +7,8 @@
  *   npm run bench -- --only colours --city 4000000
  *   npm run bench -- --only interface        (after colours: the dashboard on that city)
  *   npm run bench -- --only briefing         (after colours: the daily Excel briefing of that city)
+ *   npm run bench -- --only enterprises --city 200000   (the colours city if made, else a demo city of that size)
+ *   npm run bench -- --only enterprises-ui  (after colours: the Enterprises screen in Chromium through hcc serve)
  * The colours section syncs a 4-million-resident city once into .bench/base-<N>.db (about half an
  * hour the first time) and reuses it afterwards.
  */
@@ -15,6 +17,8 @@ import { join } from 'node:path';
 import { BENCH_DIR, machine } from './bench-util.ts';
 import { printBriefingBench, runBriefingBench } from './briefing-bench.ts';
 import { printEncryptionBench, runEncryptionBench } from './encryption-bench.ts';
+import { printEnterprisesBench, runEnterprisesBench } from './enterprises-bench.ts';
+import { printEnterprisesUiBench, runEnterprisesUiBench } from './enterprises-ui-bench.ts';
 import { printImportBench, runImportBench } from './import-bench.ts';
 import { printRulesBench, runRulesBench } from './rules-bench.ts';
 import { runUiBench } from './ui-bench.ts';
@@ -56,5 +60,15 @@ if (!only || only === 'briefing') {
   const r = runBriefingBench(opt('city', 4_000_000), 18_315, log);
   printBriefingBench(r, log);
   results.briefing = r;
+}
+if (!only || only === 'enterprises') {
+  const r = await runEnterprisesBench(opt('city', 4_000_000), log);
+  printEnterprisesBench(r, log);
+  results.enterprises = r;
+}
+if (!only || only === 'enterprises-ui') {
+  const r = await runEnterprisesUiBench(opt('city', 4_000_000), log);
+  printEnterprisesUiBench(r, log);
+  results.enterprisesUi = r;
 }
 writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2));

@@ -3,10 +3,9 @@
  * the colours section): time from pressing "sign in" to the dashboard's first full render, and from
  * clicking a county to the filtered render, over several runs.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { CLI, fmt } from './bench-util.ts';
+import { fmt } from './bench-util.ts';
+import { BENCH_PASSWORD, median, openServeSession } from './serve-session.ts';
 import { evaluatedCity } from './rules-bench.ts';
 
 export interface UiBenchResult {
@@ -15,38 +14,18 @@ export interface UiBenchResult {
   countyClickMs: number[];
 }
 
-const PASSWORD = 'bench-password-1';
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 export async function runUiBench(people: number, log: (line: string) => void): Promise<UiBenchResult> {
   const db = evaluatedCity(people);
   if (!existsSync(db)) throw new Error(`${db} does not exist: run the colours section first (npm run bench -- --only colours)`);
-  try {
-    execFileSync(process.execPath, [CLI, 'user', 'add', '--db', db, '--name', 'bench', '--role', 'officer'], {
-      input: PASSWORD + '\n',
-      stdio: ['pipe', 'ignore', 'ignore'],
-    });
-  } catch {
-    // already there from an earlier run
-  }
-  const server = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) =>
-    server.stdout.on('data', (d: Buffer) => {
-      const m = /console at (http\S+)/.exec(d.toString());
-      if (m) resolve(m[1]!);
-    }),
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const session = await openServeSession(db);
+  const { url, browser } = session;
   const result: UiBenchResult = { people, firstPaintMs: [], countyClickMs: [] };
   try {
     for (let run = 0; run < 5; run++) {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
       await page.goto(url);
       await page.getByTestId('signin-name').fill('bench');
-      await page.getByTestId('signin-password').fill(PASSWORD);
+      await page.getByTestId('signin-password').fill(BENCH_PASSWORD);
       const t0 = Date.now();
       await page.getByTestId('signin-submit').click();
       await page.locator('[data-ready="true"]').first().waitFor({ timeout: 60_000 });
@@ -82,8 +61,7 @@ export async function runUiBench(people: number, log: (line: string) => void): P
       await page.close();
     }
   } finally {
-    await browser.close();
-    server.kill('SIGTERM');
+    await session.close();
   }
   log(
     `interface: first paint after sign-in ${fmt(result.firstPaintMs[0]!)} ms cold, median ${fmt(median(result.firstPaintMs))} ms (target < 1,500); ` +

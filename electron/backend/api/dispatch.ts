@@ -24,6 +24,7 @@ import * as auth from './handlers/auth.ts';
 import * as briefing from './handlers/briefing.ts';
 import * as dashboard from './handlers/dashboard.ts';
 import * as enforcement from './handlers/enforcement.ts';
+import * as enterprises from './handlers/enterprises.ts';
 import * as data from './handlers/data.ts';
 import * as people from './handlers/people.ts';
 
@@ -78,6 +79,16 @@ const HANDLERS: Handlers = {
   'notices.list': enforcement.notices,
   'detect.settings': enforcement.settings,
   'detect.saveSettings': enforcement.saveSettings,
+  'enterprises.counties': enterprises.counties,
+  'enterprises.list': enterprises.list,
+  'enterprises.get': enterprises.get,
+  'enterprises.staff': enterprises.staff,
+  'sites.stats': enterprises.stats,
+  'sites.get': enterprises.site,
+  'sites.scans': enterprises.scans,
+  'enterprises.exportCounties': enterprises.exportCounties,
+  'enterprises.exportList': enterprises.exportList,
+  'enterprises.weeklyReport': enterprises.weeklyReport,
 };
 
 const error = (code: ApiError['code'], message: string, messageZh: string): ApiResponse<never> => ({

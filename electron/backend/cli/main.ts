@@ -59,6 +59,16 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/briefing.ts')).briefingCommand,
   },
   {
+    name: 'enterprises',
+    usage: 'enterprises list|show|report --db F [--county C] [--as-of YYYY-MM-DD] [--credit-code X] [--week YYYY-Www --out FILE.xlsx]',
+    load: async () => (await import('./commands/enterprises.ts')).enterprisesCommand,
+  },
+  {
+    name: 'sites',
+    usage: 'sites stats --db F [--as-of YYYY-MM-DD] [--kind K] [--county C]',
+    load: async () => (await import('./commands/sites.ts')).sitesCommand,
+  },
+  {
     name: 'audit',
     usage: 'audit verify --db F [--against HASH] | audit head --db F | audit anchor --db F',
     load: async () => (await import('./commands/audit.ts')).auditCommand,

@@ -74,13 +74,13 @@ export async function writeDemoCity(options: DemoOptions, onProgress?: (p: DemoP
   const allDays = Array.from({ length: city.days }, (_, d) => d);
   // Workers write the days while this thread writes the one-off registers.
   const stop = new AbortController();
-  const dayPlan = { p: plan.p, clock: plan.clock, sites: plan.sites, seed: city.seed };
+  const dayPlan = { p: plan.p, clock: plan.clock, sites: plan.sites, gates: plan.gates, seed: city.seed };
   const daily = workers > 0 ? writeDaysInWorkers(dir, dayPlan, workers, tally, report, stop.signal) : null;
   try {
     const registers = { root: dir, p: plan.p, clock: plan.clock, seed: city.seed, tally };
-    report({ feed: 'sites', day: 0, rows: (await writeSites(registers, plan.sites)).rows });
+    report({ feed: 'sites', day: 0, rows: (await writeSites(registers, plan.sites, plan.enterpriseSites)).rows });
     report({ feed: 'residents', day: 0, rows: (await writeResidents(registers)).rows });
-    report({ feed: 'staff', day: 0, rows: (await writeStaff(registers, plan.enterprises)).rows });
+    report({ feed: 'staff', day: 0, rows: (await writeStaff(registers, plan.enterprises, plan.gates.employer)).rows });
     if (daily) await daily;
     else await writeDaysHere(dir, dayPlan, allDays, tally, report);
     // The workbooks last: ExcelJS needs a lot of short-lived memory, best not while workers run.

@@ -15,6 +15,7 @@ import { wrongCheckChar } from './demo-identities.ts';
 import { PLANTED, type Population, STATUS } from './demo-population.ts';
 import type { SiteRegister } from './demo-sites.ts';
 import { feverTemperature, healthyTemperature } from './demo-temperatures.ts';
+import { ATTENDANCE, CLOSED_GATE_PASS, LAX_SKIP, NO_CODE_COMES, RED_COMES, RED_LET_THROUGH, type WorkGates } from './demo-work-gates.ts';
 import { Rng, STREAM } from './random.ts';
 
 export interface DayContext {
@@ -22,6 +23,7 @@ export interface DayContext {
   p: Population;
   clock: DemoClock;
   sites: SiteRegister;
+  gates: WorkGates;
   seed: number;
   tally: Tally;
 }
@@ -31,6 +33,8 @@ export const BAD_ROW_RATE = 0.0005;
 const MISSED_CHECKIN = 0.03;
 /** Honest scans on one day are at least this far apart, so the 150 km/h impersonation rule never trips. */
 const MIN_SCAN_GAP = 2 * 3600;
+/** A works-gate scan keeps this far from the person's other scans of the day (the city is 150 km across). */
+const GATE_SCAN_GAP = 90 * 60;
 
 export async function writeCodeDay(ctx: DayContext, day: number): Promise<FeedFile[]> {
   const { p, clock, tally, root } = ctx;
@@ -39,6 +43,11 @@ export async function writeCodeDay(ctx: DayContext, day: number): Promise<FeedFi
   const checkins = await openFeedFile(root, 'checkins', feedFilePath('checkins', date), tally, { header: 'en' });
   const scans = await openFeedFile(root, 'scans', feedFilePath('scans', date), tally, { header: 'en' });
   const rng = new Rng(ctx.seed, STREAM.daily, day);
+  // Gate scans and lax check-ins draw from their own stream, so the other rows of an older seed stay the same.
+  const gateRng = new Rng(ctx.seed, STREAM.gateScans, day);
+  const { gates } = ctx;
+  const redStaff = new Set(gates.redByDay[day]);
+  let redLetThrough = false;
   const stamps = clock.stampsOf(day);
   const isoOffset = (sec: number) => stamps.isoOffset[sec] ?? clock.isoOffset(day, sec);
   // Every feed has at least one bad row: the first row of the first day that has any gets a bad twin.
@@ -62,10 +71,32 @@ export async function writeCodeDay(ctx: DayContext, day: number): Promise<FeedFi
       'pass',
     ]);
 
+  const writeGateScan = (id: string, gate: number, sec: number, shown: 'green' | 'red' | null, action: 'pass' | 'deny') =>
+    scans.write([
+      scanPrefix + String(++scanSeq).padStart(8, '0'),
+      id,
+      gates.ids[gate]!,
+      isoOffset(sec),
+      // Without a code there is nothing shown and no issue time.
+      shown === null ? '' : isoOffset(sec - gateRng.between(10, 240)),
+      shown ?? '',
+      action,
+    ]);
+
   for (let i = 0; i < p.n; i++) {
     const first = p.firstDay[i]!;
-    if (first > day) continue;
+    if (first > day) {
+      // Staff who have not applied yet: some come to an open gate and are turned away.
+      const gate = gates.gateOf[i]!;
+      if (gate >= 0 && gates.openFrom[gate]! <= day && gateRng.unit() < NO_CODE_COMES) {
+        await writeGateScan(p.ids.of(i), gate, gateRng.between(at(6, 30), at(9) - 1), null, 'deny');
+      }
+      continue;
+    }
     const id = p.ids.of(i);
+    const status = p.status[i]!;
+    const employer = gates.employer[i]!;
+    const laxStaff = employer >= 0 && gates.lax[employer] === 1 && (status & STATUS.clean) !== 0;
     if (first === day) await writeDeclaration(declarationRow(p, i, id, isoOffset(p.firstSec[i]!), false));
     if (p.reDay[i] === day) await writeDeclaration(declarationRow(p, i, id, isoOffset(p.reSec[i]!), true));
 
@@ -82,24 +113,49 @@ export async function writeCodeDay(ctx: DayContext, day: number): Promise<FeedFi
         sick ? feverTemperature(rng.next()) : healthyTemperature(rng.next()),
         sick && rng.chance(0.3) ? '1' : '0',
       ];
-      await checkins.write(row);
-      if (rng.unit() < BAD_ROW_RATE || forceBadCheckin) await checkins.writeBad(badCheckin(rng, row, stamps.spaced[sec + 1]!));
-      forceBadCheckin = false;
+      // A lax enterprise's staff skip some; the row's draws are made all the same (stream unchanged).
+      const skipped = laxStaff && gateRng.unit() < LAX_SKIP;
+      if (!skipped) await checkins.write(row);
+      if (rng.unit() < BAD_ROW_RATE || (forceBadCheckin && !skipped)) {
+        const bad = badCheckin(rng, row, stamps.spaced[sec + 1]!);
+        if (!skipped) await checkins.writeBad(bad);
+      }
+      if (!skipped) forceBadCheckin = false;
     }
 
-    const status = p.status[i]!;
+    const gate = gates.gateOf[i]!;
     if (status & STATUS.clean) {
       // About 0.5 scans a day: 30% once, 10% twice (two hours or more apart), in their county; on
       // the day they first declare, only from half an hour after the declaration (they hold a code).
       const u = rng.unit();
       const earliest = first === day ? p.firstSec[i]! + 1800 : at(7);
-      if (u >= 0.4 || earliest >= at(13)) continue;
-      const sites = ctx.sites.byCounty[p.reDay[i]! < day ? p.reCounty[i]! : p.county[i]!]!;
-      const sec = rng.between(earliest, at(13) - 1);
-      await writeScan(id, rng.pick(sites), sec, sec - rng.between(10, 240));
-      if (u < 0.3) continue;
-      const later = sec + MIN_SCAN_GAP + rng.below(at(6));
-      await writeScan(id, rng.pick(sites), later, later - rng.between(10, 240));
+      const taken: number[] = [];
+      if (u < 0.4 && earliest < at(13)) {
+        const sites = ctx.sites.byCounty[p.reDay[i]! < day ? p.reCounty[i]! : p.county[i]!]!;
+        const sec = rng.between(earliest, at(13) - 1);
+        await writeScan(id, rng.pick(sites), sec, sec - rng.between(10, 240));
+        taken.push(sec);
+        if (u >= 0.3) {
+          const later = sec + MIN_SCAN_GAP + rng.below(at(6));
+          await writeScan(id, rng.pick(sites), later, later - rng.between(10, 240));
+          taken.push(later);
+        }
+      }
+      if (gate >= 0) {
+        // Open enterprises: most staff most days; a closed one's gate lets a few in (violations).
+        const comes = gateRng.unit() < (gates.openFrom[gate]! <= day ? ATTENDANCE : CLOSED_GATE_PASS);
+        const sec = gateRng.between(at(6, 30), at(9) - 1);
+        const clear = sec > (first === day ? p.firstSec[i]! + 1800 : 0) && taken.every((t) => Math.abs(t - sec) >= GATE_SCAN_GAP);
+        if (comes && clear) await writeGateScan(id, gate, sec, 'green', 'pass');
+      }
+    } else if (redStaff.has(i)) {
+      // Red staff who come are turned away; now and then one is let through. The first of each day
+      // always comes and is let through, so every day with red staff has a site violation to find.
+      if (gateRng.unit() < RED_COMES || !redLetThrough) {
+        const through: boolean = !redLetThrough || gateRng.unit() < RED_LET_THROUGH;
+        redLetThrough ||= through;
+        await writeGateScan(id, gate, gateRng.between(at(6, 30), at(9) - 1), 'red', through ? 'pass' : 'deny');
+      }
     } else if (status & PLANTED) {
       for (const scan of p.plantedScans[day]!.get(i) ?? []) await writeScan(id, scan.site, scan.sec, scan.issuedSec);
     }

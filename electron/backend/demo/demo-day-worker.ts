@@ -11,7 +11,7 @@ const job = workerData as WorkerJob;
 const port = parentPort;
 if (!port) throw new Error('demo-day-worker.ts runs only as a worker thread');
 const p = revivePopulation(job.population);
-const plan = { p, clock: new DemoClock(job.startDay, p.days), sites: job.sites, seed: job.seed };
+const plan = { p, clock: new DemoClock(job.startDay, p.days), sites: job.sites, gates: job.gates, seed: job.seed };
 const tally = new Tally();
 await writeDaysHere(job.root, plan, job.days, tally, (r) => port.postMessage({ type: 'file', ...r } satisfies WorkerMessage));
 port.postMessage({ type: 'done', rows: tally.rows, bad: tally.bad, files: tally.files } satisfies WorkerMessage);

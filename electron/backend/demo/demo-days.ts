@@ -15,6 +15,7 @@ import type { Tally } from './demo-files.ts';
 import { PersonIds } from './demo-identities.ts';
 import type { Population } from './demo-population.ts';
 import type { SiteRegister } from './demo-sites.ts';
+import type { WorkGates } from './demo-work-gates.ts';
 import { workerUrl } from '../workers/worker-url.ts';
 
 export interface FileReport {
@@ -27,6 +28,7 @@ export interface DayPlan {
   p: Population;
   clock: DemoClock;
   sites: SiteRegister;
+  gates: WorkGates;
   seed: number;
 }
 
@@ -45,6 +47,7 @@ export interface WorkerJob {
   days: number[];
   population: PopulationData;
   sites: SiteRegister;
+  gates: WorkGates;
 }
 
 /** What a worker sends: a file done, or its totals at the end. */
@@ -87,6 +90,7 @@ export async function writeDaysInWorkers(
       days,
       population: populationData(plan.p, days),
       sites: plan.sites,
+      gates: plan.gates,
     };
     const worker = new Worker(workerUrl(import.meta.url, 'demo-day-worker'), {
       workerData: job,

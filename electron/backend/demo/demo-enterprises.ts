@@ -1,9 +1,13 @@
 /**
  * The demo city's enterprises (market regulation): about one per 200 people, at least five, with
  * valid unified social credit codes (GB 32100) and a resumption approval for about three in four.
+ * Approved ones carry the day they were approved and most carry a DingTalk administrator
+ * (ENTERPRISES.md: the weekly list of administrators); those are drawn from their own stream so the
+ * codes, names and approvals of an older seed stay the same.
  */
 import { COUNTIES } from '../../../shared/domain/counties.ts';
 import { creditCodeWithCheck } from '../../../shared/domain/credit-code.ts';
+import { chineseName, phoneOf } from './demo-identities.ts';
 import { Rng, STREAM, cumulate, weightedIndex } from './random.ts';
 
 export interface Enterprise {
@@ -12,6 +16,10 @@ export interface Enterprise {
   county: number;
   industry: string;
   approved: boolean;
+  /** Days from the start of the demo (negative: before it); null when not approved. */
+  approvedDay: number | null;
+  /** The enterprise's DingTalk administrator; null for the few that never named one. */
+  admin: { name: string; phone: string } | null;
 }
 
 export interface EnterpriseRegister {
@@ -61,8 +69,15 @@ const BRAND_WORDS: readonly string[] = [
 
 const COUNTY_WEIGHTS = cumulate(COUNTIES.map((c) => c.populationShare));
 
-export function planEnterprises(people: number, seed: number): EnterpriseRegister {
+/** Approvals start four weeks before the demo, so the first weekly report has earlier ones too. */
+const APPROVALS_FROM_DAY = -28;
+const ADMIN_SHARE = 0.9;
+/** Administrators' phones: person numbers no demo city reaches, so they never equal a resident's. */
+const ADMIN_PHONE_BASE = 50_000_000;
+
+export function planEnterprises(people: number, seed: number, days: number): EnterpriseRegister {
   const rng = new Rng(seed, STREAM.enterprises);
+  const admins = new Rng(seed, STREAM.enterpriseAdmins);
   const n = Math.max(5, Math.round(people / 200));
   const offset = rng.below(CODE_SPACE);
   const enterprises: Enterprise[] = [];
@@ -72,13 +87,12 @@ export function planEnterprises(people: number, seed: number): EnterpriseRegiste
     const county = k < COUNTIES.length ? k : weightedIndex(COUNTY_WEIGHTS, rng.unit());
     const [industry, word] = rng.pick(INDUSTRIES);
     byCounty[county]!.push(k);
-    enterprises.push({
-      creditCode: creditCode(COUNTIES[county]!.code, (k * 1_000_003 + offset) % CODE_SPACE),
-      name: `滨州${rng.pick(BRAND_WORDS)}${word}有限公司`,
-      county,
-      industry,
-      approved: rng.chance(0.75),
-    });
+    const code = creditCode(COUNTIES[county]!.code, (k * 1_000_003 + offset) % CODE_SPACE);
+    const name = `滨州${rng.pick(BRAND_WORDS)}${word}有限公司`;
+    const approved = rng.chance(0.75);
+    const approvedDay = approved ? admins.between(APPROVALS_FROM_DAY, days - 1) : null;
+    const admin = admins.chance(ADMIN_SHARE) ? { name: chineseName(admins), phone: phoneOf(ADMIN_PHONE_BASE + k) } : null;
+    enterprises.push({ creditCode: code, name, county, industry, approved, approvedDay, admin });
   }
   return { enterprises, byCounty };
 }

@@ -5,10 +5,12 @@
  */
 import { type Day, parseDay } from '../../../shared/domain/local-date.ts';
 import { DemoClock } from './demo-clock.ts';
+import { planEnterpriseSites } from './demo-enterprise-sites.ts';
 import { type EnterpriseRegister, planEnterprises } from './demo-enterprises.ts';
 import { type PlantedPeople, plantFraud } from './demo-fraud.ts';
 import { type Population, planPopulation } from './demo-population.ts';
-import { type SiteRegister, planSites } from './demo-sites.ts';
+import { type Site, type SiteRegister, planSites } from './demo-sites.ts';
+import { type WorkGates, planWorkGates } from './demo-work-gates.ts';
 
 export interface CityOptions {
   people: number;
@@ -22,17 +24,23 @@ export interface CityPlan {
   clock: DemoClock;
   sites: SiteRegister;
   enterprises: EnterpriseRegister;
+  /** The enterprises' works gates, apart from `sites` (demo-enterprise-sites.ts). */
+  enterpriseSites: readonly Site[];
   p: Population;
   planted: PlantedPeople;
+  /** Who works where and at which gate they scan (demo-work-gates.ts). */
+  gates: WorkGates;
 }
 
 export function planCity(o: CityOptions): CityPlan {
   const startDay = parseDay(o.start);
   if (startDay === null) throw new Error(`start must be a date like 2020-02-10, not ${o.start}`);
   const sites = planSites(o.people, o.seed);
-  const enterprises = planEnterprises(o.people, o.seed);
+  const enterprises = planEnterprises(o.people, o.seed, o.days);
+  const enterpriseSites = planEnterpriseSites(enterprises, o.seed);
   const { population: p, picks } = planPopulation(o.people, o.days, o.seed);
   const planted = plantFraud(p, picks, sites, o.seed, startDay);
   p.firstMedicalDay = p.medical.firstBusyDay();
-  return { startDay, clock: new DemoClock(startDay, o.days), sites, enterprises, p, planted };
+  const gates = planWorkGates(p, enterprises, enterpriseSites, o.seed);
+  return { startDay, clock: new DemoClock(startDay, o.days), sites, enterprises, enterpriseSites, p, planted, gates };
 }

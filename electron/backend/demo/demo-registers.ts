@@ -5,10 +5,10 @@
 import { COUNTIES } from '../../../shared/domain/counties.ts';
 import type { DemoClock } from './demo-clock.ts';
 import type { EnterpriseRegister } from './demo-enterprises.ts';
-import { type FeedFile, type Tally, feedFilePath, openFeedFile } from './demo-files.ts';
+import { type FeedFile, type Tally, feedFilePath, headerOf, openFeedFile } from './demo-files.ts';
 import { addressOf, chineseName, phoneOf } from './demo-identities.ts';
 import { KIND, type Population } from './demo-population.ts';
-import type { SiteRegister } from './demo-sites.ts';
+import type { Site, SiteRegister } from './demo-sites.ts';
 import { Rng, STREAM } from './random.ts';
 
 export interface RegisterContext {
@@ -32,26 +32,24 @@ export async function writeResidents(ctx: RegisterContext): Promise<FeedFile> {
   return file;
 }
 
-/** About 30% of residents and migrants work at an enterprise, in their own county where there is one. */
-export async function writeStaff(ctx: RegisterContext, register: EnterpriseRegister): Promise<FeedFile> {
+/** The staff lists as planned (demo-work-gates.ts): one row per member of staff. */
+export async function writeStaff(ctx: RegisterContext, register: EnterpriseRegister, employer: Int32Array): Promise<FeedFile> {
   const { p } = ctx;
   const file = await openFeedFile(ctx.root, 'staff', feedFilePath('staff', ctx.clock.date(0)), ctx.tally, { header: 'en' });
-  const rng = new Rng(ctx.seed, STREAM.staff);
-  const all = register.enterprises.map((_, k) => k);
   for (let i = 0; i < p.n; i++) {
-    if (p.kind[i] === KIND.visitor || !rng.chance(0.3)) continue;
-    const local = register.byCounty[p.county[i]!]!;
-    const enterprise = register.enterprises[rng.pick(local.length > 0 ? local : all)]!;
-    await file.write([enterprise.creditCode, p.ids.of(i)]);
+    if (employer[i]! < 0) continue;
+    await file.write([register.enterprises[employer[i]!]!.creditCode, p.ids.of(i)]);
   }
   await file.close();
   return file;
 }
 
-export async function writeSites(ctx: RegisterContext, register: SiteRegister): Promise<FeedFile> {
-  const file = await openFeedFile(ctx.root, 'sites', feedFilePath('sites', ctx.clock.date(0)), ctx.tally, { header: 'en' });
-  for (const s of register.sites) {
-    await file.write([s.id, s.name, s.kind, COUNTIES[s.county]!.code, s.lat.toFixed(6), s.lon.toFixed(6)]);
+/** The general sites, then the enterprises' works gates with the optional credit_code column. */
+export async function writeSites(ctx: RegisterContext, register: SiteRegister, enterpriseSites: readonly Site[]): Promise<FeedFile> {
+  const header = [...headerOf('sites', 'en'), 'credit_code'];
+  const file = await openFeedFile(ctx.root, 'sites', feedFilePath('sites', ctx.clock.date(0)), ctx.tally, { header });
+  for (const s of [...register.sites, ...enterpriseSites]) {
+    await file.write([s.id, s.name, s.kind, COUNTIES[s.county]!.code, s.lat.toFixed(6), s.lon.toFixed(6), s.creditCode ?? '']);
   }
   await file.close();
   return file;

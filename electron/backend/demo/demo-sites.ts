@@ -15,6 +15,8 @@ export interface Site {
   county: number;
   lat: number;
   lon: number;
+  /** The enterprise a works gate belongs to (demo-enterprise-sites.ts); general sites have none. */
+  creditCode?: string;
 }
 
 export interface SiteRegister {

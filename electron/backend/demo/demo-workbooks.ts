@@ -6,9 +6,9 @@ import { makePrivateDir, writePrivateFile } from '../files/private-files.ts';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { COUNTIES } from '../../../shared/domain/counties.ts';
-import { type Day, dayStartInstant, parseDay } from '../../../shared/domain/local-date.ts';
+import { type Day, dayStartInstant, formatDay, parseDay } from '../../../shared/domain/local-date.ts';
 import type { EnterpriseRegister } from './demo-enterprises.ts';
-import { type Tally, feedFilePath, headerOf } from './demo-files.ts';
+import { type Tally, feedFilePath, headerOf, zhOf } from './demo-files.ts';
 import { KEY_AREAS } from './demo-geography.ts';
 import { setZipEntryTimes } from './zip-times.ts';
 
@@ -27,9 +27,36 @@ export async function writeKeyAreas(root: string, start: string, tally: Tally): 
   return rows.length;
 }
 
+/** With the optional columns: approval date and DingTalk administrator, empty cells where there is none. */
 export async function writeEnterprises(root: string, start: string, register: EnterpriseRegister, tally: Tally): Promise<number> {
-  const rows = register.enterprises.map((e) => [e.creditCode, e.name, COUNTIES[e.county]!.code, e.industry, e.approved ? '是' : '否']);
-  await writeWorkbook(root, 'enterprises', start, rows, tally);
+  const startDay = parseDay(start)!;
+  const rows = register.enterprises.map((e) => [
+    e.creditCode,
+    e.name,
+    COUNTIES[e.county]!.code,
+    e.industry,
+    e.approved ? '是' : '否',
+    e.approvedDay === null ? null : dateCell(formatDay(startDay + e.approvedDay)),
+    e.admin?.name ?? null,
+    e.admin?.phone ?? null,
+  ]);
+  const header = [
+    ...headerOf('enterprises', 'zh'),
+    zhOf('enterprises', 'approved_on'),
+    zhOf('enterprises', 'admin_name'),
+    zhOf('enterprises', 'admin_phone'),
+  ];
+  await writeWorkbook(
+    root,
+    'enterprises',
+    start,
+    rows,
+    tally,
+    (sheet) => {
+      sheet.getColumn(6).numFmt = 'yyyy-mm-dd';
+    },
+    header,
+  );
   return rows.length;
 }
 
@@ -40,6 +67,7 @@ async function writeWorkbook(
   rows: readonly (readonly (string | Date | null)[])[],
   tally: Tally,
   format?: (sheet: ExcelJS.Worksheet) => void,
+  header: readonly string[] = headerOf(feed, 'zh'),
 ): Promise<void> {
   const stamp = dateCell(start);
   const workbook = new ExcelJS.Workbook();
@@ -47,7 +75,7 @@ async function writeWorkbook(
   workbook.created = stamp;
   workbook.modified = stamp;
   const sheet = workbook.addWorksheet(feed);
-  sheet.addRow([...headerOf(feed, 'zh')]);
+  sheet.addRow([...header]);
   for (const row of rows) sheet.addRow([...row]);
   sheet.columns.forEach((c) => {
     c.width = 18;

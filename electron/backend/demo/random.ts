@@ -17,6 +17,10 @@ export const STREAM = {
   staff: 5,
   daily: 6,
   fraud: 7,
+  enterpriseAdmins: 8,
+  enterpriseSites: 9,
+  workGates: 10,
+  gateScans: 11,
 } as const;
 
 /** splitmix32 finaliser: spreads a key into a well-mixed 32-bit state word. */

@@ -15,6 +15,7 @@ import {
 import type { Db } from '../db/database.ts';
 import { statementCache } from '../db/statement-cache.ts';
 import { multiRowInsert } from '../db/multi-row-insert.ts';
+import { bumpColourGeneration } from './colour-generation.ts';
 
 export interface EvaluatedPerson {
   personId: string;
@@ -153,5 +154,6 @@ export function applyChunkWrites(db: Db, w: ChunkWrites): number {
   for (const row of w.insertChanges) s.insertChange.run(...row);
   for (const row of w.deltas) s.delta.run(...row);
   for (const row of w.transitions) s.transition.run(...row);
+  if (w.codes.length > 0) bumpColourGeneration(db);
   return w.codes.length / 2;
 }

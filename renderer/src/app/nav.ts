@@ -21,7 +21,7 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'people', anyOf: ['people.view'], built: true },
   { id: 'enforcement', anyOf: ['cases.view'], built: true },
   { id: 'briefings', anyOf: ['briefing.export'], built: true },
-  { id: 'enterprises', anyOf: ['dashboard.view'], built: false },
+  { id: 'enterprises', anyOf: ['enterprises.summary'], built: true },
   { id: 'settings', anyOf: ['users.manage', 'settings.manage'], built: true },
 ];
 

@@ -12,10 +12,10 @@ import { BriefingsScreen } from '../features/briefings/briefings-screen.tsx';
 import { DashboardScreen } from '../features/dashboard/dashboard-screen.tsx';
 import { DataScreen } from '../features/data/data-screen.tsx';
 import { EnforcementScreen } from '../features/enforcement/enforcement-screen.tsx';
+import { EnterprisesScreen } from '../features/enterprises/enterprises-screen.tsx';
 import { PeopleScreen } from '../features/people/people-screen.tsx';
 import { SettingsScreen } from '../features/settings/settings-screen.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { ComingSoon } from './coming-soon.tsx';
 import { type ScreenId, screenForRoute, visibleScreens } from './nav.ts';
 import { type Route, routeHash, useRoute } from './router.tsx';
 
@@ -93,6 +93,6 @@ function ScreenView({ screen, route, session }: { screen: ScreenId; route: Route
     case 'briefings':
       return <BriefingsScreen />;
     case 'enterprises':
-      return <ComingSoon screen={screen} />;
+      return <EnterprisesScreen session={session} />;
   }
 }

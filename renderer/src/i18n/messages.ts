@@ -9,6 +9,7 @@ import { briefingsMessages } from '../features/briefings/messages.ts';
 import { dashboardMessages } from '../features/dashboard/messages.ts';
 import { dataMessages } from '../features/data/messages.ts';
 import { enforcementMessages } from '../features/enforcement/messages.ts';
+import { enterprisesMessages } from '../features/enterprises/messages.ts';
 import { peopleMessages } from '../features/people/messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 
@@ -19,6 +20,7 @@ export const zh = {
   ...dashboardMessages.zh,
   ...dataMessages.zh,
   ...enforcementMessages.zh,
+  ...enterprisesMessages.zh,
   ...peopleMessages.zh,
   ...settingsMessages.zh,
 };
@@ -32,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboardMessages.en,
   ...dataMessages.en,
   ...enforcementMessages.en,
+  ...enterprisesMessages.en,
   ...peopleMessages.en,
   ...settingsMessages.en,
 };

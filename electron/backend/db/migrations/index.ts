@@ -7,6 +7,7 @@ import { migration006 } from './006-optional-columns.ts';
 import { migration007 } from './007-account-duties.ts';
 import { migration008 } from './008-keyed-audit-chain.ts';
 import { migration009 } from './009-query-plan-indexes.ts';
+import { migration010 } from './010-enterprise-indexes.ts';
 import type { Migration } from './migration.ts';
 
 /** All migrations in order; append only. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

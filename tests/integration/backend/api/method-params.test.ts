@@ -93,6 +93,19 @@ const WRONG: Partial<Record<MethodName, [params: Record<string, unknown>, names:
   'briefing.preview': [[{ trendFrom: '2020-13-01' }, 'trendFrom']],
   'briefing.export': [[{ day: '2020-02-16', trendFrom: false }, 'trendFrom']],
   'briefing.recent': [[{ limit: 101 }, 'limit']],
+  'enterprises.counties': [[{ county: '110101' }, 'county']],
+  'enterprises.list': [
+    [{ sort: 'size' }, 'sort'],
+    [{ limit: 201 }, 'limit'],
+  ],
+  'enterprises.get': [[{ creditCode: 91371602 }, 'creditCode']],
+  'enterprises.staff': [[{ status: 'blue' }, 'status']],
+  'sites.stats': [[{ kind: 'shop' }, 'kind']],
+  'sites.get': [[{ siteId: 7 }, 'siteId']],
+  'sites.scans': [[{ filter: 'late' }, 'filter']],
+  'enterprises.exportCounties': [[{ asOf: '2020-02-30' }, 'asOf']],
+  'enterprises.exportList': [[{ list: 'people' }, 'list']],
+  'enterprises.weeklyReport': [[{ week: '2020-08' }, 'week']],
 };
 
 const entriesOf = (m: MethodName) => Object.keys(METHODS[m].params.entries);
@@ -234,6 +247,10 @@ function validSample(method: MethodName, ref: string, caseId: number): Record<st
     'credit.report': { ref },
     'detect.saveSettings': { lookbackDays: 14 },
     'briefing.export': { day: '2020-02-16' },
+    'enterprises.get': { creditCode: '91371602MA00000013' },
+    'sites.get': { siteId: 'S1' },
+    'enterprises.exportList': { list: 'enterprises' },
+    'enterprises.weeklyReport': { week: '2020-W08' },
   };
   return (samples[method] as Record<string, unknown> | undefined) ?? {};
 }

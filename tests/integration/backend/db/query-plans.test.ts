@@ -84,6 +84,14 @@ const WHOLE_TABLE_WALKS: { match: RegExp; tables: readonly string[]; why: string
     why: 'the false-declaration detector’s full run (`hcc detect --full`, a changed key area) looks at everyone with a department record',
   },
   {
+    match:
+      /^SELECT s\.(?:credit_code|person_id), [^]*?\(SELECT count\(\*\) FROM checkins c WHERE c\.day = @day [^]*?FROM staff s INDEXED BY staff_person /,
+    tables: ['staff'],
+    why:
+      'a day’s enterprise figures count every member of staff once per state of the data (kept-day-figures.ts), and the staff list behind ' +
+      'a county figure reads the staff of its approved enterprises; in person order, so the history and check-in lookups land side by side',
+  },
+  {
     match: /^SELECT person_id, id, site_id, scanned_at, batch_id FROM scans WHERE batch_id <= \? ORDER BY person_id, scanned_at$/,
     tables: ['scans'],
     why: 'the impersonation detector’s full run streams every scan in person order (through scans_person) to pair a person’s scans at distant sites',
@@ -277,6 +285,22 @@ async function readScreens(services: ConsoleServices): Promise<void> {
   await call('ofc', 'cases.detect', {});
   await call('writer', 'briefing.preview', {});
   await call('writer', 'briefing.recent', {});
+  // Enterprises and checkpoints: the table, the list, a page, the lists behind figures, a site's day.
+  await call('writer', 'enterprises.counties', {});
+  await call('ofc', 'enterprises.list', { sort: 'violations' });
+  const gate = services.db.prepare('SELECT site_id, credit_code FROM sites WHERE credit_code IS NOT NULL LIMIT 1').get() as {
+    site_id: string;
+    credit_code: string;
+  };
+  await call('ofc', 'enterprises.get', { creditCode: gate.credit_code });
+  await call('ofc', 'enterprises.staff', { creditCode: gate.credit_code });
+  await call('ofc', 'enterprises.staff', { county: '371602', status: 'red' });
+  await call('ofc', 'sites.stats', {});
+  await call('ofc', 'sites.get', { siteId: gate.site_id });
+  await call('ofc', 'sites.scans', { filter: 'all' });
+  await call('ofc', 'sites.scans', { filter: 'violation', county: '371602', kind: 'enterprise' });
+  await call('ofc', 'sites.scans', { filter: 'deny', siteId: gate.site_id });
+  await call('ofc', 'sites.scans', { filter: 'stale', creditCode: gate.credit_code });
   await call('admin', 'users.list', {});
   await call('admin', 'settings.get', {});
   await call('admin', 'keyAreas.list', {});

@@ -26,6 +26,7 @@ const SHIPPED: readonly (readonly [number, string, string])[] = [
   [7, 'account duties', 'abdb2bc1f8f68fc255a4e8a1dae48a9cd557fad97c792b4494feb50391cf447d'],
   [8, 'keyed audit chain', '162104712e7e14cb57436f636154bf97ecf4d4d0c5665234e0206b983e023fc4'],
   [9, 'query plan indexes', 'c8254ff7d11831856bd36a722c349b8fe154a4354b85cc77b37cc66b95ef0f64'],
+  [10, 'enterprises', 'e3e8642852fd1fffd29556d4c12eb650112de2d9988b2012cf71b7632cd93ed3'],
 ];
 
 const migrationFiles = readdirSync(FOLDER)
