@@ -5,7 +5,7 @@
  * nothing half-written; and the workbook converts to an A4-landscape PDF in LibreOffice.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
@@ -15,6 +15,7 @@ import type { CountyStatsRow } from '../../../../electron/backend/rules/county-s
 import { personCode } from '../../../../electron/backend/rules/person-code.ts';
 import { addDays, dayOfInstant, formatDay, parseDay } from '../../../../shared/domain/local-date.ts';
 import { cliJson, runCli } from '../../../support/cli.ts';
+import { pdfPages, printedPdf } from '../../../support/libreoffice.ts';
 import { suiteTempDir } from '../../../support/temp-dir.ts';
 
 const SHEETS = ['概况', '分县统计', '趋势', '转码明细', '执法通报', '企业复工', '数据质量'];
@@ -404,24 +405,8 @@ describe('hcc briefing', async () => {
   });
 
   test('LibreOffice opens it and prints every sheet on A4 landscape', () => {
-    const soffice = ['soffice', 'libreoffice'].find((c) => {
-      try {
-        execFileSync('which', [c], { stdio: 'ignore' });
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    if (!soffice) throw new Error('LibreOffice is not installed: apt-get install libreoffice-calc-nogui (.ci/run does)');
-    const pdfDir = join(dir, 'pdf');
-    execFileSync(
-      soffice,
-      [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, file],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
-    const pdf = readFileSync(join(pdfDir, `滨州健康码每日简报_${last}.pdf`), 'latin1');
-    const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
-    expect(pages.length).toBeGreaterThanOrEqual(SHEETS.length);
+    const pdf = printedPdf(file, dir);
+    expect(pdfPages(pdf).length).toBeGreaterThanOrEqual(SHEETS.length);
     const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
     expect(boxes.length).toBeGreaterThan(0);
     for (const [w, h] of boxes) {

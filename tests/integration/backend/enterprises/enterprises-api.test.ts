@@ -4,9 +4,7 @@
  * stale codes and both kinds of violation; county scope on every method; the writer's two methods;
  * exports masked and audited; the weekly report's sheets; and the same numbers in the briefing.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { ParamsOf } from '../../../../shared/contract/api.ts';
@@ -14,6 +12,7 @@ import type { EnterpriseCountyTable } from '../../../../shared/contract/enterpri
 import { parseDay } from '../../../../shared/domain/local-date.ts';
 import { enterpriseStaff } from '../../../../electron/backend/briefing/enterprise-staff.ts';
 import { runCli } from '../../../support/cli.ts';
+import { pdfPages, printedPdf } from '../../../support/libreoffice.ts';
 import { type TestConsole, testConsole } from '../../../support/console.ts';
 import { suiteTempDir } from '../../../support/temp-dir.ts';
 import { A, B, C, D, P, buildSmallCity } from './small-city.ts';
@@ -218,26 +217,7 @@ describe('enterprises and sites', () => {
   test('the weekly report: a city summary and a sheet per county, approved that week, no administrator', async () => {
     const { wb, file } = await exported(c, 'officer1', 'enterprises.weeklyReport', { week: '2020-W07' });
     // LibreOffice opens it (the weekly report goes to the city as a file people open anywhere).
-    const soffice = ['soffice', 'libreoffice'].find((cmd) => {
-      try {
-        execFileSync('which', [cmd], { stdio: 'ignore' });
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    if (!soffice) throw new Error('LibreOffice is not installed: apt-get install libreoffice-calc-nogui (.ci/run does)');
-    const pdfDir = join(dir, 'pdf');
-    execFileSync(
-      soffice,
-      [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, file],
-      {
-        stdio: 'ignore',
-        timeout: 120_000,
-      },
-    );
-    const pdf = readFileSync(join(pdfDir, basename(file).replace(/xlsx$/, 'pdf')), 'latin1');
-    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(wb.worksheets.length);
+    expect(pdfPages(printedPdf(file, dir)).length).toBeGreaterThanOrEqual(wb.worksheets.length);
     const counties = ['滨城区', '沾化区', '惠民县', '阳信县', '无棣县', '博兴县', '邹平市'];
     expect(wb.worksheets.map((w) => w.name)).toEqual(['全市汇总', ...counties]);
     const bincheng = sheetTexts(wb.getWorksheet('滨城区')!);

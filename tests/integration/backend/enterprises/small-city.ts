@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { creditCodeWithCheck } from '../../../../shared/domain/credit-code.ts';
+import { feedSchema } from '../../../../shared/domain/feeds/feed-schemas.ts';
 import type { Db } from '../../../../electron/backend/db/database.ts';
 import { recomputeColours } from '../../../../electron/backend/rules/recompute.ts';
 import { syncDirectory } from '../../../../electron/backend/sync/sync-directory.ts';
@@ -51,20 +52,7 @@ export async function buildSmallCity(db: Db, dir: string): Promise<void> {
     ...people.map((id, i) => [id, `张${'一二三四五六七'[i]}明`, `1380000${String(1000 + i)}`, id.slice(0, 6), '滨州']),
   ]);
   file('declarations', '2020-02-10', [
-    [
-      'person_id',
-      'declared_at',
-      'county_code',
-      'confirmed',
-      'suspected',
-      'close_contact',
-      'key_area_visit',
-      'fever',
-      'shortness_of_breath',
-      'respiratory_symptoms',
-      'febrile_contact',
-      'returned_from_outside_province',
-    ],
+    feedSchema('declarations')!.columns.map((c) => c.name),
     ...people.filter((id) => id !== P.noCode).map((id) => declaration(id, '2020-02-10 09:00:00', id.slice(0, 6))),
     declaration(P.yellow, '2020-02-15 09:00:00', '371602', 1),
   ]);
