@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           'parse-worker': resolve('electron/backend/import/parse-worker.ts'),
+          'pull-worker': resolve('electron/backend/exchange-db/pull-worker.ts'),
           'demo-day-worker': resolve('electron/backend/demo/demo-day-worker.ts'),
           'evaluate-worker': resolve('electron/backend/rules/evaluate-worker.ts'),
           'job-worker': resolve('electron/backend/jobs/job-worker.ts'),

@@ -33,6 +33,9 @@ export const LAYERS = [
       'yauzl',
       '@resvg/resvg-js',
       'echarts',
+      // The exchange database (PostgreSQL): the client, and COPY for loading a demo exchange.
+      'pg',
+      'pg-copy-streams',
     ],
     why: 'electron/backend is plain Node: it imports only electron/backend, shared/, Node built-ins and its own packages, never Electron or the UI',
   },

@@ -8,7 +8,16 @@ import type * as v from 'valibot';
 import { type Access, METHODS } from './methods.ts';
 import type { AuthStatus, SessionInfo } from './auth.ts';
 import type { CountyMap, DashboardSummary } from './dashboard.ts';
-import type { DataOverview, ExportResult, ImportPreview, ImportSummary, JobState, RejectsPage, SyncRunSummary } from './data.ts';
+import type {
+  DataOverview,
+  ExchangeTestResult,
+  ExportResult,
+  ImportPreview,
+  ImportSummary,
+  JobState,
+  RejectsPage,
+  SyncRunSummary,
+} from './data.ts';
 import type { PersonDetail, PersonSummary } from './people.ts';
 import type { ConsoleSettings, KeyAreaRow, UserRow } from './settings.ts';
 import type { CaseDetail, CaseSummary, CreditRecordView, DetectorSettings, NoticeView } from './enforcement.ts';
@@ -44,6 +53,7 @@ export interface ApiResults {
   'sync.start': JobState;
   'sync.cancel': JobState | null;
   'sync.history': SyncRunSummary[];
+  'sync.testSource': ExchangeTestResult;
   'rejects.list': RejectsPage;
   'rejects.export': ExportResult;
   'upload.begin': { uploadId: string };

@@ -7,6 +7,22 @@ export interface FeedStatus {
   rejected: number;
 }
 
+/** "Test connection": what the sync source holds, before a sync reads it. */
+export interface ExchangeTestResult {
+  kind: 'directory' | 'postgres';
+  /** The source's name (a folder, or the database's URL without its password). */
+  source: string;
+  feeds: {
+    feed: FeedName;
+    /** `exchange.checkins` or `checkins/`. */
+    where: string;
+    /** Rows after the last one pulled (by seq, so counting gaps), or files in the folder. */
+    waiting: number;
+  }[];
+  /** Feeds the source has no table (or folder) for. */
+  missing: FeedName[];
+}
+
 export interface SyncRunSummary {
   id: number;
   source: string;
@@ -24,6 +40,8 @@ export interface DataOverview {
   feeds: FeedStatus[];
   syncs: SyncRunSummary[];
   syncSource: string | null;
+  /** The exchange database's password is kept (never sent). */
+  syncPasswordStored: boolean;
   job: JobState | null;
 }
 
@@ -44,8 +62,11 @@ export interface JobState {
   colours: { done: number; total: number } | null;
   rowsPerSecond: number;
   etaSeconds: number | null;
-  /** What the job is doing before it reads: writing the demo city's files. */
-  message: 'demo-writing' | null;
+  /**
+   * What the job is doing besides reading: writing the demo city's files before it reads, or
+   * reconnecting to the exchange database after the connection was lost.
+   */
+  message: 'demo-writing' | 'reconnecting' | null;
   /** Why a failed job stopped, in both languages, with what to do (never the system's own text). */
   error: { en: string; zh: string } | null;
   /** Cases the fraud detectors opened after the data changed (set when the job ends). */
@@ -65,8 +86,11 @@ export interface FeedProgress {
 export interface RejectRow {
   id: number;
   feed: FeedName;
+  /** The file's name, or the exchange table's (`exchange.checkins`). */
   file: string;
+  /** The file's line (or sheet row), or the table row's seq (`fromTable`). */
   line: number;
+  fromTable: boolean;
   column: string;
   /** Masked when the column is an ID or a phone and the user may not unmask. */
   value: string;

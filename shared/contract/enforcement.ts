@@ -51,6 +51,18 @@ export interface CreditRecordView {
   revokedReason: string | null;
 }
 
+/** What the health-code platform is told (EXCHANGE.md, outbound): a decision forces red, a revocation voids it, a served term ends it. */
+export type PlatformAction = 'force_red' | 'void' | 'end';
+
+/** One outcome of a case and its delivery to the platform (null: waiting to be sent). */
+export interface PlatformDelivery {
+  action: PlatformAction;
+  effectiveAt: number;
+  deliveredAt: number | null;
+  /** The exchange database (its name, no password) or the outbox file it went to. */
+  deliveredTo: string | null;
+}
+
 export interface CaseDetail extends CaseSummary {
   evidence: EvidenceView;
   history: CaseStep[];
@@ -59,6 +71,8 @@ export interface CaseDetail extends CaseSummary {
   creditRecord: CreditRecordView | null;
   /** The person's colour today (a decision turns it red at once). */
   color: CodeColor;
+  /** The case's outcomes the platform must hear of, oldest first. */
+  platform: PlatformDelivery[];
 }
 
 export interface NoticeView {

@@ -126,6 +126,11 @@ export const METHODS = {
   /** Stops the running job after the chunk being written; everything committed stays. */
   'sync.cancel': { params: none(), access: 'data.sync' },
   'sync.history': { params: params({ limit: historyLimit }), access: 'data.view' },
+  /**
+   * "Test connection": reaches the sync source and says what it holds. `source`/`password`: one
+   * being typed in the settings (administrators only), else the saved one with its kept password.
+   */
+  'sync.testSource': { params: params({ source: optionalText(1000), password: optionalText(200) }), access: 'data.view' },
   /** Rejected rows, paged on the server; `batchId`: only those of one file's import (ImportSummary.batchId). */
   'rejects.list': {
     params: params({ feed: v.optional(feedName()), batchId: v.optional(wholeNumber(1, 1e12)), ...page(500) }),
@@ -182,12 +187,16 @@ export const METHODS = {
   /** A second administrator approves (or either one withdraws) a pending credit role (UserRow.pendingRole). */
   'users.decideRole': { params: params({ name: text(32), approve: yesNo() }), access: 'users.manage' },
   'settings.get': { params: none(), access: 'settings.manage' },
-  /** Any of the settings; `syncSource` null (or ''): no exchange directory. */
+  /**
+   * Any of the settings; `syncSource` null (or ''): no sync source. `exchangePassword`: the exchange
+   * database's password to keep (sealed), null to forget it; absent keeps the kept one for the same source.
+   */
   'settings.update': {
     params: params({
       idleTimeoutMinutes: v.optional(wholeNumber(1, 480)),
       autoSyncMinutes: v.optional(wholeNumber(0, 24 * 60)),
       syncSource: textOrNull(1000),
+      exchangePassword: textOrNull(200),
     }),
     access: 'settings.manage',
   },

@@ -18,8 +18,13 @@ export interface ConsoleSettings {
   idleTimeoutMinutes: number;
   /** Sync the exchange directory every N minutes (0: only by hand). */
   autoSyncMinutes: number;
-  /** The exchange directory. */
+  /**
+   * The exchange directory, or the exchange database as `postgres://user@host:port/db[?schema=s]`
+   * (never with its password).
+   */
   syncSource: string | null;
+  /** A password for the exchange database is kept (sealed with the database key), never sent back. */
+  exchangePasswordStored: boolean;
 }
 
 export interface KeyAreaRow {

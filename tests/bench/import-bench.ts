@@ -32,7 +32,7 @@ export function ensureCity(people: number, days: number): { dir: string; generat
 }
 
 /** All of the city's check-in files as one CSV (one header), as a department would send a month. */
-function concatCheckins(cityDir: string, out: string): number {
+export function concatCheckins(cityDir: string, out: string): number {
   const fd = openSync(out, 'w');
   let rows = 0;
   let first = true;

@@ -16,6 +16,7 @@ import { can } from '../../../shared/domain/roles.ts';
 import type { ErrorReason } from '../../../shared/words/error-words.ts';
 import { ApiFailure } from '../failures/api-failure.ts';
 import { FileAccessError } from '../files/file-errors.ts';
+import { ExchangeSourceError } from '../exchange-db/pg-source.ts';
 import type { CallContext } from './context.ts';
 import { checkScopedParams } from './county-scope.ts';
 import { validParams } from './params.ts';
@@ -44,6 +45,7 @@ const HANDLERS: Handlers = {
   'data.overview': data.dataOverview,
   'data.loadDemo': data.loadDemo,
   'sync.start': data.syncStart,
+  'sync.testSource': data.syncTestSource,
   'sync.cancel': data.syncCancel,
   'sync.history': (ctx, p) => data.syncHistory(ctx.services.db, p.limit),
   'rejects.list': data.rejectsList,
@@ -147,6 +149,8 @@ export async function dispatch(
   } catch (err) {
     if (err instanceof ApiFailure) return { ok: false, error: err.error };
     if (err instanceof FileAccessError) return error('bad_request', err.message, err.messageZh);
+    // The exchange database unreachable, refusing the password, lacking a table: said as it is.
+    if (err instanceof ExchangeSourceError) return error('bad_request', err.message, err.zh);
     // Internal details stay in the log (never personal data: messages come from our code); the
     // page gets a message a person can act on.
     console.error(`api ${method} failed: ${(err as Error).message}`);

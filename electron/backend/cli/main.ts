@@ -18,7 +18,7 @@ interface CommandEntry {
 const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'demo',
-    usage: 'demo --out DIR --people N --days D [--seed S] [--start YYYY-MM-DD]',
+    usage: 'demo --out DIR --people N --days D [--seed S] [--start YYYY-MM-DD] [--pg postgres://USER@HOST:PORT/DB]',
     load: async () => (await import('./commands/demo.ts')).demoCommand,
   },
   {
@@ -26,7 +26,16 @@ const COMMANDS: readonly CommandEntry[] = [
     usage: 'import --db F --feed FEED [--strict] [--user U] FILE...',
     load: async () => (await import('./commands/import.ts')).importCommand,
   },
-  { name: 'sync', usage: 'sync --db F --source DIR [--user U]', load: async () => (await import('./commands/sync.ts')).syncCommand },
+  {
+    name: 'sync',
+    usage: 'sync --db F (--source DIR|postgres://USER@HOST:PORT/DB | --source-pg FILE) [--user U]',
+    load: async () => (await import('./commands/sync.ts')).syncCommand,
+  },
+  {
+    name: 'exchange',
+    usage: 'exchange load --from DIR (--pg postgres://USER@HOST:PORT/DB | --source-pg FILE)',
+    load: async () => (await import('./commands/exchange.ts')).exchangeCommand,
+  },
   {
     name: 'rejects',
     usage: 'rejects --db F [--feed FEED] [--out FILE] [--user U]',
@@ -47,6 +56,11 @@ const COMMANDS: readonly CommandEntry[] = [
     name: 'case',
     usage: 'case list|show|flag|review|decide|dismiss|appeal|uphold|revoke|close --db F ...',
     load: async () => (await import('./commands/case.ts')).caseCommand,
+  },
+  {
+    name: 'decisions',
+    usage: 'decisions pending --db F | decisions push --db F [--source DIR|postgres://USER@HOST:PORT/DB | --source-pg FILE] [--user U]',
+    load: async () => (await import('./commands/decisions.ts')).decisionsCommand,
   },
   {
     name: 'credit',

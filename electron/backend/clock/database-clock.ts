@@ -60,16 +60,26 @@ export function startDemoClockForSource(db: Db, source: string, wallNow: number 
   if (isDemoDatabase(db)) return;
   const file = join(source, TRUTH_FILE);
   if (!existsSync(file)) return;
-  if (db.prepare('SELECT EXISTS (SELECT 1 FROM import_batches)').pluck().get() === 1) return;
-  let truth: { start?: unknown; days?: unknown };
+  let truth: unknown;
   try {
-    truth = JSON.parse(readFileSync(file, 'utf8')) as typeof truth;
+    truth = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return;
   }
-  const start = typeof truth.start === 'string' ? parseDay(truth.start) : null;
-  if (start === null || typeof truth.days !== 'number' || !Number.isInteger(truth.days) || truth.days < 1) return;
-  startDemoClock(db, start + truth.days - 1, wallNow);
+  startDemoClockFromTruth(db, truth, wallNow);
+}
+
+/**
+ * The same from the demo's ground truth (`{ start, days }`) wherever it was found: a demo exchange
+ * database carries it in its schema's comment (`hcc demo --pg`).
+ */
+export function startDemoClockFromTruth(db: Db, truth: unknown, wallNow: number = Date.now()): void {
+  if (isDemoDatabase(db) || typeof truth !== 'object' || truth === null) return;
+  if (db.prepare('SELECT EXISTS (SELECT 1 FROM import_batches)').pluck().get() === 1) return;
+  const t = truth as { start?: unknown; days?: unknown };
+  const start = typeof t.start === 'string' ? parseDay(t.start) : null;
+  if (start === null || typeof t.days !== 'number' || !Number.isInteger(t.days) || t.days < 1) return;
+  startDemoClock(db, start + t.days - 1, wallNow);
 }
 
 /** The database's clock: the demo's for a demo database, else the wall clock. */

@@ -12,6 +12,7 @@ import { colourAndCounty } from '../people/people-service.ts';
 import { type CaseRow, caseHistory } from './cases.ts';
 import { type CreditRecord, creditRecordOfCase } from './credit-records.ts';
 import type { Evidence } from './evidence.ts';
+import { decisionDeliveries } from '../decisions/decision-outbox.ts';
 
 /** Makes the page's reference to a person (bound to the caller's session). */
 export type RefOf = (personId: string) => string;
@@ -85,5 +86,7 @@ export function caseDetail(db: Db, refOf: RefOf, c: CaseRow, role: Role, now: nu
     allowedMoves: allowedMoves(c.state, role),
     creditRecord: record ? creditView(db, refOf, record) : null,
     color: colourAndCounty(db, c.person_id, dayOfInstant(now)).color,
+    // Whether the platform that shows people their code has heard of each outcome yet.
+    platform: decisionDeliveries(db, c.id),
   };
 }

@@ -2,11 +2,14 @@
  * Cases: opened by a detector (once per behaviour, person and evidence) or flagged by an officer,
  * then moved through the workflow of shared/domain/cases.ts by the roles it allows. Every move
  * writes the case history (append-only) and the audit log in the same transaction; a decision
- * writes the credit record and forces the code red, a revocation voids it.
+ * writes the credit record and forces the code red, a revocation voids it. Each of those outcomes,
+ * and the end of a served term, goes into the decision outbox in that transaction too: the platform
+ * that shows people their code hears of every one (decisions/).
  */
 import { createHash } from 'node:crypto';
 import { type Behavior, type CaseMove, type CaseState, checkMove } from '../../../shared/domain/cases.ts';
 import { type Role, can } from '../../../shared/domain/roles.ts';
+import type { PlatformAction } from '../../../shared/contract/enforcement.ts';
 import { maskIdentifiers, maskPersonId } from '../../../shared/domain/masking.ts';
 import { ApiFailure } from '../failures/api-failure.ts';
 import { audit } from '../audit/audit-log.ts';
@@ -15,6 +18,7 @@ import { auditTargetOf } from '../people/people-service.ts';
 // The county a case is filed in is the scope check's county: a county user can open what they can find.
 import { personCounty } from '../people/person-county.ts';
 import { createCreditRecord, creditRecordOfCase, revokeCreditRecord } from './credit-records.ts';
+import { enqueueDecision } from '../decisions/decision-outbox.ts';
 import { type Evidence, actRecords } from './evidence.ts';
 
 export interface CaseRow {
@@ -209,6 +213,17 @@ export function moveCase(db: Db, m: { id: number; move: CaseMove; role: Role; us
       const check = checkMove(c.state, m.move, m.role);
       if (!check.ok) throw ApiFailure.of(check.code, check.en, check.zh);
       let coloursChanged = false;
+      // What the platform must be told, effective from the move (appeal and uphold change no colour).
+      const outcome = (action: PlatformAction, creditRecordNumber: string | null) =>
+        enqueueDecision(db, {
+          caseId: c.id,
+          personId: c.person_id,
+          action,
+          effectiveAt: m.at,
+          creditRecordNumber,
+          decidedBy: m.user,
+          createdAt: m.at,
+        });
       const sets: string[] = ['state = ?', 'updated_at = ?'];
       const params: unknown[] = [check.to, m.at];
       if (m.move === 'decide') {
@@ -232,6 +247,7 @@ export function moveCase(db: Db, m: { id: number; move: CaseMove; role: Role; us
           details: { case: c.id, number: record.number, behavior: c.behavior },
           at: m.at,
         });
+        outcome('force_red', record.number);
         coloursChanged = true;
       }
       if (m.move === 'revoke') {
@@ -248,6 +264,7 @@ export function moveCase(db: Db, m: { id: number; move: CaseMove; role: Role; us
             at: m.at,
           });
         }
+        outcome('void', record?.number ?? null);
         coloursChanged = true;
       }
       if (m.move === 'close') {
@@ -255,6 +272,7 @@ export function moveCase(db: Db, m: { id: number; move: CaseMove; role: Role; us
         params.push(m.at);
         // A served term ends the forced red (the 14-day rule takes over); other closings change nothing.
         coloursChanged = c.decided_at !== null && c.revoked_at === null;
+        if (coloursChanged) outcome('end', creditRecordOfCase(db, c.id)?.number ?? null);
       }
       db.prepare(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`).run(...params, c.id);
       db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(

@@ -1,7 +1,8 @@
 /**
  * One long job at a time (sync, import, demo city, colour evaluation), run on a worker thread; its
  * progress is pushed to every window as `job` events, and a finished job that changed data sends
- * `data-changed`. Also the automatic sync every N minutes (Settings).
+ * `data-changed`. Also the automatic sync every N minutes (Settings), and every minute between jobs
+ * the delivery of enforcement outcomes still waiting for the health-code platform (decisions/).
  */
 import { Worker } from 'node:worker_threads';
 import type { JobState } from '../../../shared/contract/data.ts';
@@ -11,10 +12,15 @@ import type { Db } from '../db/database.ts';
 import { databaseKeyOf } from '../db/db-key.ts';
 import { workerUrl } from '../workers/worker-url.ts';
 import { ApiFailure } from '../failures/api-failure.ts';
+import { drainDecisions } from '../decisions/drain-decisions.ts';
+import { maskIdentifiers } from '../../../shared/domain/masking.ts';
 import type { EventHub } from './event-hub.ts';
 import { jobFailure } from './job-failure.ts';
 import type { JobFailure, JobReport, JobRequest, JobWorkerData } from './job-messages.ts';
 import { JobTracker } from './job-state.ts';
+
+/** How often outcomes still waiting for the platform are pushed (EXCHANGE.md, outbound). */
+const DRAIN_EVERY_MS = 60_000;
 
 export interface JobResult {
   state: JobState;
@@ -26,6 +32,9 @@ export class JobManager {
   private readonly results = new Map<number, JobResult>();
   private nextId = 1;
   private timer: NodeJS.Timeout | null = null;
+  private drainTimer: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+  private lastDrainError: string | null = null;
 
   private readonly db: Db;
   private readonly dataDir: string;
@@ -140,10 +149,46 @@ export class JobManager {
       }, autoSyncMinutes * 60_000);
       this.timer.unref();
     }
+    if (this.drainTimer) clearInterval(this.drainTimer);
+    this.drainTimer = null;
+    if (syncSource) {
+      this.drainTimer = setInterval(() => this.drainDecisions(syncSource), DRAIN_EVERY_MS);
+      this.drainTimer.unref();
+    }
+  }
+
+  /** A case move made an outcome for the platform: delivered now, not at the next tick. */
+  decisionsMade(): void {
+    const { syncSource } = consoleSettings(this.db);
+    if (syncSource) this.drainDecisions(syncSource);
+  }
+
+  /**
+   * A decision taken while the exchange was out of reach goes once it is back (a sync's end pushes
+   * too). Never beside a job: the job's sync pushes itself. A failure is logged once, not every
+   * minute, and without the outcome's person; the next tick tries again.
+   */
+  private drainDecisions(source: string): void {
+    if (this.running || this.draining) return;
+    this.draining = drainDecisions(this.db, source, undefined, { actor: { user: 'system' } })
+      .then(
+        (r) => {
+          const error = r?.error ? `decisions not delivered to ${r.target}: ${r.error.en}` : null;
+          if (error && error !== this.lastDrainError) console.error(error);
+          this.lastDrainError = error;
+          if (r?.delivered) this.events.publish({ type: 'data-changed' });
+        },
+        (err: unknown) => console.error(`decisions push failed: ${maskIdentifiers(err instanceof Error ? err.message : String(err))}`),
+      )
+      .finally(() => {
+        this.draining = null;
+      });
   }
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.drainTimer) clearInterval(this.drainTimer);
+    await this.draining;
     if (this.running) {
       this.running.worker.postMessage('cancel');
       await this.running.done;

@@ -62,6 +62,8 @@ export class JobTracker {
     }
     if (r.type === 'sync') {
       const e = r.event;
+      if (e.type === 'retry') s.message = 'reconnecting';
+      else if (s.message === 'reconnecting') s.message = null;
       if (e.type === 'plan') {
         s.message = null;
         for (const f of e.files) {

@@ -18,6 +18,8 @@ export interface RejectListItem {
   reason: string;
   reason_zh: string;
   batch_id: number;
+  /** Read from an exchange table: `line` is the row's seq (EXCHANGE.md). */
+  from_table: number;
 }
 
 export interface RejectQuery {
@@ -46,7 +48,8 @@ export function listRejects(db: Db, q: RejectQuery = {}): RejectListItem[] {
   const limit = q.limit ?? -1;
   return db
     .prepare(
-      `SELECT id, feed, file_name AS file, line, column_name AS column, value, reason, reason_zh, batch_id
+      `SELECT id, feed, file_name AS file, line, column_name AS column, value, reason, reason_zh, batch_id,
+         EXISTS (SELECT 1 FROM import_batches b WHERE b.id = batch_id AND b.file_path LIKE 'postgres://%') AS from_table
        FROM rejected_rows ${w.sql} ORDER BY id LIMIT ? OFFSET ?`,
     )
     .all(...w.params, limit, q.offset ?? 0) as RejectListItem[];

@@ -2,16 +2,22 @@
 import type { ConsoleSettings } from '../../../shared/contract/settings.ts';
 import type { Db } from '../db/database.ts';
 import { getSetting, setSetting } from '../rules/settings.ts';
+import { hasStoredExchangePassword } from '../exchange-db/exchange-credentials.ts';
 
-const DEFAULTS: ConsoleSettings = { idleTimeoutMinutes: 30, autoSyncMinutes: 0, syncSource: null };
+const DEFAULTS = { idleTimeoutMinutes: 30, autoSyncMinutes: 0 };
 
 export function consoleSettings(db: Db): ConsoleSettings {
   const idle = Number(getSetting(db, 'console.idle_timeout_minutes') ?? DEFAULTS.idleTimeoutMinutes);
   const auto = Number(getSetting(db, 'console.auto_sync_minutes') ?? DEFAULTS.autoSyncMinutes);
-  return { idleTimeoutMinutes: idle, autoSyncMinutes: auto, syncSource: getSetting(db, 'console.sync_source') };
+  return {
+    idleTimeoutMinutes: idle,
+    autoSyncMinutes: auto,
+    syncSource: getSetting(db, 'console.sync_source'),
+    exchangePasswordStored: hasStoredExchangePassword(db),
+  };
 }
 
-export function saveConsoleSettings(db: Db, s: Partial<ConsoleSettings>): ConsoleSettings {
+export function saveConsoleSettings(db: Db, s: Partial<Omit<ConsoleSettings, 'exchangePasswordStored'>>): ConsoleSettings {
   db.transaction(() => {
     if (s.idleTimeoutMinutes !== undefined) setSetting(db, 'console.idle_timeout_minutes', String(s.idleTimeoutMinutes));
     if (s.autoSyncMinutes !== undefined) setSetting(db, 'console.auto_sync_minutes', String(s.autoSyncMinutes));

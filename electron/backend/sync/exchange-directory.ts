@@ -24,6 +24,9 @@ export const SYNC_FEED_ORDER: readonly FeedName[] = [
   'scans',
 ];
 
+/** `<dir>/outbox/`: where the console writes its decisions for the platform. */
+export const OUTBOX_FOLDER = 'outbox';
+
 export interface ExchangeFile {
   feed: FeedName;
   /** `<feed>/<name>`, with forward slashes: the key of the sync state. */
@@ -78,6 +81,8 @@ export function listExchangeDirectory(dir: string): ExchangeListing {
   const byFeed = new Map<FeedName, ExchangeFile[]>();
   for (const e of entries) {
     if (isNoise(e.name)) continue;
+    // The console's own decisions for the platform (EXCHANGE.md), not a feed.
+    if (e.isDirectory() && e.name === OUTBOX_FOLDER) continue;
     if (!e.isDirectory() || !isFeedName(e.name)) {
       ignored.push(e.name);
       continue;

@@ -20,7 +20,9 @@ export type SyncEvent =
   | { type: 'plan'; files: { feed: FeedName; file: string; size: number }[]; skipped: number }
   | { type: 'file-start'; feed: FeedName; file: string; index: number; total: number }
   | { type: 'progress'; feed: FeedName; file: string; read: number; fraction: number | null }
-  | { type: 'file-done'; outcome: ImportOutcome };
+  | { type: 'file-done'; outcome: ImportOutcome }
+  /** The exchange database's connection was lost: reconnecting after `waitMs` (attempt n). */
+  | { type: 'retry'; feed: FeedName; file: string; attempt: number; waitMs: number; reason: string };
 
 export interface SyncOptions {
   source: string;
@@ -40,6 +42,8 @@ export interface SyncOutcome {
   /** Files already read completely and unchanged. */
   unchanged: number;
   ignored: string[];
+  /** Reconnections to the exchange database this sync needed (0 for a directory). */
+  retries?: number;
 }
 
 export async function syncDirectory(db: Db, options: SyncOptions): Promise<SyncOutcome> {
@@ -139,7 +143,8 @@ async function sha256(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-function addTotals(outcome: SyncOutcome, feed: FeedName, r: ImportOutcome): void {
+/** Adds a file's (or an exchange table's) counts to its feed's and the sync's totals. */
+export function addTotals(outcome: SyncOutcome, feed: FeedName, r: ImportOutcome): void {
   const t = (outcome.feeds[feed] ??= { files: 0, read: 0, accepted: 0, duplicates: 0, rejected: 0 });
   for (const target of [t, outcome.totals]) {
     target.files++;

@@ -8,6 +8,8 @@ import { ROLES_NEEDING_APPROVAL, approveRole, requestRole, withdrawRole } from '
 import { createUser, getUser, listUsers, updateUser } from '../../auth/users.ts';
 import { saveKeyArea } from '../../rules/key-areas.ts';
 import { exchangeDirectoryProblem } from '../../sync/exchange-directory.ts';
+import { storeExchangePassword } from '../../exchange-db/exchange-credentials.ts';
+import { isPostgresSource, parsePostgresUrl, sourceName } from '../../exchange-db/pg-source.ts';
 import { ApiFailure } from '../../failures/api-failure.ts';
 import { type CallContext, sessionOf } from '../context.ts';
 import type { ValidParams } from '../../../../shared/contract/api.ts';
@@ -120,12 +122,28 @@ export function settingsGet(ctx: CallContext): ConsoleSettings {
 }
 
 export function settingsUpdate(ctx: CallContext, p: ValidParams<'settings.update'>): ConsoleSettings {
-  const next: Partial<ConsoleSettings> = {};
+  const db = ctx.services.db;
+  const next: Partial<Omit<ConsoleSettings, 'exchangePasswordStored'>> = {};
   if (p.idleTimeoutMinutes !== undefined) next.idleTimeoutMinutes = p.idleTimeoutMinutes;
   if (p.autoSyncMinutes !== undefined) next.autoSyncMinutes = p.autoSyncMinutes;
-  if (p.syncSource !== undefined) next.syncSource = p.syncSource === null ? null : exchangeDirectory(ctx, p.syncSource);
-  const saved = saveConsoleSettings(ctx.services.db, next);
-  audit(ctx.services.db, { user: sessionOf(ctx).user.name, action: 'settings.update', details: { ...next }, at: ctx.services.now() });
+  let password: string | null | undefined = p.exchangePassword;
+  if (p.syncSource !== undefined && p.syncSource !== null && isPostgresSource(p.syncSource)) {
+    // The database is named without its password; one typed into the address is kept sealed instead.
+    const s = parsePostgresUrl(p.syncSource);
+    next.syncSource = sourceName(s);
+    if (s.password !== null && password === undefined) password = s.password;
+  } else if (p.syncSource !== undefined) next.syncSource = p.syncSource === null ? null : exchangeDirectory(ctx, p.syncSource);
+  const before = consoleSettings(db).syncSource;
+  // A kept password belongs to one server: another source forgets it unless a new one comes with it.
+  if (next.syncSource !== undefined && next.syncSource !== before && password === undefined) password = null;
+  db.transaction(() => {
+    saveConsoleSettings(db, next);
+    if (password !== undefined) storeExchangePassword(db, password);
+  })();
+  const saved = consoleSettings(db);
+  // The audit log says that the password changed, never what it is.
+  const details = { ...next, ...(password !== undefined ? { exchangePassword: password === null ? 'forgotten' : 'changed' } : {}) };
+  audit(db, { user: sessionOf(ctx).user.name, action: 'settings.update', details, at: ctx.services.now() });
   ctx.services.jobs.settingsChanged();
   return saved;
 }

@@ -20,6 +20,11 @@ import { lastImportTimes } from '../../import/batches.ts';
 import { exportRejects } from '../../rejects/export-rejects.ts';
 import { countRejects, listRejects } from '../../rejects/rejects.ts';
 import { exchangeDirectoryProblem } from '../../sync/exchange-directory.ts';
+import { isPostgresSource } from '../../exchange-db/pg-source.ts';
+import { resolvePostgresSource } from '../../exchange-db/resolve-source.ts';
+import { testDirectorySource, testPostgresSource } from '../../exchange-db/test-source.ts';
+import type { ExchangeTestResult } from '../../../../shared/contract/data.ts';
+import { can } from '../../../../shared/domain/roles.ts';
 import { previewImport } from '../../uploads/import-preview.ts';
 import { ApiFailure } from '../../failures/api-failure.ts';
 import { exportResult, exportTarget } from '../export-target.ts';
@@ -63,6 +68,7 @@ export function dataOverview(ctx: CallContext): DataOverview {
     feeds: feedStatuses(db),
     syncs: syncHistory(db, 20),
     syncSource: consoleSettings(db).syncSource,
+    syncPasswordStored: consoleSettings(db).exchangePasswordStored,
     job: ctx.services.jobs.current(),
   };
 }
@@ -79,9 +85,32 @@ export function syncStart(ctx: CallContext, p: ValidParams<'sync.start'>): JobSt
   if (!source) throw ApiFailure.because('bad_request', { code: 'data.noExchangeDirectory' });
   // Said at once, before a job starts: a folder deleted (or a share disconnected) since it was saved,
   // or a path saved before paths were checked.
-  const problem = exchangeDirectoryProblem(source, { absolute: true });
-  if (problem) throw ApiFailure.badRequest(problem.message, problem.messageZh);
+  if (!isPostgresSource(source)) {
+    const problem = exchangeDirectoryProblem(source, { absolute: true });
+    if (problem) throw ApiFailure.badRequest(problem.message, problem.messageZh);
+  }
   return ctx.services.jobs.start({ kind: 'sync', source }, sessionOf(ctx).user.name);
+}
+
+/**
+ * "Test connection". The saved source, with its kept password, for whoever may sync; one being typed
+ * (another address, a new password) only for administrators, who are setting it up: a password
+ * typed here is used for this test and not kept.
+ */
+export async function syncTestSource(ctx: CallContext, p: ValidParams<'sync.testSource'>): Promise<ExchangeTestResult> {
+  requireCityWide(ctx);
+  const db = ctx.services.db;
+  const saved = consoleSettings(db).syncSource;
+  const typed = p.source?.trim() || null;
+  const role = sessionOf(ctx).user.role;
+  const setsUp = (typed !== null && typed !== saved) || p.password !== undefined;
+  if (!can(role, 'settings.manage') && (setsUp || !can(role, 'data.sync'))) {
+    throw ApiFailure.because('forbidden', { code: 'auth.roleMayNot', params: { method: 'sync.testSource' } });
+  }
+  const source = typed ?? saved;
+  if (!source) throw ApiFailure.because('bad_request', { code: 'data.noExchangeDirectory' });
+  if (!isPostgresSource(source)) return testDirectorySource(source);
+  return testPostgresSource(db, resolvePostgresSource(db, { url: source, ...(p.password !== undefined ? { password: p.password } : {}) }));
 }
 
 export function syncCancel(ctx: CallContext): JobState | null {
@@ -125,6 +154,7 @@ export function rejectsList(ctx: CallContext, p: ValidParams<'rejects.list'>): R
       feed: r.feed,
       file: r.file,
       line: r.line,
+      fromTable: r.from_table === 1,
       column: r.column,
       value: maskRejectValue(type, r.value),
       reason: r.reason,

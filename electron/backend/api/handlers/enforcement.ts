@@ -64,7 +64,11 @@ export async function move(ctx: CallContext, p: ValidParams<'cases.move'>): Prom
     reason: p.reason,
     at: ctx.services.now(),
   });
-  if (result.coloursChanged) ctx.services.events.publish({ type: 'data-changed' });
+  if (result.coloursChanged) {
+    ctx.services.events.publish({ type: 'data-changed' });
+    // Every move that changes colours is an outcome the platform must hear of (decision-outbox.ts).
+    ctx.services.jobs.decisionsMade();
+  }
   return caseDetail(ctx.services.db, refsFor(ctx), result.row, s.user.role, ctx.services.now());
 }
 

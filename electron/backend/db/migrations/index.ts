@@ -8,6 +8,7 @@ import { migration007 } from './007-account-duties.ts';
 import { migration008 } from './008-keyed-audit-chain.ts';
 import { migration009 } from './009-query-plan-indexes.ts';
 import { migration010 } from './010-enterprise-indexes.ts';
+import { migration011 } from './011-exchange-database.ts';
 import type { Migration } from './migration.ts';
 
 /** All migrations in order; append only. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,6 +4,7 @@ import { api } from '../../api/client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { ProgressBar } from '../../components/progress-bar.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { isPostgresAddress } from './source-form.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import {
   type FeedRowState,
@@ -48,6 +49,8 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
   const feeds = feedProgressViews(job);
   const overall = jobFraction(job);
   const totals = jobTotals(job);
+  // A sync of the exchange database reads tables where a directory's reads files.
+  const fromTables = job.kind === 'sync' && isPostgresAddress(job.source);
 
   const cancel = () => {
     setCancelFor(job.id);
@@ -113,7 +116,7 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
             <tr>
               <th scope="col">{t('data.col.feed')}</th>
               <th scope="col" className="data-job-bar-col">
-                {t('data.job.col.files')}
+                {t(fromTables ? 'data.job.col.tables' : 'data.job.col.files')}
               </th>
               {NUMBER_COLUMNS.map((key) => (
                 <th key={key} scope="col" className="num">
@@ -136,7 +139,10 @@ export function JobProgressView({ job, canCancel, fileName }: { job: JobState; c
                 <td className="data-job-bar-col">
                   <ProgressBar
                     value={f.fraction}
-                    label={t('data.job.files', { done: formatNumber(f.filesDone), total: formatNumber(f.files) })}
+                    label={t(fromTables ? 'data.job.tables' : 'data.job.files', {
+                      done: formatNumber(f.filesDone),
+                      total: formatNumber(f.files),
+                    })}
                   />
                 </td>
                 <td className="num">

@@ -57,10 +57,11 @@ export function feedProgressViews(job: JobState): FeedProgressView[] {
   return out;
 }
 
-export type JobPhase = 'starting' | 'reading' | 'importing' | 'colours' | 'done' | 'failed' | 'cancelled';
+export type JobPhase = 'starting' | 'reading' | 'reconnecting' | 'importing' | 'colours' | 'done' | 'failed' | 'cancelled';
 
 export function jobPhase(job: JobState): JobPhase {
   if (job.status !== 'running') return job.status;
+  if (job.message === 'reconnecting') return 'reconnecting';
   if (job.colours) return 'colours';
   // An import reports no files or rows while it reads (only its end), unlike a sync.
   if (job.kind === 'import' && Object.keys(job.feeds).length === 0) return 'importing';

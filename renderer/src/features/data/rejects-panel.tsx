@@ -93,7 +93,12 @@ export function RejectsPanel({
         </span>
       ),
     },
-    { key: 'line', header: t('data.rejects.line'), numeric: true, cell: (r) => String(r.line) },
+    {
+      key: 'line',
+      header: t('data.rejects.line'),
+      numeric: true,
+      cell: (r) => (r.fromTable ? t('data.rejects.seq', { seq: r.line }) : String(r.line)),
+    },
     { key: 'column', header: t('data.rejects.column'), cell: (r) => <code>{r.column}</code> },
     {
       key: 'value',

@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import type { SessionInfo } from '../../../../shared/contract/api.ts';
+import type { ExchangeTestResult, SessionInfo } from '../../../../shared/contract/api.ts';
 import { ApiCallError, api } from '../../api/client.ts';
-import { routeHash } from '../../app/router.tsx';
 import { Card } from '../../components/card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { dataActions } from './data-actions.ts';
 import { JobProgressView } from './job-progress-view.tsx';
+import { isPostgresAddress } from './source-form.ts';
+import { SourceTestResult } from './source-test-result.tsx';
+import { SyncSourceEditor } from './sync-source-editor.tsx';
 import type { DataState } from './use-data-state.ts';
 
 export function isBusy(error: unknown): boolean {
@@ -24,7 +26,8 @@ export function BusyNote() {
 }
 
 /**
- * The exchange directory and "sync now"; while a job runs (a sync, an automatic sync, a colour
+ * The sync source (an exchange directory or the exchange database: administrators set it here,
+ * with "test connection") and "sync now"; while a job runs (a sync, an automatic sync, a colour
  * evaluation started elsewhere), its progress and Cancel.
  */
 export function SyncPanel({ session, state, showJob }: { session: SessionInfo; state: DataState; showJob: boolean }) {
@@ -42,6 +45,27 @@ export function SyncPanel({ session, state, showJob }: { session: SessionInfo; s
     setWasRunning(running);
     if (!running && isBusy(error)) setError(null);
   }
+
+  const [editing, setEditing] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [tested, setTested] = useState<ExchangeTestResult | null>(null);
+  const [testError, setTestError] = useState<unknown>(null);
+  const canTest = (canSync || canSettings) && !may.countyScoped && source !== null;
+  const test = () => {
+    setTesting(true);
+    setTested(null);
+    setTestError(null);
+    api('sync.testSource', {}).then(
+      (r) => {
+        setTesting(false);
+        setTested(r);
+      },
+      (err: unknown) => {
+        setTesting(false);
+        setTestError(err);
+      },
+    );
+  };
 
   const start = () => {
     setStarting(true);
@@ -66,33 +90,71 @@ export function SyncPanel({ session, state, showJob }: { session: SessionInfo; s
       testId="sync-card"
       actions={
         canSync ? (
-          <button
-            type="button"
-            className="button-primary"
-            onClick={start}
-            disabled={starting || running || !source}
-            data-testid="sync-start"
-            title={running ? t('data.busy') : undefined}
-          >
-            {starting ? t('data.sync.starting') : t('data.sync.start')}
-          </button>
+          <>
+            {canTest ? (
+              <button type="button" onClick={test} disabled={testing} data-testid="sync-test">
+                {testing ? t('data.source.testing') : t('data.source.test')}
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className="button-primary"
+              onClick={start}
+              disabled={starting || running || !source}
+              data-testid="sync-start"
+              title={running ? t('data.busy') : undefined}
+            >
+              {starting ? t('data.sync.starting') : t('data.sync.start')}
+            </button>
+          </>
+        ) : canSettings && !may.countyScoped ? (
+          <>
+            {canTest ? (
+              <button type="button" onClick={test} disabled={testing} data-testid="sync-test">
+                {testing ? t('data.source.testing') : t('data.source.test')}
+              </button>
+            ) : null}
+            <button type="button" onClick={() => setEditing(true)} disabled={editing} data-testid="sync-source-change">
+              {t('data.source.change')}
+            </button>
+          </>
         ) : null
       }
     >
       <p className="data-source">
-        <span className="data-label">{t('data.sync.source')}</span>{' '}
+        <span className="data-label">{t(isPostgresAddress(source) ? 'data.sync.sourceDatabase' : 'data.sync.source')}</span>{' '}
         {source ? (
           <code data-testid="sync-source">{source}</code>
         ) : state.overview ? (
           <span className="data-source-missing" data-testid="sync-source-missing">
             {t('data.sync.noSource')}{' '}
-            {canSettings ? <a href={routeHash({ screen: 'settings' })}>{t('data.sync.toSettings')}</a> : t('data.sync.askAdmin')}
+            {canSettings ? (
+              <button type="button" className="data-link-button" onClick={() => setEditing(true)} data-testid="sync-source-set">
+                {t('data.source.set')}
+              </button>
+            ) : (
+              t('data.sync.askAdmin')
+            )}
           </span>
         ) : (
           <span className="muted">{t('common.loading')}</span>
         )}
       </p>
-      {canSync ? <p className="data-hint">{t('data.sync.hint')}</p> : null}
+      {editing ? (
+        <SyncSourceEditor
+          saved={source}
+          passwordStored={state.overview?.syncPasswordStored ?? false}
+          onSaved={() => {
+            setEditing(false);
+            setTested(null);
+            state.reload();
+          }}
+          onClose={() => setEditing(false)}
+        />
+      ) : null}
+      {testError ? <ErrorBox error={testError} testId="sync-test-error" /> : null}
+      {tested && !editing ? <SourceTestResult result={tested} /> : null}
+      {canSync ? <p className="data-hint">{t(isPostgresAddress(source) ? 'data.sync.hintDatabase' : 'data.sync.hint')}</p> : null}
       {may.countyScoped ? (
         <p className="notice" data-testid="data-city-wide">
           {t('data.cityWide.note')}

@@ -24,6 +24,7 @@ import {
   thresholdEntries,
 } from './enforcement-text.ts';
 import { MoveDialog } from './move-dialog.tsx';
+import { PlatformCard } from './platform-card.tsx';
 import { useApi } from '../../api/use-api.ts';
 
 /**
@@ -98,6 +99,7 @@ export function CasePage({ caseId, session, version }: { caseId: number; session
       </div>
 
       {detail.creditRecord ? <CreditRecordCard record={detail.creditRecord} /> : null}
+      <PlatformCard platform={detail.platform} />
       <EvidenceCard evidence={detail.evidence} />
       <HistoryCard history={detail.history} />
 

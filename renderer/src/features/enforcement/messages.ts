@@ -2,11 +2,13 @@ import { CASE_STATE_WORDS, CASE_STEP_WORDS, SYSTEM_ACTOR_WORDS } from '../../../
 import { wordKeys } from '../../../../shared/words/translate.ts';
 import { defineMessages } from '../../i18n/define-messages.ts';
 import { evidenceMessages } from './evidence-messages.ts';
+import { platformMessages } from './platform-messages.ts';
 
 /** Messages of the Enforcement screen (信用监管; keys start with 'enforcement.'). */
 export const enforcementMessages = defineMessages(
   {
     ...evidenceMessages.zh,
+    ...platformMessages.zh,
     'enforcement.title': '信用监管',
     'enforcement.tabs': '信用监管功能',
     'enforcement.tab.cases': '案件队列',
@@ -171,6 +173,7 @@ export const enforcementMessages = defineMessages(
   },
   {
     ...evidenceMessages.en,
+    ...platformMessages.en,
     'enforcement.title': 'Enforcement',
     'enforcement.tabs': 'Enforcement sections',
     'enforcement.tab.cases': 'Case queue',

@@ -35,14 +35,18 @@ export function settingsToForm(s: ConsoleSettings): ConsoleSettingsForm {
   return { idleTimeoutMinutes: String(s.idleTimeoutMinutes), autoSyncMinutes: String(s.autoSyncMinutes), syncSource: s.syncSource ?? '' };
 }
 
-export function validateConsoleSettings(form: ConsoleSettingsForm): Validated<ConsoleSettings, keyof ConsoleSettingsForm> {
+export function validateConsoleSettings(
+  form: ConsoleSettingsForm,
+): Validated<Omit<ConsoleSettings, 'exchangePasswordStored'>, keyof ConsoleSettingsForm> {
   const errors: FormErrors<keyof ConsoleSettingsForm> = {};
   const idle = parseWholeNumber(form.idleTimeoutMinutes, IDLE_MINUTES.min, IDLE_MINUTES.max);
   if ('problem' in idle) errors.idleTimeoutMinutes = idle.problem;
   const sync = parseWholeNumber(form.autoSyncMinutes, AUTO_SYNC_MINUTES.min, AUTO_SYNC_MINUTES.max);
   if ('problem' in sync) errors.autoSyncMinutes = sync.problem;
   const source = form.syncSource.trim();
-  if (source !== '' && !isAbsolutePath(source)) errors.syncSource = { key: 'settings.error.pathAbsolute' };
+  // A folder, or the exchange database's address (its password is set on the Data screen).
+  if (source !== '' && !isAbsolutePath(source) && !/^postgres(ql)?:\/\//i.test(source))
+    errors.syncSource = { key: 'settings.error.pathAbsolute' };
   // Automatic sync needs somewhere to sync from.
   else if (source === '' && 'value' in sync && sync.value > 0) errors.syncSource = { key: 'settings.error.pathNeeded' };
   if ('problem' in idle || 'problem' in sync || Object.keys(errors).length > 0) return { ok: false, errors };

@@ -34,6 +34,7 @@ const WRONG: Partial<Record<MethodName, [params: Record<string, unknown>, names:
   ],
   'sync.start': [[{ source: 5 }, 'source']],
   'sync.history': [[{ limit: 'all' }, 'limit']],
+  'sync.testSource': [[{ password: 7 }, 'password']],
   'rejects.list': [
     [{ feed: 'nonsense' }, 'feed'],
     [{ batchId: -1 }, 'batchId'],

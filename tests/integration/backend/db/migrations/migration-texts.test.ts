@@ -27,6 +27,7 @@ const SHIPPED: readonly (readonly [number, string, string])[] = [
   [8, 'keyed audit chain', '162104712e7e14cb57436f636154bf97ecf4d4d0c5665234e0206b983e023fc4'],
   [9, 'query plan indexes', 'c8254ff7d11831856bd36a722c349b8fe154a4354b85cc77b37cc66b95ef0f64'],
   [10, 'enterprises', 'e3e8642852fd1fffd29556d4c12eb650112de2d9988b2012cf71b7632cd93ed3'],
+  [11, 'exchange database', '4a56b4db1ecaa569cab7f0a0f37985194f213ff519f114d26fa7abd59f7e4fdb'],
 ];
 
 const migrationFiles = readdirSync(FOLDER)

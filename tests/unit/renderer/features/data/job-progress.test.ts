@@ -97,6 +97,12 @@ describe('jobPhase and jobFraction', () => {
     expect(jobPhase(job({ status: 'cancelled', colours: { done: 3, total: 3 } }))).toBe('cancelled');
   });
 
+  it('a sync reconnecting to the exchange database says so while it runs, and not once it has ended', () => {
+    const reading = { feeds: { checkins: feed(1, 0, 0, null) }, message: 'reconnecting' as const };
+    expect(jobPhase(job(reading))).toBe('reconnecting');
+    expect(jobPhase(job({ ...reading, status: 'failed' }))).toBe('failed');
+  });
+
   it('while reading, follows the bytes read (elapsed = rows / rate; fraction = elapsed / (elapsed + time left))', () => {
     // 1000 rows at 100 rows/s: 10 s elapsed; 30 s left: a quarter done, whatever the unstarted feeds hold.
     const j = job({ feeds: { residents: feed(1, 1, 1000, 1000), checkins: feed(14, 0, 0, null) }, rowsPerSecond: 100, etaSeconds: 30 });

@@ -68,6 +68,7 @@ function detail(state: CaseState, patch: Partial<CaseDetail> = {}): CaseDetail {
     history: [],
     allowedMoves: [],
     creditRecord: null,
+    platform: [],
     color: 'green',
     ...patch,
   };

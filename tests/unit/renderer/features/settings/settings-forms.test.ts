@@ -51,6 +51,11 @@ describe('console settings form', () => {
     }
   });
 
+  test('the exchange database is a source too (its password is set on the Data screen)', () => {
+    const r = validateConsoleSettings({ idleTimeoutMinutes: '30', autoSyncMinutes: '5', syncSource: 'postgres://hcc@db:5432/exchange' });
+    expect(r).toEqual({ ok: true, value: { idleTimeoutMinutes: 30, autoSyncMinutes: 5, syncSource: 'postgres://hcc@db:5432/exchange' } });
+  });
+
   test('automatic sync needs a directory', () => {
     const r = validateConsoleSettings({ idleTimeoutMinutes: '30', autoSyncMinutes: '5', syncSource: '' });
     expect(r.ok).toBe(false);
