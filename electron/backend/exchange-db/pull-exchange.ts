@@ -14,7 +14,7 @@ import { acquireSyncLock } from '../sync/sync-lock.ts';
 import { type SyncTotals, endSyncRun, startSyncRun } from '../sync/sync-state.ts';
 import { ExchangeConnection } from './exchange-connection.ts';
 import { type FeedTable, describeFeedTable } from './feed-table.ts';
-import { type PostgresSource, sourceName } from './pg-source.ts';
+import { ExchangeSourceError, type PostgresSource, sourceName } from './pg-source.ts';
 import { pullState } from './pull-state.ts';
 import { pullTable } from './pull-table.ts';
 
@@ -63,6 +63,13 @@ export async function syncPostgres(db: Db, options: PullOptions): Promise<SyncOu
       const state = pullState(db, name, t.name, feed);
       // A table with gaps or a killed batch is looked at too, but only new rows make it planned work.
       waiting.push(Math.max(0, max - state.high_seq) || (state.batch_id !== null ? 1 : 0));
+    }
+    if (tables.length === 0) {
+      // A wrong schema (or database) would otherwise sync nothing and call it done.
+      throw new ExchangeSourceError(
+        `${name} has no feed tables in the schema ${options.source.schema} (residents, checkins, …): check the database and schema names`,
+        `${name} 的模式 ${options.source.schema} 中没有数据源表（residents、checkins 等）：请检查数据库名和模式名`,
+      );
     }
     await startDemoClock(db, conn, options.source);
     outcome.runId = startSyncRun(db, name, now());

@@ -260,6 +260,9 @@ describeWithPostgres('pulling an exchange table', () => {
     const err = await syncPostgres(db, { source: wrongPassword }).catch((e: Error) => e);
     expect(String(err)).toMatch(/refused user hcc: check the user name and password/);
     expect(String(err)).not.toContain('not-the-password-42');
+    await expect(syncPostgres(db, { source: { ...source(), schema: 'nothing_here' } })).rejects.toThrow(
+      /has no feed tables in the schema nothing_here/,
+    );
     const none = await syncPostgres(db, { source: { ...source(), password: null } }).catch((e: Error) => e);
     expect(String(none)).toMatch(/asks for user hcc's password and none was given: set it on the Data screen, or use PGPASSWORD/);
     expect(n(db, 'SELECT count(*) FROM sync_runs')).toBe(0);
