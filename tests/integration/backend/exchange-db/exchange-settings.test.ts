@@ -93,6 +93,10 @@ describeWithPostgres('the exchange database as the sync source', () => {
 
   it('hcc sync never repeats the password it was given, in its output or its errors', async () => {
     const x = await createExchangeDatabase('cli');
+    const admin = await x.admin();
+    for (const ddl of exchangeSchemaDdl(parsePostgresUrl(x.url))) await admin.query(ddl);
+    await admin.query('GRANT ALL ON SCHEMA exchange TO hcc; GRANT ALL ON ALL TABLES IN SCHEMA exchange TO hcc');
+    await admin.end();
     const dbFile = join(tempDir(), 'c.db');
     const wrong = x.urlWithPassword.replace(encodeURIComponent(x.password), 'Wr0ngPassw0rd');
     const r = await runCli(['sync', '--db', dbFile, '--source', wrong]);
