@@ -16,6 +16,7 @@ export default defineConfig({
           'evaluate-worker': resolve('electron/backend/rules/evaluate-worker.ts'),
           'job-worker': resolve('electron/backend/jobs/job-worker.ts'),
           'briefing-worker': resolve('electron/backend/briefing/briefing-worker.ts'),
+          'audit-verify-worker': resolve('electron/backend/audit/audit-verify-worker.ts'),
         },
       },
     },

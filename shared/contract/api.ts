@@ -24,6 +24,7 @@ import type { CaseDetail, CaseSummary, CreditRecordView, DetectorSettings, Notic
 import type { CaseState } from '../domain/cases.ts';
 import type { BriefingExportRecord, BriefingExportResult, BriefingPreview } from './briefing.ts';
 import type { ErrorReason } from '../words/error-words.ts';
+import type { AuditPage, AuditVerification } from './audit.ts';
 import type { EnterpriseCountyTable, EnterpriseDetail, EnterprisePage, ScanPage, SiteDetail, SiteStats, StaffPage } from './enterprises.ts';
 
 export type * from './auth.ts';
@@ -34,6 +35,7 @@ export type * from './settings.ts';
 export type * from './enforcement.ts';
 export type * from './briefing.ts';
 export type * from './enterprises.ts';
+export type * from './audit.ts';
 export { type Access, METHODS } from './methods.ts';
 
 type Empty = Record<string, never>;
@@ -97,6 +99,9 @@ export interface ApiResults {
   'enterprises.exportCounties': ExportResult;
   'enterprises.exportList': ExportResult;
   'enterprises.weeklyReport': ExportResult;
+  'audit.list': AuditPage;
+  'audit.verify': AuditVerification;
+  'audit.export': ExportResult;
 }
 
 export type MethodName = keyof typeof METHODS;
@@ -123,6 +128,7 @@ export const EXPORT_METHODS = [
   'enterprises.exportCounties',
   'enterprises.exportList',
   'enterprises.weeklyReport',
+  'audit.export',
 ] as const satisfies readonly MethodName[];
 export type ExportMethod = (typeof EXPORT_METHODS)[number];
 

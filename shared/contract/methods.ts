@@ -29,6 +29,8 @@ import {
 } from './param-schemas.ts';
 import { isRegionCode } from '../domain/feeds/field-parsers.ts';
 import { SITE_KINDS } from './enterprises.ts';
+import { auditTimeBound } from './audit.ts';
+import { isValidPersonId } from '../domain/person-id.ts';
 
 /** Who may call a method: anyone, any signed-in user, or a permission. */
 export type Access = 'public' | 'signed-in' | Permission;
@@ -95,6 +97,43 @@ const scanFilters = {
   siteId: optionalText(64),
   creditCode: v.optional(creditCode()),
   filter: v.optional(oneOf(SCAN_FILTERS), 'all'),
+};
+
+/** Text or nothing that must also pass `ok` (said in both languages when it does not). */
+const checkedText = (max: number, ok: (s: string) => boolean, expect: (n: string) => { en: string; zh: string }) =>
+  v.pipe(
+    optionalText(max),
+    v.check((s) => s === undefined || ok(s.trim()), say(expect)),
+    v.transform((s) => s?.trim()),
+  );
+/** A bound of the audit list's period: a day or an instant (shared/contract/audit.ts auditTimeBound). */
+const auditTime = (side: 'from' | 'to') =>
+  checkedText(
+    40,
+    (s) => auditTimeBound(s, side) !== null,
+    (n) => ({
+      en: `${n} must be a day like 2020-02-20 or a time like 2020-02-20 08:30`,
+      zh: `${n} 应为日期（如 2020-02-20）或时间（如 2020-02-20 08:30）`,
+    }),
+  );
+/** A typed ID number, checked before it is looked for (a wrong one would silently find nothing). */
+const typedPersonId = () =>
+  checkedText(24, isValidPersonId, (n) => ({
+    en: `${n} must be an 18-character ID number with a valid check digit`,
+    zh: `${n} 应为18位有效身份证号`,
+  }));
+/**
+ * The audit list's filters (AuditFilters). The person is `personRef` (a reference of this session's
+ * pages) or `personId`, not `ref`: the audit screen is city-wide only (the dispatch refuses county
+ * accounts before any parameter is looked at), so the county-scope table has nothing to check.
+ */
+const auditFilters = {
+  user: optionalText(64),
+  action: optionalText(64),
+  personRef: optionalText(200),
+  personId: typedPersonId(),
+  from: auditTime('from'),
+  to: auditTime('to'),
 };
 
 export const METHODS = {
@@ -305,5 +344,17 @@ export const METHODS = {
       { week: () => ({ en: 'week is required (like 2020-W08)', zh: '请选择周次（如 2020-W08）' }) },
     ),
     access: 'enterprises.summary',
+  },
+  /** 审计日志: entries filtered and paged on the server, newest first; `upTo` pins the list across pages. Audited. */
+  'audit.list': {
+    params: params({ ...auditFilters, upTo: v.optional(wholeNumber(0, 2 ** 53 - 1)), ...page(500) }),
+    access: 'audit.view',
+  },
+  /** The chain's verification state, head and anchor (as `hcc audit verify`). Audited. */
+  'audit.verify': { params: none(), access: 'audit.view' },
+  /** The filtered list as Excel, identifiers masked. Audited. */
+  'audit.export': {
+    params: params({ ...auditFilters, upTo: v.optional(wholeNumber(0, 2 ** 53 - 1)), target: exportTarget() }),
+    access: 'audit.view',
   },
 } as const satisfies Record<string, MethodSpec>;

@@ -27,7 +27,9 @@ export type Permission =
   /** ENTERPRISES.md: the county table and the weekly report (writers too). */
   | 'enterprises.summary'
   /** Everything else of the Enterprises screen (officers and credit staff). */
-  | 'enterprises.view';
+  | 'enterprises.view'
+  /** The audit screen: read, verify and export the audit log (administrators and credit staff, city-wide only). */
+  | 'audit.view';
 
 const OFFICER: readonly Permission[] = [
   'dashboard.view',
@@ -45,18 +47,36 @@ const OFFICER: readonly Permission[] = [
 
 /**
  * officer: dashboards, people, syncs and imports, flag a suspicion. credit: all of that plus judge
- * cases and export credit reports. writer: dashboards and briefings, personal data always masked.
- * admin: users and settings; cannot decide cases (and does not browse people).
+ * cases, export credit reports and read the audit log. writer: dashboards and briefings, personal
+ * data always masked. admin: users and settings and the audit log; cannot decide cases (and does not
+ * browse people).
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   officer: OFFICER,
-  credit: [...OFFICER, 'cases.judge', 'credit.export'],
+  credit: [...OFFICER, 'cases.judge', 'credit.export', 'audit.view'],
   writer: ['dashboard.view', 'briefing.export', 'enterprises.summary'],
-  admin: ['dashboard.view', 'data.view', 'users.manage', 'settings.manage'],
+  admin: ['dashboard.view', 'data.view', 'users.manage', 'settings.manage', 'audit.view'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * Permissions over the whole city that a county-scoped account never has, whatever its role: the
+ * audit log is one chain for the city (its entries name users and people of every county, and its
+ * verification is of the whole chain), so it cannot be cut to one county.
+ */
+export const CITY_WIDE_PERMISSIONS: readonly Permission[] = ['audit.view'];
+
+/** Whether a permission is out of reach of a county-scoped account (the dispatch refuses it). */
+export function isCityWideOnly(permission: Permission, county: string | null): boolean {
+  return county !== null && CITY_WIDE_PERMISSIONS.includes(permission);
+}
+
+/** What a signed-in account may do: its role's permissions, less the city-wide ones for a county account. */
+export function permissionsOf(role: Role, county: string | null): Permission[] {
+  return ROLE_PERMISSIONS[role].filter((p) => !isCityWideOnly(p, county));
 }
 
 /** The roles' names live in shared/words with the other user-facing words. */

@@ -31,6 +31,10 @@ export const ERROR_WORDS = {
   'auth.wrongCredentials': { en: 'wrong user name or password (or the account is disabled)', zh: '用户名或密码错误（或账号已停用）' },
   'auth.signInFirst': { en: 'sign in first (the session may have timed out)', zh: '请先登录（会话可能已超时）' },
   'auth.roleMayNot': { en: 'your role may not do this ({method})', zh: '您的角色无权执行此操作（{method}）' },
+  'auth.cityWideOnly': {
+    en: 'this is for city-wide accounts only; a county-scoped account may not do it ({method})',
+    zh: '此功能仅限全市账号使用，县区账号无权执行（{method}）',
+  },
   'auth.passwordChangeRequired': {
     en: 'choose your own password first (an administrator set the current one)',
     zh: '请先设置您自己的密码（当前密码由管理员设置）',
@@ -98,6 +102,11 @@ export const ERROR_WORDS = {
   },
   'enterprises.noSuchWeek': { en: '{week} is not a week of that year', zh: '{week} 不是该年的有效周次' },
   'sites.noSuchSite': { en: 'no site {siteId} (or not in your county)', zh: '没有编号为 {siteId} 的场所（或不属于本县区）' },
+  'audit.toBeforeFrom': { en: 'the end of the period (to) is before its start (from)', zh: '截止时间早于起始时间' },
+  'audit.noSuchPerson': {
+    en: 'no such person (the link may be from an earlier session); type the ID number instead',
+    zh: '找不到该人员（链接可能已过期），请改为输入身份证号',
+  },
   'keyAreas.toBeforeFrom': { en: 'effective_to is before effective_from', zh: '失效日期早于生效日期' },
   'data.cityWideOnly': { en: 'a county-scoped user cannot change city-wide data', zh: '县区用户不能更改全市数据' },
   'data.demoNeedsEmpty': {

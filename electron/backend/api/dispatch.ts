@@ -12,7 +12,7 @@ import {
   type ResultOf,
   type ValidParams,
 } from '../../../shared/contract/api.ts';
-import { can } from '../../../shared/domain/roles.ts';
+import { can, isCityWideOnly } from '../../../shared/domain/roles.ts';
 import type { ErrorReason } from '../../../shared/words/error-words.ts';
 import { ApiFailure } from '../failures/api-failure.ts';
 import { FileAccessError } from '../files/file-errors.ts';
@@ -21,6 +21,7 @@ import type { CallContext } from './context.ts';
 import { checkScopedParams } from './county-scope.ts';
 import { validParams } from './params.ts';
 import * as admin from './handlers/admin.ts';
+import * as auditScreen from './handlers/audit.ts';
 import * as auth from './handlers/auth.ts';
 import * as briefing from './handlers/briefing.ts';
 import * as dashboard from './handlers/dashboard.ts';
@@ -91,6 +92,9 @@ const HANDLERS: Handlers = {
   'enterprises.exportCounties': enterprises.exportCounties,
   'enterprises.exportList': enterprises.exportList,
   'enterprises.weeklyReport': enterprises.weeklyReport,
+  'audit.list': auditScreen.list,
+  'audit.verify': auditScreen.verify,
+  'audit.export': auditScreen.exportList,
 };
 
 const error = (code: ApiError['code'], message: string, messageZh: string): ApiResponse<never> => ({
@@ -133,6 +137,10 @@ export async function dispatch(
     if (!ctx.session) return refusal('unauthenticated', { code: 'auth.signInFirst' });
     if (access !== 'signed-in' && !can(ctx.session.user.role, access)) {
       return refusal('forbidden', { code: 'auth.roleMayNot', params: { method } });
+    }
+    // The audit log is one chain for the whole city: a county account is refused it, whatever its role.
+    if (access !== 'signed-in' && isCityWideOnly(access, ctx.session.user.county)) {
+      return refusal('forbidden', { code: 'auth.cityWideOnly', params: { method } });
     }
     if (ctx.session.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(method)) {
       return refusal('password_change_required', { code: 'auth.passwordChangeRequired' });

@@ -22,6 +22,8 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'enforcement', anyOf: ['cases.view'], built: true },
   { id: 'briefings', anyOf: ['briefing.export'], built: true },
   { id: 'enterprises', anyOf: ['enterprises.summary'], built: true },
+  /** City-wide accounts only: a county account's session lists no 'audit.view' (roles.ts permissionsOf). */
+  { id: 'audit', anyOf: ['audit.view'], built: true },
   { id: 'settings', anyOf: ['users.manage', 'settings.manage'], built: true },
 ];
 

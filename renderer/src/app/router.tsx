@@ -1,6 +1,6 @@
 /**
  * A small hash router: `#/dashboard`, `#/data`, `#/people`, `#/people/<ref>`, `#/enforcement`,
- * `#/enforcement/<caseId>`, `#/enforcement?flag=<ref>`, `#/settings`, ...
+ * `#/enforcement/<caseId>`, `#/enforcement?flag=<ref>`, `#/audit`, `#/settings`, ...
  * Hash routes work the same from the app:// page (Electron) and from the browser bridge.
  */
 import { useEffect, useState } from 'react';
@@ -13,6 +13,7 @@ export type Route =
   | { screen: 'enforcement'; caseId: number | null; flag: string | null }
   | { screen: 'briefings' }
   | { screen: 'enterprises' }
+  | { screen: 'audit' }
   | { screen: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
     }
     case 'briefings':
     case 'enterprises':
+    case 'audit':
     case 'settings':
       return { screen };
     default:

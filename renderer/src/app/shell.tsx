@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../components/language-switch.tsx';
 import { ChangePasswordButton } from '../features/auth/change-password-dialog.tsx';
 import { BriefingsScreen } from '../features/briefings/briefings-screen.tsx';
 import { DashboardScreen } from '../features/dashboard/dashboard-screen.tsx';
+import { AuditScreen } from '../features/audit/audit-screen.tsx';
 import { DataScreen } from '../features/data/data-screen.tsx';
 import { EnforcementScreen } from '../features/enforcement/enforcement-screen.tsx';
 import { EnterprisesScreen } from '../features/enterprises/enterprises-screen.tsx';
@@ -94,5 +95,7 @@ function ScreenView({ screen, route, session }: { screen: ScreenId; route: Route
       return <BriefingsScreen />;
     case 'enterprises':
       return <EnterprisesScreen session={session} />;
+    case 'audit':
+      return <AuditScreen />;
   }
 }

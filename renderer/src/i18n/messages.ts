@@ -4,6 +4,7 @@
  * exists in both languages.
  */
 import { commonMessages } from './common-messages.ts';
+import { auditMessages } from '../features/audit/messages.ts';
 import { authMessages } from '../features/auth/messages.ts';
 import { briefingsMessages } from '../features/briefings/messages.ts';
 import { dashboardMessages } from '../features/dashboard/messages.ts';
@@ -15,6 +16,7 @@ import { settingsMessages } from '../features/settings/messages.ts';
 
 export const zh = {
   ...commonMessages.zh,
+  ...auditMessages.zh,
   ...authMessages.zh,
   ...briefingsMessages.zh,
   ...dashboardMessages.zh,
@@ -29,6 +31,7 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   ...commonMessages.en,
+  ...auditMessages.en,
   ...authMessages.en,
   ...briefingsMessages.en,
   ...dashboardMessages.en,

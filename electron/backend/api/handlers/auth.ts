@@ -1,6 +1,6 @@
 /** Sign-in, first-start set-up, one's own password, sign-out. */
 import type { AuthStatus, SessionInfo } from '../../../../shared/contract/auth.ts';
-import { ROLE_PERMISSIONS } from '../../../../shared/domain/roles.ts';
+import { permissionsOf } from '../../../../shared/domain/roles.ts';
 import { consoleSettings } from '../../settings/console-settings.ts';
 import { firstStartStatus } from '../../app/first-start.ts';
 import { audit } from '../../audit/audit-log.ts';
@@ -16,7 +16,8 @@ import type { ValidParams } from '../../../../shared/contract/api.ts';
 export function sessionInfo(ctx: CallContext, s: Session): SessionInfo {
   return {
     user: { ...s.user },
-    permissions: [...ROLE_PERMISSIONS[s.user.role]],
+    // A county account's session lists no city-wide permission, so its page offers no audit screen.
+    permissions: permissionsOf(s.user.role, s.user.county),
     idleTimeoutMinutes: consoleSettings(ctx.services.db).idleTimeoutMinutes,
     mustChangePassword: s.mustChangePassword,
   };

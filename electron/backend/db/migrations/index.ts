@@ -9,6 +9,7 @@ import { migration008 } from './008-keyed-audit-chain.ts';
 import { migration009 } from './009-query-plan-indexes.ts';
 import { migration010 } from './010-enterprise-indexes.ts';
 import { migration011 } from './011-exchange-database.ts';
+import { migration012 } from './012-audit-screen-indexes.ts';
 import type { Migration } from './migration.ts';
 
 /** All migrations in order; append only. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

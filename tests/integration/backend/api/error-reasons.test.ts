@@ -123,10 +123,11 @@ describe('error reasons of the other areas', async () => {
       { name: 'adm', role: 'admin' },
       { name: 'cty', role: 'writer', county: '371602' },
       { name: 'wri', role: 'writer' },
+      { name: 'cty-adm', role: 'admin', county: '371602' },
     ],
   });
 
-  test('cases, credit, briefing, data, settings and uploads fail with a reason whose words are its sentences', async () => {
+  test('cases, credit, briefing, data, settings, uploads and the audit screen fail with a reason whose words are its sentences', async () => {
     const walk: [string, ApiError | null][] = [
       ['credit.toBeforeFrom', failure(await c.call('ofc', 'credit.list', { from: '2020-02-10', to: '2020-02-01' }))],
       ['briefing.cityOnly', failure(await c.call('cty', 'briefing.preview', { day: '2020-02-10' }))],
@@ -139,6 +140,9 @@ describe('error reasons of the other areas', async () => {
       ['users.noRoleRequest', failure(await c.call('adm', 'users.decideRole', { name: 'ofc', approve: false }))],
       ['uploads.notCsvOrXlsx', failure(await c.call('ofc', 'upload.begin', { name: 'people.txt', size: 10 }))],
       ['uploads.notFound', failure(await c.call('ofc', 'upload.chunk', { uploadId: 'nope', offset: 0, base64: 'AA==' }))],
+      ['auth.cityWideOnly', failure(await c.call('cty-adm', 'audit.list', {}))],
+      ['audit.toBeforeFrom', failure(await c.call('adm', 'audit.list', { from: '2020-02-10 12:00', to: '2020-02-10 11:59' }))],
+      ['audit.noSuchPerson', failure(await c.call('adm', 'audit.export', { personRef: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }))],
     ];
     expect(walk.map(([, f]) => f?.reason?.code ?? f?.message)).toEqual(walk.map(([code]) => code));
     for (const [, f] of walk) expectRendered(f);

@@ -107,6 +107,15 @@ const WRONG: Partial<Record<MethodName, [params: Record<string, unknown>, names:
   'enterprises.exportCounties': [[{ asOf: '2020-02-30' }, 'asOf']],
   'enterprises.exportList': [[{ list: 'people' }, 'list']],
   'enterprises.weeklyReport': [[{ week: '2020-08' }, 'week']],
+  'audit.list': [
+    [{ action: 7 }, 'action'],
+    [{ personId: '37230119800101123' }, 'personId'],
+    [{ from: '2020-02-30' }, 'from'],
+    [{ to: '20 Feb' }, 'to'],
+    [{ upTo: -1 }, 'upTo'],
+    [{ limit: 501 }, 'limit'],
+  ],
+  'audit.export': [[{ user: 'admin', from: 'soon' }, 'from']],
 };
 
 const entriesOf = (m: MethodName) => Object.keys(METHODS[m].params.entries);

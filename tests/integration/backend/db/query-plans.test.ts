@@ -305,6 +305,14 @@ async function readScreens(services: ConsoleServices): Promise<void> {
   await call('admin', 'settings.get', {});
   await call('admin', 'keyAreas.list', {});
   await call('admin', 'detect.settings', {});
+  // The audit screen: the whole log, and each filter (a person by ID number) alone and together.
+  await call('admin', 'audit.list', {});
+  await call('admin', 'audit.list', { user: 'ofc' });
+  await call('admin', 'audit.list', { action: 'people.unmask' });
+  await call('admin', 'audit.list', { action: 'case.' });
+  await call('admin', 'audit.list', { personId: someone.person_id });
+  await call('admin', 'audit.list', { from: '2020-02-10', to: '2020-02-11 12:00' });
+  await call('admin', 'audit.list', { user: 'ofc', action: 'auth.', from: '2020-02-10', offset: 50, upTo: 10 });
 }
 
 function ctx(services: ConsoleServices, session: CallContext['session'], setSession: (t: string | null) => unknown): CallContext {

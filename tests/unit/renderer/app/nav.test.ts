@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ROLE_PERMISSIONS } from '../../../../shared/domain/roles.ts';
+import { ROLE_PERMISSIONS, permissionsOf } from '../../../../shared/domain/roles.ts';
 import { SCREENS, screenForRoute, visibleScreens } from '../../../../renderer/src/app/nav.ts';
 import { parseRoute, routeHash } from '../../../../renderer/src/app/router.tsx';
 
@@ -7,15 +7,30 @@ const ids = (perms: readonly string[]) => visibleScreens(perms as never).map((s)
 
 describe('navigation', () => {
   test('the screens in the order of the console', () => {
-    expect(SCREENS.map((s) => s.id)).toEqual(['dashboard', 'data', 'people', 'enforcement', 'briefings', 'enterprises', 'settings']);
+    expect(SCREENS.map((s) => s.id)).toEqual([
+      'dashboard',
+      'data',
+      'people',
+      'enforcement',
+      'briefings',
+      'enterprises',
+      'audit',
+      'settings',
+    ]);
   });
 
   test('each role sees the screens its permissions allow', () => {
     expect(ids(ROLE_PERMISSIONS.officer)).toEqual(['dashboard', 'data', 'people', 'enforcement', 'enterprises']);
-    expect(ids(ROLE_PERMISSIONS.credit)).toEqual(['dashboard', 'data', 'people', 'enforcement', 'enterprises']);
+    expect(ids(ROLE_PERMISSIONS.credit)).toEqual(['dashboard', 'data', 'people', 'enforcement', 'enterprises', 'audit']);
     expect(ids(ROLE_PERMISSIONS.writer)).toEqual(['dashboard', 'briefings', 'enterprises']);
     // Admins have no Enterprises screen (ENTERPRISES.md, who sees what).
-    expect(ids(ROLE_PERMISSIONS.admin)).toEqual(['dashboard', 'data', 'settings']);
+    expect(ids(ROLE_PERMISSIONS.admin)).toEqual(['dashboard', 'data', 'audit', 'settings']);
+  });
+
+  test('the audit screen is for city-wide administrators and credit staff only (issue 16)', () => {
+    expect(ids(permissionsOf('credit', '371623'))).toEqual(['dashboard', 'data', 'people', 'enforcement', 'enterprises']);
+    expect(ids(permissionsOf('admin', '371623'))).toEqual(['dashboard', 'data', 'settings']);
+    expect(ids(permissionsOf('admin', null))).toContain('audit');
   });
 
   test('settings shows for either users.manage or settings.manage', () => {

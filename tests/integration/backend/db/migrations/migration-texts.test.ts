@@ -28,6 +28,7 @@ const SHIPPED: readonly (readonly [number, string, string])[] = [
   [9, 'query plan indexes', 'c8254ff7d11831856bd36a722c349b8fe154a4354b85cc77b37cc66b95ef0f64'],
   [10, 'enterprises', 'e3e8642852fd1fffd29556d4c12eb650112de2d9988b2012cf71b7632cd93ed3'],
   [11, 'exchange database', '4a56b4db1ecaa569cab7f0a0f37985194f213ff519f114d26fa7abd59f7e4fdb'],
+  [12, 'audit screen indexes', 'a38581a3df22fbf25b86c7bbce5f71e8eb70d4ba1c55e19af7d3c25fb8b6da66'],
 ];
 
 const migrationFiles = readdirSync(FOLDER)
