@@ -63,6 +63,7 @@ export function countyDistributionOption(
     yAxis: valueAxis(theme, labels.people),
     series: CHART_COLORS.map((color) => ({
       type: 'bar',
+      id: `stock-${color}`,
       name: labels[color],
       stack: 'holders',
       barMaxWidth: 64,

@@ -68,8 +68,10 @@ export function trendOption(points: readonly TrendPoint[], labels: ChartLabels, 
   const categories = shown.map((pt) => dayLabel(pt.day));
   const lineName = (c: ChartColor) => (c === 'green' ? labels.green + labels.rightAxis : labels[c]);
 
+  // Ids say which figure a clicked element is (the dashboard opens the people behind it).
   const lines: ChartSeries[] = CHART_COLORS.map((color) => ({
     type: 'line',
+    id: `stock-${color}`,
     name: lineName(color),
     xAxisIndex: 0,
     yAxisIndex: color === 'green' ? 1 : 0,
@@ -84,6 +86,7 @@ export function trendOption(points: readonly TrendPoint[], labels: ChartLabels, 
   const bars: ChartSeries[] = withBars
     ? CHART_COLORS.map((color) => ({
         type: 'bar',
+        id: `turned-${color}`,
         name: labels[TURNED[color]],
         xAxisIndex: 1,
         yAxisIndex: 2,

@@ -20,11 +20,12 @@ import type {
 } from './data.ts';
 import type { PersonDetail, PersonSummary } from './people.ts';
 import type { ConsoleSettings, KeyAreaRow, UserRow } from './settings.ts';
-import type { CaseDetail, CaseSummary, CreditRecordView, DetectorSettings, NoticeView } from './enforcement.ts';
+import type { BulkMoveResult, CaseDetail, CasePage, CaseSummary, CreditRecordView, DetectorSettings, NoticeView } from './enforcement.ts';
 import type { CaseState } from '../domain/cases.ts';
 import type { BriefingExportRecord, BriefingExportResult, BriefingPreview } from './briefing.ts';
 import type { ErrorReason } from '../words/error-words.ts';
 import type { AuditPage, AuditVerification } from './audit.ts';
+import type { FigurePeoplePage } from './figures.ts';
 import type { EnterpriseCountyTable, EnterpriseDetail, EnterprisePage, ScanPage, SiteDetail, SiteStats, StaffPage } from './enterprises.ts';
 
 export type * from './auth.ts';
@@ -36,6 +37,7 @@ export type * from './enforcement.ts';
 export type * from './briefing.ts';
 export type * from './enterprises.ts';
 export type * from './audit.ts';
+export type * from './figures.ts';
 export { type Access, METHODS } from './methods.ts';
 
 type Empty = Record<string, never>;
@@ -47,6 +49,7 @@ export interface ApiResults {
   'auth.signIn': SessionInfo;
   'auth.signOut': Empty;
   'auth.changePassword': SessionInfo;
+  'auth.setLanguage': SessionInfo;
   'auth.touch': SessionInfo;
   'dashboard.summary': DashboardSummary;
   'dashboard.map': CountyMap;
@@ -75,9 +78,12 @@ export interface ApiResults {
   'keyAreas.list': KeyAreaRow[];
   'keyAreas.save': KeyAreaRow[];
   'cases.counts': Record<CaseState, number>;
-  'cases.list': { rows: CaseSummary[]; total: number };
+  'cases.list': CasePage;
+  'cases.ofPerson': CaseSummary[];
   'cases.get': CaseDetail;
   'cases.move': CaseDetail;
+  'cases.moveMany': BulkMoveResult;
+  'cases.export': ExportResult;
   'cases.flag': CaseDetail;
   'cases.detect': { opened: number };
   'credit.list': { rows: CreditRecordView[]; total: number };
@@ -102,6 +108,10 @@ export interface ApiResults {
   'audit.list': AuditPage;
   'audit.verify': AuditVerification;
   'audit.export': ExportResult;
+  'figures.people': FigurePeoplePage;
+  'figures.export': ExportResult;
+  'dashboard.export': ExportResult;
+  'people.exportSearch': ExportResult;
 }
 
 export type MethodName = keyof typeof METHODS;
@@ -122,6 +132,7 @@ export const METHOD_ACCESS = Object.fromEntries(METHOD_NAMES.map((m) => [m, METH
 /** Methods that write a file: the desktop asks where (native save dialog), the browser downloads. */
 export const EXPORT_METHODS = [
   'rejects.export',
+  'cases.export',
   'credit.export',
   'credit.report',
   'briefing.export',
@@ -129,6 +140,9 @@ export const EXPORT_METHODS = [
   'enterprises.exportList',
   'enterprises.weeklyReport',
   'audit.export',
+  'figures.export',
+  'dashboard.export',
+  'people.exportSearch',
 ] as const satisfies readonly MethodName[];
 export type ExportMethod = (typeof EXPORT_METHODS)[number];
 

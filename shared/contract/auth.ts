@@ -1,4 +1,5 @@
 import type { Permission, Role } from '../domain/roles.ts';
+import type { Language } from '../words/translate.ts';
 
 export interface UserInfo {
   name: string;
@@ -16,6 +17,11 @@ export interface SessionInfo {
    * their own (auth.changePassword), every other method is refused with 'password_change_required'.
    */
   mustChangePassword: boolean;
+  /**
+   * The language this user chose (auth.setLanguage, or on the sign-in screen), kept with the account
+   * so the console opens in it on any machine; 'zh' until they choose.
+   */
+  language: Language;
 }
 
 export interface AuthStatus {

@@ -3,11 +3,13 @@ import type { FeedFreshness, IsoDay, Kpis } from './dashboard.ts';
 /** The daily briefing's key figures, shown before exporting (the same queries as the workbook). */
 export interface BriefingPreview {
   day: IsoDay;
+  /** The county the briefing covers (a county-scoped account's own, always), or null: the whole city. */
+  county: string | null;
   /** The latest date the data reaches (the default briefing date). */
   latestDataDay: IsoDay | null;
-  /** `滨州健康码每日简报_YYYY-MM-DD.xlsx` */
+  /** `滨州健康码每日简报_YYYY-MM-DD.xlsx` (a county's: `滨州健康码每日简报_邹平市_YYYY-MM-DD.xlsx`) */
   fileName: string;
-  /** City totals with the change against the day before and open cases. */
+  /** The totals (of the city, or of the county) with the change against the day before and open cases. */
   kpis: Kpis;
   /** People who turned red/yellow/green that day (from another colour). */
   turned: { red: number; yellow: number; green: number };
@@ -28,6 +30,8 @@ export interface BriefingExportRecord {
   at: number;
   user: string;
   day: IsoDay;
+  /** The county of a county's briefing, null for the city's. */
+  county: string | null;
   fileName: string;
 }
 

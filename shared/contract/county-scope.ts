@@ -26,6 +26,7 @@ export const SCOPED_PARAMS: ScopedParams = {
   'cases.get': { id: 'case' },
   'cases.move': { id: 'case' },
   'cases.flag': { ref: 'person' },
+  'cases.ofPerson': { ref: 'person' },
   'credit.report': { ref: 'person' },
 };
 

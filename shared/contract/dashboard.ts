@@ -67,9 +67,27 @@ export interface DashboardSummary {
   kpis: Kpis;
   /** Every county in code order (the map and the bars), whatever the filter. */
   counties: CountyRow[];
+  /** The city's total row of the county table (people of an unknown county too); null for a county account. */
+  cityTotal: CountyRow | null;
   trend: TrendPoint[];
   transitions: TransitionCount[];
   freshness: FeedFreshness[];
+  /** The map's fixed scale: thresholds of the red + yellow rate in percent, ascending, the same for every role (Settings). */
+  mapBands: number[];
+  /** A sync, import or colour evaluation writing now (the figures may be partial until it ends), or null. */
+  sync: SyncInProgress | null;
+}
+
+/** What the dashboard says of a running job: no source or file names (a report writer may not see them). */
+export interface SyncInProgress {
+  kind: 'sync' | 'import' | 'colours';
+  startedAt: number;
+  /** 0..1 of the job where known: files read, then people evaluated. */
+  fraction: number | null;
+  /** 'reading': the sums are still the last evaluated ones; 'colours': they are being rewritten. */
+  phase: 'reading' | 'colours';
+  /** The database holds evaluated figures (none before a first sync's colours). */
+  figures: boolean;
 }
 
 /** The county boundaries for the map, and which source to credit (a key the interface words). */

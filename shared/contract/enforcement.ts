@@ -1,5 +1,7 @@
 import type { Behavior, CaseMove, CaseState } from '../domain/cases.ts';
 import type { CodeColor } from '../domain/rules/colors.ts';
+import type { SummaryClause } from '../words/evidence-words.ts';
+import type { ApiError } from './api.ts';
 import type { PersonRef } from './people.ts';
 
 export interface CaseSummary {
@@ -13,8 +15,40 @@ export interface CaseSummary {
   openedAt: number;
   openedBy: string;
   decidedAt: number | null;
-  /** The evidence's one-line summary. */
+  /** The evidence's one-line summary, as stored (a detector's in Chinese, an officer's report in their words). */
   summary: string;
+  /** A detector's summary in machine words, to be said in the reader's language (null: show `summary`). */
+  summaryClauses: SummaryClause[] | null;
+}
+
+/** How the queue read a typed search (enforcement/case-list.ts): `id_incomplete` finds nothing and says to type the whole ID. */
+export type CaseSearchKind = 'id' | 'phone' | 'case' | 'name' | 'id_incomplete';
+
+/** The queue's sorts by age (the time since a case was opened). */
+export type CaseSort = 'newest' | 'oldest';
+
+export interface CasePage {
+  rows: CaseSummary[];
+  total: number;
+  /** The console's clock (the database's: a demo city runs on its own days), for the cases' ages. */
+  now: number;
+  /** How the search was read; null without one. */
+  searchedAs: CaseSearchKind | null;
+}
+
+/** A case a bulk move left where it was, named masked, with the refusal a single move would have given. */
+export interface BulkMoveRefusal {
+  id: number;
+  /** Null for a case that does not exist (or not in the caller's county): nothing of it shows. */
+  idMasked: string | null;
+  nameMasked: string | null;
+  error: ApiError;
+}
+
+export interface BulkMoveResult {
+  /** The cases moved, in the order asked. */
+  moved: number[];
+  refused: BulkMoveRefusal[];
 }
 
 export interface EvidenceView {

@@ -5,10 +5,12 @@
  * ValidParams); the results are TypeScript types (api.ts ApiResults).
  */
 import * as v from 'valibot';
-import { BEHAVIORS, CASE_MOVES, CASE_STATES } from '../domain/cases.ts';
+import { BEHAVIORS, BULK_MOVES, CASE_MOVES, CASE_STATES } from '../domain/cases.ts';
 import type { Permission } from '../domain/roles.ts';
 import { ROLES } from '../domain/roles.ts';
+import { LANGUAGES } from '../words/translate.ts';
 import { detectorSettingsParams } from './detector-settings-params.ts';
+import { mapBandsParam } from './map-bands-param.ts';
 import {
   countyCode,
   exportTarget,
@@ -31,6 +33,18 @@ import { isRegionCode } from '../domain/feeds/field-parsers.ts';
 import { SITE_KINDS } from './enterprises.ts';
 import { auditTimeBound } from './audit.ts';
 import { isValidPersonId } from '../domain/person-id.ts';
+import { CODE_COLORS } from '../domain/rules/colors.ts';
+import { FIGURE_SORTS, FIGURES } from './figures.ts';
+
+/** Which figure of which day and county (figures.ts); `from`/`to` name a transition's colours. */
+const figureFilters = {
+  figure: oneOf(FIGURES),
+  from: optionalOneOf(CODE_COLORS),
+  to: optionalOneOf(CODE_COLORS),
+  asOf: optionalDay(),
+  county: countyCode(),
+  sort: v.optional(oneOf(FIGURE_SORTS), 'since_desc'),
+};
 
 /** Who may call a method: anyone, any signed-in user, or a permission. */
 export type Access = 'public' | 'signed-in' | Permission;
@@ -72,6 +86,42 @@ const historyLimit = v.optional(
   ),
   20,
 );
+
+/** A search box's text: blank (or null) is no search, else as searchQuery. */
+const optionalSearch = v.optional(
+  v.pipe(
+    v.nullable(v.string(say((n) => ({ en: `${n} must be text`, zh: `${n} 应为文本` })))),
+    v.transform((s) => (s === null || s.trim() === '' ? undefined : s)),
+    v.optional(
+      v.pipe(
+        text(64),
+        v.trim(),
+        v.minLength(
+          2,
+          say((n) => ({ en: `${n}: type at least 2 characters`, zh: `${n} 请至少输入2个字符` })),
+        ),
+      ),
+    ),
+  ),
+);
+/** The case queue's filters (the list and its export): a county account is held to its county whatever `county` says. */
+const caseFilters = {
+  state: optionalOneOf(CASE_STATES),
+  behavior: optionalOneOf(BEHAVIORS),
+  county: countyCode(),
+  search: optionalSearch,
+  sort: optionalOneOf(['newest', 'oldest'] as const),
+};
+/** The cases a bulk move takes: one to a page's worth, each once. */
+const caseIds = () => {
+  const m = say((n) => ({ en: `${n} must be a list of 1 to 200 case numbers`, zh: `${n} 应为1至200个案件编号` }));
+  return v.pipe(
+    v.array(caseId(), m),
+    v.minLength(1, m),
+    v.maxLength(200, m),
+    v.transform((ids) => [...new Set(ids)]),
+  );
+};
 
 const creditCode = () => text(18);
 const ENTERPRISE_SORTS = ['red_yellow', 'non_compliance', 'violations', 'name'] as const;
@@ -139,12 +189,21 @@ const auditFilters = {
 export const METHODS = {
   /** Whether set-up is needed, whether the database is empty, and the current session. */
   'auth.status': { params: none(), access: 'public' },
-  /** First start only (no user exists): creates the first administrator and signs in; `setupCode` when AuthStatus.setupCodeRequired. */
-  'auth.setup': { params: params({ name: text(32), password: text(200), setupCode: optionalText(64) }), access: 'public' },
-  'auth.signIn': { params: params({ name: text(64), password: text(200) }), access: 'public' },
+  /**
+   * First start only (no user exists): creates the first administrator and signs in; `setupCode` when
+   * AuthStatus.setupCodeRequired; `language`: the one the set-up was done in, kept as theirs.
+   */
+  'auth.setup': {
+    params: params({ name: text(32), password: text(200), setupCode: optionalText(64), language: optionalOneOf(LANGUAGES) }),
+    access: 'public',
+  },
+  /** `language`: one the user picked on the sign-in screen before signing in, kept as theirs from then on. */
+  'auth.signIn': { params: params({ name: text(64), password: text(200), language: optionalOneOf(LANGUAGES) }), access: 'public' },
   'auth.signOut': { params: none(), access: 'signed-in' },
   /** The signed-in user's own new password (required first after an administrator set one). */
   'auth.changePassword': { params: params({ currentPassword: text(200), newPassword: text(200) }), access: 'signed-in' },
+  /** The signed-in user's language, kept with their account (the console opens in it on any machine). */
+  'auth.setLanguage': { params: params({ language: oneOf(LANGUAGES) }), access: 'signed-in' },
   /** Keeps the session alive (the interface calls it on user activity). */
   'auth.touch': { params: none(), access: 'signed-in' },
 
@@ -155,6 +214,16 @@ export const METHODS = {
   },
   /** The county boundaries (GeoJSON FeatureCollection), a replaceable resource. */
   'dashboard.map': { params: none(), access: 'dashboard.view' },
+  /** The county table (with the city's total) or the day's transitions as Excel, as the account sees them. */
+  'dashboard.export': {
+    params: params({
+      table: oneOf(['counties', 'transitions'] as const),
+      asOf: optionalDay(),
+      county: countyCode(),
+      target: exportTarget(),
+    }),
+    access: 'dashboard.view',
+  },
 
   /** Row counts, freshness and rejected rows per feed, recent syncs, the running job. */
   'data.overview': { params: none(), access: 'data.view' },
@@ -201,6 +270,11 @@ export const METHODS = {
 
   /** Search by ID number, phone or name (at least 2 characters). */
   'people.search': { params: params({ query: searchQuery, limit: wholeNumberOr(1, 200, 50) }), access: 'people.view' },
+  /** The search's results as Excel, masked; audited with the query masked. */
+  'people.exportSearch': {
+    params: params({ query: searchQuery, limit: wholeNumberOr(1, 200, 200), target: exportTarget() }),
+    access: 'people.view',
+  },
   'people.get': { params: params({ ref: personRef(), asOf: optionalDay() }), access: 'people.view' },
   /** The full ID number or phone; audited. */
   'people.unmask': {
@@ -229,6 +303,7 @@ export const METHODS = {
   /**
    * Any of the settings; `syncSource` null (or ''): no sync source. `exchangePassword`: the exchange
    * database's password to keep (sealed), null to forget it; absent keeps the kept one for the same source.
+   * `mapBands`: the dashboard map's thresholds in percent, ascending (shared/domain/map-bands.ts).
    */
   'settings.update': {
     params: params({
@@ -236,6 +311,7 @@ export const METHODS = {
       autoSyncMinutes: v.optional(wholeNumber(0, 24 * 60)),
       syncSource: textOrNull(1000),
       exchangePassword: textOrNull(200),
+      mapBands: mapBandsParam(),
     }),
     access: 'settings.manage',
   },
@@ -251,10 +327,10 @@ export const METHODS = {
 
   /** Cases by state (the queue's counts). */
   'cases.counts': { params: none(), access: 'cases.view' },
-  'cases.list': {
-    params: params({ state: optionalOneOf(CASE_STATES), behavior: optionalOneOf(BEHAVIORS), ...page(200) }),
-    access: 'cases.view',
-  },
+  /** The case queue: filtered, searched (whole ID number, phone, name, `#` case number), sorted by age, paged on the server. */
+  'cases.list': { params: params({ ...caseFilters, ...page(200) }), access: 'cases.view' },
+  /** Every case of one person, newest first (their page links to each). */
+  'cases.ofPerson': { params: params({ ref: personRef() }), access: 'cases.view' },
   'cases.get': { params: params({ id: caseId() }), access: 'cases.view' },
   /** A step of the workflow with its written reason; refused (and nothing changes) if the state or role does not allow it. */
   'cases.move': {
@@ -264,6 +340,22 @@ export const METHODS = {
     ),
     access: 'cases.view',
   },
+  /**
+   * One step for several cases with one reason (BULK_MOVES), each moved as `cases.move` moves one;
+   * a case that may not make it is reported (masked) with why, and the others still move.
+   */
+  'cases.moveMany': {
+    params: params(
+      { ids: caseIds(), move: oneOf(BULK_MOVES), reason: reason() },
+      {
+        ids: () => ({ en: 'say which cases (ids)', zh: '请选择案件' }),
+        move: () => ({ en: 'say which step (move)', zh: '请指明操作' }),
+      },
+    ),
+    access: 'cases.judge',
+  },
+  /** The queue as Excel: the filtered list, every page of it, masked. Audited. */
+  'cases.export': { params: params({ ...caseFilters, target: exportTarget() }), access: 'cases.view' },
   /** An officer's suspicion about a person. */
   'cases.flag': { params: params({ ref: personRef(), behavior: optionalOneOf(BEHAVIORS), reason: reason() }), access: 'cases.flag' },
   /** Runs the fraud detectors now (they also run after every sync). */
@@ -356,5 +448,12 @@ export const METHODS = {
   'audit.export': {
     params: params({ ...auditFilters, upTo: v.optional(wholeNumber(0, 2 ** 53 - 1)), target: exportTarget() }),
     access: 'audit.view',
+  },
+  /** The people behind a figure of a day (issue 16), masked, paged and sorted on the server. */
+  'figures.people': { params: params({ ...figureFilters, ...page(500) }), access: 'dashboard.view' },
+  /** The whole list behind a figure as Excel: masked, or in full for a role that may unmask (audited either way). */
+  'figures.export': {
+    params: params({ ...figureFilters, unmask: v.optional(yesNo(), false), target: exportTarget() }),
+    access: 'dashboard.view',
   },
 } as const satisfies Record<string, MethodSpec>;

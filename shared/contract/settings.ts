@@ -25,6 +25,8 @@ export interface ConsoleSettings {
   syncSource: string | null;
   /** A password for the exchange database is kept (sealed with the database key), never sent back. */
   exchangePasswordStored: boolean;
+  /** The dashboard map's fixed scale: ascending thresholds of the red + yellow rate, in percent (shared/domain/map-bands.ts). */
+  mapBands: number[];
 }
 
 export interface KeyAreaRow {

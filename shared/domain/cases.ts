@@ -24,6 +24,15 @@ export const CASE_STATES: readonly CaseState[] = [
 export const BEHAVIORS: readonly Behavior[] = ['false_declaration', 'screenshot', 'impersonation', 'other'];
 export const CASE_MOVES: readonly CaseMove[] = ['review', 'decide', 'dismiss', 'appeal', 'uphold', 'revoke', 'close'];
 
+/**
+ * The moves the queue may make on several cases at once, with one written reason: opening the
+ * review of a batch of suspicions, dismissing a batch (a site's clock was wrong), closing served
+ * terms. A decision, an appeal and its outcome stay one person at a time: each is a judgment of
+ * that person (a decision's text is their credit record), not of a batch.
+ */
+export const BULK_MOVES = ['review', 'dismiss', 'close'] as const satisfies readonly CaseMove[];
+export type BulkMove = (typeof BULK_MOVES)[number];
+
 interface MoveRule {
   from: readonly CaseState[];
   to: CaseState;

@@ -58,6 +58,11 @@ export const COLOUR_WORDS: Record<CodeColor, Bilingual> = {
   none: { zh: '未申领', en: 'No code' },
 };
 
+/** A colour's Chinese word, for the workbooks (they are in Chinese); an unknown word as it is. */
+export function colourZh(color: string): string {
+  return (COLOUR_WORDS as Record<string, Bilingual | undefined>)[color]?.zh ?? color;
+}
+
 export const CREDIT_STATUS_WORDS: Record<'effective' | 'revoked', Bilingual> = {
   effective: { zh: '有效', en: 'Effective' },
   revoked: { zh: '已撤销', en: 'Revoked' },

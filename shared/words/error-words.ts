@@ -28,6 +28,10 @@ export const ERROR_WORDS = {
     en: 'too many failed sign-ins; try again in {minutes} minute(s)',
     zh: '登录失败次数过多，请{minutes}分钟后再试',
   },
+  'auth.tooManyPasswordTries': {
+    en: 'the current password was wrong too many times; try again in {minutes} minute(s)',
+    zh: '当前密码输错次数过多，请{minutes}分钟后再试',
+  },
   'auth.wrongCredentials': { en: 'wrong user name or password (or the account is disabled)', zh: '用户名或密码错误（或账号已停用）' },
   'auth.signInFirst': { en: 'sign in first (the session may have timed out)', zh: '请先登录（会话可能已超时）' },
   'auth.roleMayNot': { en: 'your role may not do this ({method})', zh: '您的角色无权执行此操作（{method}）' },
@@ -77,6 +81,10 @@ export const ERROR_WORDS = {
   'cases.sameReport': { en: 'the same report of this person is already a case', zh: '对此人的相同上报已立案' },
   'cases.reasonMissing': { en: 'write the reason for this step', zh: '请填写此操作的理由' },
   'cases.reasonTooLong': { en: 'the reason is too long (2,000 characters at most)', zh: '理由过长（最多2000字）' },
+  'cases.stepFailed': {
+    en: 'this case could not be moved (an internal error); try it on its own, and tell support if it persists',
+    zh: '此案件未能处理（系统内部错误），请单独重试；如持续出现请联系技术支持',
+  },
   'detect.unknownSetting': { en: 'unknown detector setting {key}', zh: '没有名为 {key} 的检测设置' },
   'jobs.busy': { en: 'another sync or import is running; wait for it or cancel it', zh: '另一项同步或导入正在进行，请等待完成或取消' },
   'users.noRoleRequest': { en: 'no role request waits for {name}', zh: '用户 {name} 没有待批准的角色申请' },
@@ -86,10 +94,6 @@ export const ERROR_WORDS = {
   },
   'users.ownRole': { en: 'an administrator cannot approve a role for their own account', zh: '管理员不能批准自己账号的角色' },
   'credit.toBeforeFrom': { en: 'to must not be before from', zh: '截止日期不能早于起始日期' },
-  'briefing.cityOnly': {
-    en: 'the briefing covers the whole city; a county-scoped account cannot export it',
-    zh: '简报为全市范围，县区账号不能导出',
-  },
   'briefing.trendAfterDay': { en: 'the trend cannot start after the briefing date', zh: '趋势起始日期不能晚于简报日期' },
   'briefing.trendTooLong': { en: 'the trend can cover at most {days} days', zh: '趋势最多 {days} 天' },
   'briefing.recomputing': {
@@ -106,6 +110,14 @@ export const ERROR_WORDS = {
   'audit.noSuchPerson': {
     en: 'no such person (the link may be from an earlier session); type the ID number instead',
     zh: '找不到该人员（链接可能已过期），请改为输入身份证号',
+  },
+  'figures.transitionColours': {
+    en: 'a transition needs both colours: from and to (none, green, yellow or red)',
+    zh: '转码人员列表需要同时给出原码色和新码色（none、green、yellow 或 red）',
+  },
+  'figures.mayNotUnmask': {
+    en: 'your role may not export full ID numbers and phones; export the masked list',
+    zh: '您的角色不能导出完整身份证号和手机号，请导出脱敏名单',
   },
   'keyAreas.toBeforeFrom': { en: 'effective_to is before effective_from', zh: '失效日期早于生效日期' },
   'data.cityWideOnly': { en: 'a county-scoped user cannot change city-wide data', zh: '县区用户不能更改全市数据' },

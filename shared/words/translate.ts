@@ -4,6 +4,9 @@
  */
 export type Language = 'zh' | 'en';
 
+/** The console's languages; the first is the one it speaks until a user chooses. */
+export const LANGUAGES = ['zh', 'en'] as const satisfies readonly Language[];
+
 export type WordParams = Record<string, string | number>;
 
 /** A word in both languages: the tables of this folder are made of these. */

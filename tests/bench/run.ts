@@ -9,6 +9,7 @@
  *   npm run bench -- --only briefing         (after colours: the daily Excel briefing of that city)
  *   npm run bench -- --only enterprises --city 200000   (the colours city if made, else a demo city of that size)
  *   npm run bench -- --only enterprises-ui  (after colours: the Enterprises screen in Chromium through hcc serve)
+ *   npm run bench -- --only figures         (after colours: the lists behind figures and a 100,000-row export)
  *   npm run bench -- --only exchange        (a million check-ins pulled from a private PostgreSQL vs the same CSV)
  * The colours section syncs a 4-million-resident city once into .bench/base-<N>.db (about half an
  * hour the first time) and reuses it afterwards.
@@ -20,6 +21,7 @@ import { printBriefingBench, runBriefingBench } from './briefing-bench.ts';
 import { printEncryptionBench, runEncryptionBench } from './encryption-bench.ts';
 import { printEnterprisesBench, runEnterprisesBench } from './enterprises-bench.ts';
 import { printExchangeBench, runExchangeBench } from './exchange-bench.ts';
+import { runFiguresBench } from './figures-bench.ts';
 import { printEnterprisesUiBench, runEnterprisesUiBench } from './enterprises-ui-bench.ts';
 import { printImportBench, runImportBench } from './import-bench.ts';
 import { printRulesBench, runRulesBench } from './rules-bench.ts';
@@ -72,6 +74,10 @@ if (!only || only === 'enterprises-ui') {
   const r = await runEnterprisesUiBench(opt('city', 4_000_000), log);
   printEnterprisesUiBench(r, log);
   results.enterprisesUi = r;
+}
+if (!only || only === 'figures') {
+  log('figures: the people behind a figure, at the colours city');
+  results.figures = await runFiguresBench(opt('city', 4_000_000), log);
 }
 if (!only || only === 'exchange') {
   // The import section's city: about a million check-ins.

@@ -249,6 +249,11 @@ test('English switch and sign out', async ({ page }) => {
   await expect(page.getByTestId('user-role')).toHaveText('Duty officer');
   await expect(page.getByTestId('map-credit')).toHaveText('Map data: Aliyun DataV.GeoAtlas / AMap (GCJ-02), for illustration');
   await screenshot(page, '10-dashboard-en');
+  // The choice is kept with the user (self-service.spec.ts): back to Chinese, as the other tests sign ofc in.
+  const kept = page.waitForResponse((r) => r.url().endsWith('/api/auth.setLanguage') && r.ok());
+  await page.getByTestId('lang-switch').click();
+  await kept;
+  await expect(page.getByTestId('user-role')).toHaveText('指挥中心值班员');
   await page.getByTestId('signout').click();
   await expect(page.getByTestId('signin-name')).toBeVisible();
 });

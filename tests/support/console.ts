@@ -29,6 +29,8 @@ export interface TestConsole {
   ok<M extends MethodName>(user: string | null, method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
   /** A person reference as `user`'s session receives one (references are bound to the session). */
   ref(user: string, personId: string): Promise<string>;
+  /** The ID number behind a reference `user`'s session received (null when it is not one). */
+  idOf(user: string, ref: string): Promise<string | null>;
 }
 
 export async function testConsole(
@@ -69,6 +71,7 @@ export async function testConsole(
     dir,
     call,
     ref: async (user, personId) => services.refs.toRef(personId, await signedIn(user)),
+    idOf: async (user, ref) => services.refs.fromRef(ref, await signedIn(user)),
     async ok(user, method, params) {
       const r = await call(user, method, params);
       if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);

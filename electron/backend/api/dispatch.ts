@@ -26,6 +26,7 @@ import * as auth from './handlers/auth.ts';
 import * as briefing from './handlers/briefing.ts';
 import * as dashboard from './handlers/dashboard.ts';
 import * as enforcement from './handlers/enforcement.ts';
+import * as figures from './handlers/figures.ts';
 import * as enterprises from './handlers/enterprises.ts';
 import * as data from './handlers/data.ts';
 import * as people from './handlers/people.ts';
@@ -40,6 +41,7 @@ const HANDLERS: Handlers = {
   'auth.signIn': auth.signIn,
   'auth.signOut': auth.signOut,
   'auth.changePassword': auth.changePassword,
+  'auth.setLanguage': auth.setLanguage,
   'auth.touch': auth.touch,
   'dashboard.summary': dashboard.summary,
   'dashboard.map': dashboard.countyMap,
@@ -69,8 +71,11 @@ const HANDLERS: Handlers = {
   'keyAreas.save': admin.keyAreasSave,
   'cases.counts': enforcement.counts,
   'cases.list': enforcement.list,
+  'cases.ofPerson': enforcement.ofPerson,
   'cases.get': enforcement.get,
   'cases.move': enforcement.move,
+  'cases.moveMany': enforcement.moveMany,
+  'cases.export': enforcement.exportCases,
   'cases.flag': enforcement.flag,
   'cases.detect': enforcement.detect,
   'credit.list': enforcement.credits,
@@ -95,6 +100,10 @@ const HANDLERS: Handlers = {
   'audit.list': auditScreen.list,
   'audit.verify': auditScreen.verify,
   'audit.export': auditScreen.exportList,
+  'figures.people': figures.people,
+  'figures.export': figures.exportPeople,
+  'dashboard.export': dashboard.exportTable,
+  'people.exportSearch': people.peopleExportSearch,
 };
 
 const error = (code: ApiError['code'], message: string, messageZh: string): ApiResponse<never> => ({
@@ -108,11 +117,13 @@ const refusal = (code: ApiError['code'], reason: ErrorReason): ApiResponse<never
 
 /**
  * What an account whose password an administrator chose may do before choosing its own: that,
- * keep the session alive, or leave. Separation of duties: the administrator who knew the first
- * password cannot act with the account unseen (the owner would find their account changed).
+ * keep the session alive, switch the language it reads in, or leave. Separation of duties: the
+ * administrator who knew the first password cannot act with the account unseen (the owner would
+ * find their account changed).
  */
 const WHILE_PASSWORD_CHANGE_REQUIRED: ReadonlySet<MethodName> = new Set([
   'auth.changePassword',
+  'auth.setLanguage',
   'auth.signOut',
   'auth.touch',
   'auth.status',

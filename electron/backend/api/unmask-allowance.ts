@@ -8,7 +8,7 @@ import { UNMASK_LIMIT, UNMASK_WINDOW_MS } from '../people/unmask-limiter.ts';
 import { ApiFailure } from '../failures/api-failure.ts';
 import { type CallContext, sessionOf } from './context.ts';
 
-export function takeUnmasking(ctx: CallContext, what: 'people.unmask' | 'credit.report' | 'credit.export'): void {
+export function takeUnmasking(ctx: CallContext, what: 'people.unmask' | 'credit.report' | 'credit.export' | 'figures.export'): void {
   const user = sessionOf(ctx).user.name;
   const r = ctx.services.unmasks.take(user);
   if (r.ok) return;

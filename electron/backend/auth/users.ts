@@ -2,6 +2,7 @@
 import { isCountyCode } from '../../../shared/domain/counties.ts';
 import { type Role, isRole } from '../../../shared/domain/roles.ts';
 import type { UserRow } from '../../../shared/contract/settings.ts';
+import { LANGUAGES, type Language } from '../../../shared/words/translate.ts';
 import type { Db } from '../db/database.ts';
 import { ApiFailure } from '../failures/api-failure.ts';
 import { passwordProblem } from '../../../shared/domain/password-policy.ts';
@@ -19,6 +20,8 @@ export interface StoredUser {
   last_sign_in_at: number | null;
   /** 1: created or reset by an administrator; the owner must choose a password before acting. */
   must_change_password: number;
+  /** The language the user chose (migration 13); null: never chosen. */
+  language: Language | null;
 }
 
 export function countUsers(db: Db): number {
@@ -106,6 +109,17 @@ export async function changeOwnPassword(db: Db, name: string, current: string, n
     throw ApiFailure.because('bad_request', { code: 'auth.samePassword' });
   }
   db.prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE name = ?').run(await hashPassword(next), user.name);
+}
+
+/** The language a user reads the console in: their own choice, else the console's first (Chinese). */
+export function userLanguage(db: Db, name: string): Language {
+  const chosen = db.prepare('SELECT language FROM users WHERE name = ?').pluck().get(name) as Language | null | undefined;
+  return chosen ?? LANGUAGES[0];
+}
+
+/** Keeps a user's choice of language with their account (the column's CHECK refuses anything else). */
+export function setUserLanguage(db: Db, name: string, language: Language): void {
+  db.prepare('UPDATE users SET language = ? WHERE name = ?').run(language, name);
 }
 
 export async function updateUser(

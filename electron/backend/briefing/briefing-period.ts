@@ -1,6 +1,7 @@
 /**
  * The briefing's dates, and the choices BRIEFING.md leaves open, kept here in one place.
  */
+import { countyName } from '../../../shared/domain/counties.ts';
 import { type Day, formatDay } from '../../../shared/domain/local-date.ts';
 
 /** The trend sheet's default length: the last 14 days, the briefing date included. */
@@ -12,8 +13,13 @@ export function defaultTrendFrom(day: Day): Day {
   return day - (TREND_DAYS - 1);
 }
 
-export function briefingFileName(day: Day): string {
-  return `滨州健康码每日简报_${formatDay(day)}.xlsx`;
+/**
+ * `滨州健康码每日简报_YYYY-MM-DD.xlsx` (BRIEFING.md); a county's briefing names the county before the
+ * date (`滨州健康码每日简报_邹平市_2020-02-17.xlsx`), so the seven that reach the command office on a day
+ * do not overwrite one another or the city's.
+ */
+export function briefingFileName(day: Day, county: string | null = null): string {
+  return `滨州健康码每日简报_${county === null ? '' : `${countyName(county)}_`}${formatDay(day)}.xlsx`;
 }
 
 /**

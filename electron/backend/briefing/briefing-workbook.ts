@@ -18,6 +18,11 @@ import { BriefingSheet, type CellValue, FMT, excelDay, excelTime } from '../file
 export const SHEET_NAMES = ['概况', '分县统计', '趋势', '转码明细', '执法通报', '企业复工', '数据质量'] as const;
 
 const TITLE = '滨州市健康码每日简报';
+
+/** The city's title, or the county's: `滨州市健康码每日简报（邹平市）`. */
+function titleOf(d: BriefingData): string {
+  return d.county === null ? TITLE : `${TITLE}（${countyName(d.county)}）`;
+}
 // The briefing says what the console's screens say (shared/words): 未申领 for no code, the feeds as the Data screen names them.
 const COLOR_WORD = (c: CodeColor): string => COLOUR_WORDS[c].zh;
 
@@ -45,10 +50,10 @@ function summarySheet(wb: ExcelJS.Workbook, d: BriefingData, meta: BriefingMeta)
   const t = d.summary.trend.at(-1);
   const sheet = new BriefingSheet(wb, {
     name: '概况',
-    title: TITLE,
+    title: titleOf(d),
     onePage: true,
     subtitle: [
-      dateLine(d),
+      d.county === null ? dateLine(d) : `${dateLine(d)}\u3000统计范围：${countyName(d.county)}`,
       `生成时间：${formatInstant(meta.generatedAt).replace('T', ' ').slice(0, 16)}\u3000生成人：${meta.generatedBy}\u3000单位：人、件`,
     ],
     columns: [
@@ -108,7 +113,7 @@ function addCountyRows<R extends { county_code: string }>(sheet: BriefingSheet, 
 function countySheet(wb: ExcelJS.Workbook, d: BriefingData, image: ChartImage): void {
   const sheet = new BriefingSheet(wb, {
     name: '分县统计',
-    title: `${TITLE}\u3000分县统计`,
+    title: `${titleOf(d)}\u3000分县统计`,
     subtitle: [dateLine(d) + '\u3000单位：人'],
     columns: [
       { header: '县（市、区）', min: 14 },
@@ -148,7 +153,7 @@ function countySheet(wb: ExcelJS.Workbook, d: BriefingData, image: ChartImage): 
 function trendSheet(wb: ExcelJS.Workbook, d: BriefingData, image: ChartImage): void {
   const sheet = new BriefingSheet(wb, {
     name: '趋势',
-    title: `${TITLE}\u3000趋势`,
+    title: `${titleOf(d)}\u3000趋势`,
     subtitle: [`${formatDay(d.trendFrom)} 至 ${formatDay(d.day)}，每日24时\u3000单位：人`],
     columns: [
       { header: '日期', fmt: FMT.date, min: 12 },
@@ -190,7 +195,7 @@ function colourCell(cell: ExcelJS.Cell, color: CodeColor): void {
 function changesSheet(wb: ExcelJS.Workbook, d: BriefingData): void {
   const sheet = new BriefingSheet(wb, {
     name: '转码明细',
-    title: `${TITLE}\u3000转码明细`,
+    title: `${titleOf(d)}\u3000转码明细`,
     subtitle: [`${dateLine(d)}\u3000共 ${d.changeLines.length.toLocaleString('en-US')} 人（身份证号、姓名已脱敏）`],
     columns: [
       { header: '身份证号', min: 20 },
@@ -219,7 +224,7 @@ function changesSheet(wb: ExcelJS.Workbook, d: BriefingData): void {
 function noticesSheet(wb: ExcelJS.Workbook, d: BriefingData): void {
   const sheet = new BriefingSheet(wb, {
     name: '执法通报',
-    title: `${TITLE}\u3000执法通报（通报名单）`,
+    title: `${titleOf(d)}\u3000执法通报（通报名单）`,
     subtitle: [
       `${dateLine(d)}\u3000当日处罚决定 ${d.enforcement.decisions} 件，撤销 ${d.enforcement.revocations} 件（身份证号、姓名已脱敏）`,
     ],
@@ -253,7 +258,7 @@ function noticesSheet(wb: ExcelJS.Workbook, d: BriefingData): void {
 function enterprisesSheet(wb: ExcelJS.Workbook, d: BriefingData): void {
   const sheet = new BriefingSheet(wb, {
     name: '企业复工',
-    title: `${TITLE}\u3000企业复工`,
+    title: `${titleOf(d)}\u3000企业复工`,
     subtitle: [`${dateLine(d)}\u3000批准复工企业的员工按当日码色分类\u3000单位：家、人`],
     columns: [
       { header: '县（市、区）', min: 14 },
@@ -287,8 +292,10 @@ function enterprisesSheet(wb: ExcelJS.Workbook, d: BriefingData): void {
 function qualitySheet(wb: ExcelJS.Workbook, d: BriefingData): void {
   const sheet = new BriefingSheet(wb, {
     name: '数据质量',
-    title: `${TITLE}\u3000数据质量`,
-    subtitle: [`${formatDay(d.day)} 的数据文件（按文件名中的日期，无日期时按修改时间）\u3000单位：个、行`],
+    title: `${titleOf(d)}\u3000数据质量`,
+    subtitle: [
+      `${formatDay(d.day)} 的数据文件（按文件名中的日期，无日期时按修改时间）${d.county === null ? '' : '，全市共用的交换文件，不分县'}\u3000单位：个、行`,
+    ],
     columns: [
       { header: '数据源', min: 12 },
       { header: '当日文件', fmt: FMT.count },
@@ -326,7 +333,7 @@ export function buildBriefingWorkbook(
 ): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = meta.generatedBy;
-  wb.title = `${TITLE} ${formatDay(d.day)}`;
+  wb.title = `${titleOf(d)} ${formatDay(d.day)}`;
   wb.created = new Date(meta.generatedAt);
   summarySheet(wb, d, meta);
   countySheet(wb, d, images.county);

@@ -24,8 +24,9 @@ export interface EnterpriseCountyRow {
   no_code: number;
 }
 
-export function enterpriseStaff(db: Db, day: Day): EnterpriseCountyRow[] {
-  const table = enterpriseCountyTable(db, day, null);
+/** `county`: that county's row alone (the county table of its account); null: every county and the city. */
+export function enterpriseStaff(db: Db, day: Day, county: string | null = null): EnterpriseCountyRow[] {
+  const table = enterpriseCountyTable(db, day, county);
   const row = (r: (typeof table.rows)[number], code = r.countyCode): EnterpriseCountyRow => ({
     county_code: code,
     county_name: r.countyName,
@@ -36,5 +37,6 @@ export function enterpriseStaff(db: Db, day: Day): EnterpriseCountyRow[] {
     green: r.mayReturn,
     no_code: r.noCode,
   });
+  if (county !== null) return table.rows.map((r) => row(r));
   return [...table.rows.map((r) => row(r)), row(table.total, TOTAL_CODE)];
 }

@@ -13,6 +13,8 @@ import { type BriefingMeta, SHEET_NAMES, buildBriefingWorkbook } from './briefin
 export interface BriefingRequest extends BriefingMeta {
   day: Day;
   trendFrom: Day;
+  /** One county's briefing (a county account's, `hcc briefing --county`); null or absent: the city's. */
+  county?: string | null;
 }
 
 export interface WrittenBriefing {
@@ -24,7 +26,7 @@ export interface WrittenBriefing {
 
 export async function writeBriefing(db: Db, target: string, r: BriefingRequest): Promise<WrittenBriefing> {
   let images: ReturnType<typeof briefingChartImages> | undefined;
-  const data = briefingData(db, r.day, r.trendFrom, (f) => {
+  const data = briefingData(db, r.day, r.trendFrom, r.county ?? null, (f) => {
     images = briefingChartImages(f.summary.counties, f.summary.trend);
     // Awaited below; if reading the lists fails first, this keeps the images' failure from going unhandled.
     images.catch(() => undefined);

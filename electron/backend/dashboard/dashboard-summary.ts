@@ -17,7 +17,7 @@ import { FEED_NAMES } from '../../../shared/domain/feeds/feed-schemas.ts';
 import { type Day, formatDay } from '../../../shared/domain/local-date.ts';
 import type { Db } from '../db/database.ts';
 import { lastImportTimes } from '../import/batches.ts';
-import { type CountyStatsRow, countyStats, transitionsOn } from '../rules/county-stats.ts';
+import { type CountyStatsRow, TOTAL_CODE, countyStats, transitionsOn } from '../rules/county-stats.ts';
 import { openCases } from '../rules/forced-reds.ts';
 import { freshnessDays, latestDataDay } from '../clock/data-days.ts';
 import { defaultAsOfDay } from '../clock/database-clock.ts';
@@ -67,18 +67,21 @@ function turned(ts: TransitionCount[]): Pick<TrendPoint, 'turnedRed' | 'turnedYe
   };
 }
 
+const countyRow = (r: CountyStatsRow): CountyRow => ({
+  countyCode: r.county_code,
+  countyName: r.county_name,
+  ...counts(r),
+  redYellowRate: r.total ? (r.red + r.yellow) / r.total : 0,
+});
+
 export function countyRows(rows: CountyStatsRow[]): CountyRow[] {
-  return rows
-    .filter((r) => r.county_code !== 'total')
-    .map((r) => ({
-      countyCode: r.county_code,
-      countyName: r.county_name,
-      ...counts(r),
-      redYellowRate: r.total ? (r.red + r.yellow) / r.total : 0,
-    }));
+  return rows.filter((r) => r.county_code !== TOTAL_CODE).map(countyRow);
 }
 
-export function dashboardSummary(db: Db, q: { asOf?: Day; county: string | null; trendDays: number }): DashboardSummary {
+/** The figures of a summary; the handler adds the map's scale and the running job (api/handlers/dashboard.ts). */
+export type DashboardFigures = Omit<DashboardSummary, 'mapBands' | 'sync'>;
+
+export function dashboardSummary(db: Db, q: { asOf?: Day; county: string | null; trendDays: number }): DashboardFigures {
   const latest = latestDataDay(db);
   const asOf = q.asOf ?? defaultAsOfDay(db);
   const today = countyStats(db, asOf);
@@ -107,6 +110,7 @@ export function dashboardSummary(db: Db, q: { asOf?: Day; county: string | null;
     county: q.county,
     kpis,
     counties: countyRows(today),
+    cityTotal: countyRow(pick(today, null) ?? today[today.length - 1]!),
     trend,
     transitions: transitionCounts(db, asOf, q.county),
     freshness: feedFreshness(db),

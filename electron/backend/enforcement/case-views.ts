@@ -35,8 +35,18 @@ export function caseSummary(db: Db, refOf: RefOf, c: CaseRow): CaseSummary {
     openedAt: c.opened_at,
     openedBy: c.opened_by,
     decidedAt: c.decided_at,
-    summary: evidence.summary,
+    summary: maskIdentifiers(evidence.summary),
+    summaryClauses: evidence.clauses ? maskedStrings(evidence.clauses) : null,
   };
+}
+
+/** Names in a summary's clauses are data (sites, facilities, key areas): any ID or phone typed into one is masked. */
+function maskedStrings<T>(value: T): T {
+  if (typeof value === 'string') return maskIdentifiers(value) as T;
+  if (Array.isArray(value)) return value.map(maskedStrings) as T;
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskedStrings(v)])) as T;
+  return value;
 }
 
 export function creditView(db: Db, refOf: RefOf, r: CreditRecord): CreditRecordView {

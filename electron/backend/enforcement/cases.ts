@@ -19,7 +19,7 @@ import { auditTargetOf } from '../people/people-service.ts';
 import { personCounty } from '../people/person-county.ts';
 import { createCreditRecord, creditRecordOfCase, revokeCreditRecord } from './credit-records.ts';
 import { enqueueDecision } from '../decisions/decision-outbox.ts';
-import { type Evidence, actRecords } from './evidence.ts';
+import { type Evidence, actRecords, joinedClauses, withoutClauses } from './evidence.ts';
 
 export interface CaseRow {
   id: number;
@@ -134,7 +134,12 @@ function addEvidence(
     summary === 'replace'
       ? // The detector's new reading of the whole act, and anything of the old one it no longer lists.
         { ...c.evidence, records: [...c.evidence.records, ...old.records.filter((r) => !fresh.has(`${r.feed}|${r.key}`))] }
-      : { ...old, summary: `${old.summary}；${c.evidence.summary}`, records: [...old.records, ...added] };
+      : {
+          ...withoutClauses(old),
+          summary: `${old.summary}；${c.evidence.summary}`,
+          ...joinedClauses(old, c.evidence),
+          records: [...old.records, ...added],
+        };
   db.prepare('UPDATE cases SET evidence = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(merged), c.at, caseId);
   db.prepare('INSERT INTO case_history (case_id, at, user_name, move, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     caseId,
@@ -188,7 +193,8 @@ function knownPerson(db: Db, personId: string): boolean {
   );
 }
 
-function requireReason(reason: string): string {
+/** A step's written reason as it is stored, or the refusal of a missing or overlong one (bulk moves check it once, first). */
+export function requireReason(reason: string): string {
   const r = reason.trim();
   if (r.length < 2) throw ApiFailure.because('bad_request', { code: 'cases.reasonMissing' });
   if (r.length > 2000) throw ApiFailure.because('bad_request', { code: 'cases.reasonTooLong' });
@@ -295,45 +301,4 @@ export function moveCase(db: Db, m: { id: number; move: CaseMove; role: Role; us
       return { row: getCase(db, c.id)!, coloursChanged };
     })
     .immediate();
-}
-
-export interface CaseQuery {
-  state?: CaseState;
-  behavior?: Behavior;
-  county?: string | null;
-  personId?: string;
-  offset?: number;
-  limit?: number;
-}
-
-function where(q: CaseQuery): { sql: string; params: unknown[] } {
-  const filters: [string, unknown][] = [];
-  if (q.state) filters.push(['state = ?', q.state]);
-  if (q.behavior) filters.push(['behavior = ?', q.behavior]);
-  if (q.county) filters.push(['county_code = ?', q.county]);
-  if (q.personId) filters.push(['person_id = ?', q.personId]);
-  const clauses = filters.map(([c]) => c);
-  const params = filters.map(([, v]) => v);
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
-}
-
-export function listCases(db: Db, q: CaseQuery): { rows: CaseRow[]; total: number } {
-  const w = where(q);
-  const rows = db
-    .prepare(`SELECT * FROM cases ${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`)
-    .all(...w.params, q.limit ?? -1, q.offset ?? 0) as CaseRow[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM cases ${w.sql}`).get(...w.params) as { n: number }).n;
-  return { rows, total };
-}
-
-export function countsByState(db: Db, county: string | null): Record<CaseState, number> {
-  const counts = { suspected: 0, under_review: 0, decided: 0, dismissed: 0, appealed: 0, upheld: 0, revoked: 0, closed: 0 } as Record<
-    CaseState,
-    number
-  >;
-  const rows = db
-    .prepare(`SELECT state, count(*) AS n FROM cases ${county ? 'WHERE county_code = ?' : ''} GROUP BY state`)
-    .all(...(county ? [county] : [])) as { state: CaseState; n: number }[];
-  for (const r of rows) counts[r.state] = r.n;
-  return counts;
 }

@@ -8,7 +8,8 @@ import { formatInstant } from '../../../shared/domain/local-date.ts';
 import { maskName, maskPersonId } from '../../../shared/domain/masking.ts';
 import { BEHAVIOR_WORDS, CASE_STEP_WORDS, CREDIT_STATUS_WORDS, actorName, wordOf } from '../../../shared/words/domain-words.ts';
 import type { Db } from '../db/database.ts';
-import { caseHistory, listCases } from './cases.ts';
+import { caseHistory } from './cases.ts';
+import { listCases } from './case-list.ts';
 import { creditRecordsOf } from './credit-records.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
 

@@ -8,6 +8,7 @@ import { DemoOfferScreen } from '../features/auth/demo-offer-screen.tsx';
 import { MustChangePasswordScreen } from '../features/auth/must-change-password-screen.tsx';
 import { SetupScreen } from '../features/auth/setup-screen.tsx';
 import { SignInScreen } from '../features/auth/sign-in-screen.tsx';
+import { useUserLanguage } from '../features/auth/user-language.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useFileDropGuard } from './file-drop-guard.ts';
 import { SessionGuard, useAuthGate } from './session.tsx';
@@ -21,6 +22,8 @@ export function App() {
   const gate = useAuthGate();
   const { state, signOut } = gate;
   useFileDropGuard();
+  // Signed in, the console speaks the user's own language and the switch keeps their choice.
+  useUserLanguage('session' in state ? state.session : null, gate.sessionRefreshed);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

@@ -92,7 +92,7 @@ function ScreenView({ screen, route, session }: { screen: ScreenId; route: Route
     case 'enforcement':
       return <EnforcementScreen session={session} />;
     case 'briefings':
-      return <BriefingsScreen />;
+      return <BriefingsScreen session={session} />;
     case 'enterprises':
       return <EnterprisesScreen session={session} />;
     case 'audit':

@@ -11,6 +11,7 @@ import { dashboardMessages } from '../features/dashboard/messages.ts';
 import { dataMessages } from '../features/data/messages.ts';
 import { enforcementMessages } from '../features/enforcement/messages.ts';
 import { enterprisesMessages } from '../features/enterprises/messages.ts';
+import { figuresMessages } from '../features/figures/messages.ts';
 import { peopleMessages } from '../features/people/messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
 
@@ -23,6 +24,7 @@ export const zh = {
   ...dataMessages.zh,
   ...enforcementMessages.zh,
   ...enterprisesMessages.zh,
+  ...figuresMessages.zh,
   ...peopleMessages.zh,
   ...settingsMessages.zh,
 };
@@ -38,6 +40,7 @@ export const en: Record<MessageKey, string> = {
   ...dataMessages.en,
   ...enforcementMessages.en,
   ...enterprisesMessages.en,
+  ...figuresMessages.en,
   ...peopleMessages.en,
   ...settingsMessages.en,
 };

@@ -126,6 +126,7 @@ export function settingsUpdate(ctx: CallContext, p: ValidParams<'settings.update
   const next: Partial<Omit<ConsoleSettings, 'exchangePasswordStored'>> = {};
   if (p.idleTimeoutMinutes !== undefined) next.idleTimeoutMinutes = p.idleTimeoutMinutes;
   if (p.autoSyncMinutes !== undefined) next.autoSyncMinutes = p.autoSyncMinutes;
+  if (p.mapBands !== undefined) next.mapBands = p.mapBands;
   let password: string | null | undefined = p.exchangePassword;
   if (p.syncSource !== undefined && p.syncSource !== null && isPostgresSource(p.syncSource)) {
     // The database is named without its password; one typed into the address is kept sealed instead.

@@ -1,4 +1,4 @@
-/** Sign-in, first-start set-up, one's own password, sign-out. */
+/** Sign-in, first-start set-up, one's own password and language, sign-out. */
 import type { AuthStatus, SessionInfo } from '../../../../shared/contract/auth.ts';
 import { permissionsOf } from '../../../../shared/domain/roles.ts';
 import { consoleSettings } from '../../settings/console-settings.ts';
@@ -8,7 +8,7 @@ import { setupMode } from '../../auth/first-administrator.ts';
 import { verifyAgainstNobody, verifyPassword } from '../../auth/passwords.ts';
 import type { Session } from '../../auth/sessions.ts';
 import { typedNameForAudit } from '../../auth/typed-name.ts';
-import { changeOwnPassword, createUser, getUser } from '../../auth/users.ts';
+import { changeOwnPassword, createUser, getUser, setUserLanguage, userLanguage } from '../../auth/users.ts';
 import { ApiFailure } from '../../failures/api-failure.ts';
 import { type CallContext, sessionOf } from '../context.ts';
 import type { ValidParams } from '../../../../shared/contract/api.ts';
@@ -20,6 +20,8 @@ export function sessionInfo(ctx: CallContext, s: Session): SessionInfo {
     permissions: permissionsOf(s.user.role, s.user.county),
     idleTimeoutMinutes: consoleSettings(ctx.services.db).idleTimeoutMinutes,
     mustChangePassword: s.mustChangePassword,
+    // Read from the account each time: a choice made in another window or on another machine holds here too.
+    language: userLanguage(ctx.services.db, s.user.name),
   };
 }
 
@@ -64,6 +66,7 @@ export async function setup(ctx: CallContext, p: ValidParams<'auth.setup'>): Pro
   const { name, password } = p;
   checkSetupAllowed(ctx, p.setupCode);
   const user = await createUser(db, { name, role: 'admin', county: null, password }, ctx.services.now());
+  if (p.language) setUserLanguage(db, user.name, p.language);
   ctx.services.setupCode.spend();
   audit(db, {
     user: user.name,
@@ -124,6 +127,8 @@ export async function signIn(ctx: CallContext, p: ValidParams<'auth.signIn'>): P
   }
   limiter.succeed(name, ctx.client);
   db.prepare('UPDATE users SET last_sign_in_at = ? WHERE name = ?').run(now(), user.name);
+  // A language picked on the sign-in screen just before is this user's choice from now on.
+  if (p.language) setUserLanguage(db, user.name, p.language);
   const mustChangePassword = user.must_change_password === 1;
   audit(db, {
     user: user.name,
@@ -140,8 +145,28 @@ export async function signIn(ctx: CallContext, p: ValidParams<'auth.signIn'>): P
  */
 export async function changePassword(ctx: CallContext, p: ValidParams<'auth.changePassword'>): Promise<SessionInfo> {
   const s = sessionOf(ctx);
-  const { db, sessions, now } = ctx.services;
-  await changeOwnPassword(db, s.user.name, p.currentPassword, p.newPassword);
+  const { db, sessions, limiter, now } = ctx.services;
+  // Trying current passwords at a console left signed in is guessing the password: the sign-in's
+  // limits apply (a wrong one counts as a failed sign-in of this user from this client), and each
+  // wrong one is audited, the password never.
+  const wait = limiter.blockedFor(s.user.name, ctx.client);
+  if (wait > 0) throw ApiFailure.because('rate_limited', { code: 'auth.tooManyPasswordTries', params: { minutes: wait } });
+  try {
+    await changeOwnPassword(db, s.user.name, p.currentPassword, p.newPassword);
+  } catch (err) {
+    if (err instanceof ApiFailure && err.error.reason?.code === 'auth.currentPasswordWrong') {
+      limiter.fail(s.user.name, ctx.client);
+      audit(db, {
+        user: s.user.name,
+        action: 'auth.password_change_refused',
+        target: `user:${s.user.name}`,
+        details: { reason: 'wrong_current_password', client: ctx.client },
+        at: now(),
+      });
+    }
+    throw err;
+  }
+  limiter.succeed(s.user.name, ctx.client);
   audit(db, {
     user: s.user.name,
     action: 'auth.password_changed',
@@ -151,6 +176,13 @@ export async function changePassword(ctx: CallContext, p: ValidParams<'auth.chan
   });
   sessions.endUser(s.user.name, s);
   s.mustChangePassword = false;
+  return sessionInfo(ctx, s);
+}
+
+/** The signed-in user's language, kept with their account: the console opens in it on any machine. */
+export function setLanguage(ctx: CallContext, p: ValidParams<'auth.setLanguage'>): SessionInfo {
+  const s = sessionOf(ctx);
+  setUserLanguage(ctx.services.db, s.user.name, p.language);
   return sessionInfo(ctx, s);
 }
 

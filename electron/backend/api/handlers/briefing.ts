@@ -1,7 +1,8 @@
 /**
  * Handlers of the Briefings screen (简报导出): the key figures of a date, the export (written in a
- * worker thread, audited) and the exports made lately. The briefing is city-wide, so a
- * county-scoped account may not export it.
+ * worker thread, audited) and the exports made lately. A county-scoped writer gets the briefing of
+ * their own county: the same sheets and figures, read for that county alone (briefing-data.ts), never
+ * a parameter away from another county's; they see only their county's exports among the recent ones.
  */
 import { basename } from 'node:path';
 import type { BriefingExportRecord, BriefingExportResult, BriefingPreview } from '../../../../shared/contract/briefing.ts';
@@ -15,12 +16,9 @@ import { defaultAsOfDay } from '../../clock/database-clock.ts';
 import { isColourStateFresh } from '../../rules/recompute.ts';
 import { ApiFailure } from '../../failures/api-failure.ts';
 import { type CallContext, sessionOf } from '../context.ts';
+import { countyScope } from '../county-scope.ts';
 import { exportResult, exportTarget } from '../export-target.ts';
 import type { ValidParams } from '../../../../shared/contract/api.ts';
-
-function cityWide(ctx: CallContext): void {
-  if (sessionOf(ctx).user.county) throw ApiFailure.because('forbidden', { code: 'briefing.cityOnly' });
-}
 
 /** The briefing's date (the export's is required by its schema) and the trend's start. */
 function period(ctx: CallContext, p: { day?: Day | undefined; trendFrom?: Day | undefined }): { day: Day; trendFrom: Day } {
@@ -33,16 +31,17 @@ function period(ctx: CallContext, p: { day?: Day | undefined; trendFrom?: Day | 
 }
 
 export function preview(ctx: CallContext, p: ValidParams<'briefing.preview'>): BriefingPreview {
-  cityWide(ctx);
   const db = ctx.services.db;
   const q = period(ctx, p);
-  const f = briefingFigures(db, q.day, q.trendFrom);
+  const county = countyScope(ctx);
+  const f = briefingFigures(db, q.day, q.trendFrom, county);
   const last = f.summary.trend.at(-1);
   const latest = latestDataDay(db);
   return {
     day: formatDay(q.day),
+    county,
     latestDataDay: latest === null ? null : formatDay(latest),
-    fileName: briefingFileName(q.day),
+    fileName: briefingFileName(q.day, county),
     kpis: f.summary.kpis,
     turned: { red: last?.turnedRed ?? 0, yellow: last?.turnedYellow ?? 0, green: last?.turnedGreen ?? 0 },
     newCodes: last?.newCodes ?? 0,
@@ -55,21 +54,27 @@ export function preview(ctx: CallContext, p: ValidParams<'briefing.preview'>): B
 }
 
 export async function exportBriefing(ctx: CallContext, p: ValidParams<'briefing.export'>): Promise<BriefingExportResult> {
-  cityWide(ctx);
   const s = sessionOf(ctx);
   const q = period(ctx, p);
+  const county = countyScope(ctx);
   // The figures must be today's colours: after a sync the console recomputes them in the background.
   if (!isColourStateFresh(ctx.services.db)) throw ApiFailure.because('busy', { code: 'briefing.recomputing' });
-  const fileName = briefingFileName(q.day);
+  const fileName = briefingFileName(q.day, county);
   const target = exportTarget(ctx, p, fileName);
   const now = ctx.services.now();
-  const written = await writeBriefingInWorker(ctx.services.db, target.path, { ...q, generatedAt: now, generatedBy: s.user.name });
+  const written = await writeBriefingInWorker(ctx.services.db, target.path, {
+    ...q,
+    county,
+    generatedAt: now,
+    generatedBy: s.user.name,
+  });
   audit(ctx.services.db, {
     user: s.user.name,
     action: 'export.briefing',
     details: {
       day: formatDay(q.day),
       trendFrom: formatDay(q.trendFrom),
+      ...(county === null ? {} : { county }),
       file: target.chosen ? basename(target.path) : fileName,
       rows: written.rows,
     },
@@ -78,13 +83,18 @@ export async function exportBriefing(ctx: CallContext, p: ValidParams<'briefing.
   return { ...exportResult(ctx, target, fileName, written.rows), sheets: written.sheets };
 }
 
+/** The city's writers see every briefing exported; a county's, those of their county only. */
 export function recent(ctx: CallContext, p: ValidParams<'briefing.recent'>): BriefingExportRecord[] {
   const { limit } = p;
+  const county = countyScope(ctx);
   const rows = ctx.services.db
-    .prepare("SELECT at, user_name, details FROM audit_log WHERE action = 'export.briefing' ORDER BY id DESC LIMIT ?")
-    .all(limit) as { at: number; user_name: string | null; details: string }[];
+    .prepare(
+      `SELECT at, user_name, details FROM audit_log WHERE action = 'export.briefing'
+       ${county === null ? '' : "AND json_extract(details, '$.county') = ?"} ORDER BY id DESC LIMIT ?`,
+    )
+    .all(...(county === null ? [] : [county]), limit) as { at: number; user_name: string | null; details: string }[];
   return rows.map((r) => {
-    const d = JSON.parse(r.details) as { day?: string; file?: string };
-    return { at: r.at, user: r.user_name ?? '', day: d.day ?? '', fileName: d.file ?? '' };
+    const d = JSON.parse(r.details) as { day?: string; file?: string; county?: string };
+    return { at: r.at, user: r.user_name ?? '', day: d.day ?? '', county: d.county ?? null, fileName: d.file ?? '' };
   });
 }

@@ -2,15 +2,27 @@
  * Handlers of the Enforcement screen (信用监管), scoped to the user's county when they have one: people
  * and cases only through api/county-scope, lists always filtered to the session's county.
  */
-import type { CaseDetail, CaseSummary, CreditRecordView, DetectorSettings, NoticeView } from '../../../../shared/contract/enforcement.ts';
+import type {
+  BulkMoveRefusal,
+  BulkMoveResult,
+  CaseDetail,
+  CasePage,
+  CaseSummary,
+  CreditRecordView,
+  DetectorSettings,
+  NoticeView,
+} from '../../../../shared/contract/enforcement.ts';
 import type { ExportResult } from '../../../../shared/contract/data.ts';
-import type { Behavior, CaseState } from '../../../../shared/domain/cases.ts';
+import type { Behavior, CaseMove, CaseState } from '../../../../shared/domain/cases.ts';
 import { type Day, dayOfInstant, formatDay } from '../../../../shared/domain/local-date.ts';
 import { maskName, maskPersonId } from '../../../../shared/domain/masking.ts';
 import { can } from '../../../../shared/domain/roles.ts';
 import { audit } from '../../audit/audit-log.ts';
 import { caseDetail, caseSummary, creditView } from '../../enforcement/case-views.ts';
-import { countsByState, flagCase, getCase, listCases } from '../../enforcement/cases.ts';
+import { type MoveResult, flagCase, getCase, requireReason } from '../../enforcement/cases.ts';
+import { countsByState, listCases, readCaseSearch } from '../../enforcement/case-list.ts';
+import { exportCaseQueue } from '../../enforcement/case-export.ts';
+import { caseFilterWords, searchForAudit } from '../../enforcement/case-filter-words.ts';
 import { creditReportHtml } from '../../enforcement/credit-report.ts';
 import { exportCreditRecords } from '../../enforcement/credit-export.ts';
 import { listCreditRecords } from '../../enforcement/credit-records.ts';
@@ -24,7 +36,7 @@ import { writeTextAtomically } from '../../files/write-atomically.ts';
 import { ApiFailure } from '../../failures/api-failure.ts';
 import { exportResult, exportTarget } from '../export-target.ts';
 import { type CallContext, sessionOf } from '../context.ts';
-import { caseInScope, countyScope as scope, refOf, resolvePerson } from '../county-scope.ts';
+import { caseInScope, countyScope as scope, refOf, resolvePerson, scopedCounty } from '../county-scope.ts';
 import { takeUnmasking } from '../unmask-allowance.ts';
 import type { ValidParams } from '../../../../shared/contract/api.ts';
 
@@ -35,16 +47,27 @@ export function counts(ctx: CallContext): Record<CaseState, number> {
   return countsByState(ctx.services.db, scope(ctx));
 }
 
-export function list(ctx: CallContext, p: ValidParams<'cases.list'>): { rows: CaseSummary[]; total: number } {
-  const { state, behavior } = p;
-  const r = listCases(ctx.services.db, {
-    ...(state ? { state } : {}),
-    ...(behavior ? { behavior } : {}),
-    county: scope(ctx),
-    offset: p.offset,
-    limit: p.limit,
-  });
-  return { rows: r.rows.map((c) => caseSummary(ctx.services.db, refsFor(ctx), c)), total: r.total };
+/** The queue's filters as the list and its export read them (a county account always gets its own county). */
+function caseQuery(ctx: CallContext, p: ValidParams<'cases.list'> | ValidParams<'cases.export'>) {
+  const search = p.search === undefined ? undefined : readCaseSearch(p.search);
+  return { state: p.state, behavior: p.behavior, county: scopedCounty(ctx, p.county), search, sort: p.sort };
+}
+
+export function list(ctx: CallContext, p: ValidParams<'cases.list'>): CasePage {
+  const q = caseQuery(ctx, p);
+  const r = listCases(ctx.services.db, { ...q, offset: p.offset, limit: p.limit });
+  return {
+    rows: r.rows.map((c) => caseSummary(ctx.services.db, refsFor(ctx), c)),
+    total: r.total,
+    now: ctx.services.now(),
+    searchedAs: q.search?.kind ?? null,
+  };
+}
+
+/** A person's cases for their page; only those the caller's county may open (a case is filed in the county of its opening). */
+export function ofPerson(ctx: CallContext, p: ValidParams<'cases.ofPerson'>): CaseSummary[] {
+  const personId = resolvePerson(ctx, p.ref);
+  return listCases(ctx.services.db, { personId, county: scope(ctx) }).rows.map((c) => caseSummary(ctx.services.db, refsFor(ctx), c));
 }
 
 export function get(ctx: CallContext, p: ValidParams<'cases.get'>): CaseDetail {
@@ -52,24 +75,95 @@ export function get(ctx: CallContext, p: ValidParams<'cases.get'>): CaseDetail {
   return caseDetail(ctx.services.db, refsFor(ctx), c, sessionOf(ctx).user.role, ctx.services.now());
 }
 
-export async function move(ctx: CallContext, p: ValidParams<'cases.move'>): Promise<CaseDetail> {
+/**
+ * One step of one case: the county check, the step with its audit entries and decision outbox
+ * (enforcement/cases.ts moveCase), then the colours it changed. `cases.move` and `cases.moveMany`
+ * both take every step through here.
+ */
+async function takeStep(ctx: CallContext, id: number, move: CaseMove, reason: string): Promise<MoveResult> {
   const s = sessionOf(ctx);
-  const c = caseInScope(ctx, p.id);
-  const m = p.move;
-  // The colour effect shows at once: the step evaluates the person's history (and the county sums).
-  const result = await takeCaseStep(ctx.services.db, {
+  const c = caseInScope(ctx, id);
+  return takeCaseStep(ctx.services.db, {
     id: c.id,
-    move: m,
+    move,
     user: { name: s.user.name, role: s.user.role },
-    reason: p.reason,
+    reason,
     at: ctx.services.now(),
   });
-  if (result.coloursChanged) {
-    ctx.services.events.publish({ type: 'data-changed' });
-    // Every move that changes colours is an outcome the platform must hear of (decision-outbox.ts).
-    ctx.services.jobs.decisionsMade();
+}
+
+/** Colours changed: the dashboard reloads, and the platform must hear of every such outcome (decision-outbox.ts). */
+function coloursChanged(ctx: CallContext): void {
+  ctx.services.events.publish({ type: 'data-changed' });
+  ctx.services.jobs.decisionsMade();
+}
+
+export async function move(ctx: CallContext, p: ValidParams<'cases.move'>): Promise<CaseDetail> {
+  // The colour effect shows at once: the step evaluates the person's history (and the county sums).
+  const result = await takeStep(ctx, p.id, p.move, p.reason);
+  if (result.coloursChanged) coloursChanged(ctx);
+  return caseDetail(ctx.services.db, refsFor(ctx), result.row, sessionOf(ctx).user.role, ctx.services.now());
+}
+
+/**
+ * The same step for each case in turn, each in its own transaction as a single move is: a case
+ * that may not make it (its state, the county, a case moved meanwhile) keeps its state and is
+ * reported with the refusal a single move gets; the others move. A missing reason refuses the
+ * whole request before anything moves.
+ */
+export async function moveMany(ctx: CallContext, p: ValidParams<'cases.moveMany'>): Promise<BulkMoveResult> {
+  requireReason(p.reason);
+  const moved: number[] = [];
+  const refused: BulkMoveRefusal[] = [];
+  let colours = false;
+  for (const id of p.ids) {
+    try {
+      colours = (await takeStep(ctx, id, p.move, p.reason)).coloursChanged || colours;
+      moved.push(id);
+    } catch (err) {
+      refused.push(refusalOf(ctx, id, err));
+    }
   }
-  return caseDetail(ctx.services.db, refsFor(ctx), result.row, s.user.role, ctx.services.now());
+  if (colours) coloursChanged(ctx);
+  return { moved, refused };
+}
+
+const STEP_FAILED = ApiFailure.because('internal', { code: 'cases.stepFailed' }).error;
+
+/** A refused case named masked, if the caller may see it at all; an unexpected failure said as dispatch says one. */
+function refusalOf(ctx: CallContext, id: number, err: unknown): BulkMoveRefusal {
+  // Internal details stay in the log (as dispatch keeps them); the page gets words a person can act on.
+  if (!(err instanceof ApiFailure)) console.error(`api cases.moveMany failed on case ${id}: ${(err as Error).message}`);
+  const error = err instanceof ApiFailure ? err.error : STEP_FAILED;
+  const c = getCase(ctx.services.db, id);
+  const county = scope(ctx);
+  if (!c || (county !== null && c.county_code !== county)) return { id, idMasked: null, nameMasked: null, error };
+  const view = caseSummary(ctx.services.db, refsFor(ctx), c);
+  return { id, idMasked: view.idMasked, nameMasked: view.nameMasked, error };
+}
+
+/** The queue as Excel, masked: the filtered list, all of it, in the queue's order; audited without naming anyone. */
+export async function exportCases(ctx: CallContext, p: ValidParams<'cases.export'>): Promise<ExportResult> {
+  const s = sessionOf(ctx);
+  const q = caseQuery(ctx, p);
+  const now = ctx.services.now();
+  const fileName = `案件队列-${formatDay(dayOfInstant(now))}.xlsx`;
+  const target = exportTarget(ctx, p, fileName);
+  const rows = await exportCaseQueue(ctx.services.db, target.path, { query: q, filters: caseFilterWords(q), now, by: s.user.name });
+  audit(ctx.services.db, {
+    user: s.user.name,
+    action: 'export.cases',
+    details: {
+      rows,
+      state: q.state ?? null,
+      behavior: q.behavior ?? null,
+      county: q.county,
+      sort: q.sort ?? 'newest',
+      search: q.search ? searchForAudit(q.search) : null,
+    },
+    at: now,
+  });
+  return exportResult(ctx, target, fileName, rows);
 }
 
 export function flag(ctx: CallContext, p: ValidParams<'cases.flag'>): CaseDetail {

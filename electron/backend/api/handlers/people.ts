@@ -11,7 +11,15 @@ import { type CallContext, sessionOf } from '../context.ts';
 import { countyScope, refOf, resolvePerson } from '../county-scope.ts';
 import type { ValidParams } from '../../../../shared/contract/api.ts';
 import { takeUnmasking } from '../unmask-allowance.ts';
-import { maskPersonId } from '../../../../shared/domain/masking.ts';
+import { maskIdentifiers, maskPersonId } from '../../../../shared/domain/masking.ts';
+import ExcelJS from 'exceljs';
+import type { ExportResult } from '../../../../shared/contract/data.ts';
+import { countyName } from '../../../../shared/domain/counties.ts';
+import { colourZh } from '../../../../shared/words/domain-words.ts';
+import { formatInstant } from '../../../../shared/domain/local-date.ts';
+import { BriefingSheet } from '../../files/sheet-style.ts';
+import { writeAtomically } from '../../files/write-atomically.ts';
+import { exportResult, exportTarget } from '../export-target.ts';
 
 function defaultDay(ctx: CallContext): Day {
   return defaultAsOfDay(ctx.services.db, ctx.services.now);
@@ -54,4 +62,38 @@ export function peopleUnmask(ctx: CallContext, p: ValidParams<'people.unmask'>):
     at: ctx.services.now(),
   });
   return { value };
+}
+
+/** The search's results as Excel, masked as on the screen; recorded with the query (identifiers in it masked). */
+export async function peopleExportSearch(ctx: CallContext, p: ValidParams<'people.exportSearch'>): Promise<ExportResult> {
+  const found = peopleSearch(ctx, { query: p.query, limit: p.limit });
+  const wb = new ExcelJS.Workbook();
+  wb.creator = sessionOf(ctx).user.name;
+  const sheet = new BriefingSheet(wb, {
+    name: '人员查询',
+    title: '滨州市健康码指挥中心\u3000人员查询结果',
+    subtitle: [`查询：${maskIdentifiers(p.query)}\u3000共 ${found.length} 人\u3000身份证号、手机号、姓名已脱敏`],
+    columns: [
+      { header: '身份证号', min: 22 },
+      { header: '姓名', min: 10 },
+      { header: '手机号', min: 14 },
+      { header: '县（市、区）', min: 12 },
+      { header: '码色' },
+    ],
+  });
+  sheet.addRows(
+    found.map((r) => [r.idMasked, r.nameMasked ?? '', r.phoneMasked ?? '', r.county ? countyName(r.county) : '', colourZh(r.color)]),
+  );
+  if (found.length === 0) sheet.addNote('没有找到符合条件的人员。');
+  sheet.finish();
+  const fileName = `人员查询-${formatInstant(ctx.services.now()).slice(0, 10)}.xlsx`;
+  const target = exportTarget(ctx, p, fileName);
+  await writeAtomically(target.path, (partial) => wb.xlsx.writeFile(partial));
+  audit(ctx.services.db, {
+    user: sessionOf(ctx).user.name,
+    action: 'people.exportSearch',
+    details: { query: maskIdentifiers(p.query), rows: found.length },
+    at: ctx.services.now(),
+  });
+  return exportResult(ctx, target, fileName, found.length);
 }

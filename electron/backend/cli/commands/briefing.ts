@@ -1,4 +1,5 @@
 import { databaseClock } from '../../clock/database-clock.ts';
+import { COUNTIES, isCountyCode } from '../../../../shared/domain/counties.ts';
 import { formatDay } from '../../../../shared/domain/local-date.ts';
 import { audit } from '../../audit/audit-log.ts';
 import { TREND_MAX_DAYS, defaultTrendFrom } from '../../briefing/briefing-period.ts';
@@ -11,8 +12,8 @@ import { openExistingDbFromArgs } from '../open-db.ts';
 
 export const briefingCommand: Command = {
   name: 'briefing',
-  usage: 'briefing --db F --date YYYY-MM-DD --out FILE.xlsx [--trend-from YYYY-MM-DD]',
-  spec: { values: ['db', 'date', 'out', 'trend-from'], flags: [] },
+  usage: 'briefing --db F --date YYYY-MM-DD --out FILE.xlsx [--trend-from YYYY-MM-DD] [--county CODE]',
+  spec: { values: ['db', 'date', 'out', 'trend-from', 'county'], flags: [] },
   async run(args, out) {
     const day = dayOption(args, 'date');
     if (day === undefined) throw new UsageError('--date is required (the briefing date, YYYY-MM-DD)');
@@ -21,16 +22,21 @@ export const briefingCommand: Command = {
     const trendFrom = dayOption(args, 'trend-from') ?? defaultTrendFrom(day);
     if (trendFrom > day) throw new UsageError('--trend-from must not be after --date');
     if (day - trendFrom + 1 > TREND_MAX_DAYS) throw new UsageError(`the trend can cover at most ${TREND_MAX_DAYS} days`);
+    // One county's briefing, as a county-scoped writer gets it in the console.
+    const county = args.options.get('county') ?? null;
+    if (county !== null && !isCountyCode(county))
+      throw new UsageError(`--county must be one of Binzhou's county codes (${COUNTIES.map((c) => c.code).join(', ')})`);
     const db = openExistingDbFromArgs(args);
     try {
       await ensureColoursFresh(db);
-      const written = await writeBriefing(db, target, { day, trendFrom, generatedAt: databaseClock(db)(), generatedBy: 'hcc' });
+      const written = await writeBriefing(db, target, { day, trendFrom, county, generatedAt: databaseClock(db)(), generatedBy: 'hcc' });
       audit(db, {
         user: null,
         action: 'export.briefing',
         details: {
           day: formatDay(day),
           trendFrom: formatDay(trendFrom),
+          ...(county === null ? {} : { county }),
           file: target.split(/[\\/]/).pop(),
           rows: written.rows,
           via: 'cli',

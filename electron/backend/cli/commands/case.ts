@@ -3,7 +3,8 @@ import { BEHAVIORS, type Behavior, CASE_MOVES, CASE_STATES, type CaseMove, type 
 import { isValidPersonId, normalizePersonId } from '../../../../shared/domain/person-id.ts';
 import { ApiFailure } from '../../failures/api-failure.ts';
 import type { Db } from '../../db/database.ts';
-import { type CaseRow, caseHistory, flagCase, getCase, listCases } from '../../enforcement/cases.ts';
+import { type CaseRow, caseHistory, flagCase, getCase } from '../../enforcement/cases.ts';
+import { listCases } from '../../enforcement/case-list.ts';
 import { takeCaseStep } from '../../pipelines/case-step.ts';
 import { UsageError, required } from '../args.ts';
 import { actingUser } from '../cli-audit.ts';

@@ -10,6 +10,9 @@ import { migration009 } from './009-query-plan-indexes.ts';
 import { migration010 } from './010-enterprise-indexes.ts';
 import { migration011 } from './011-exchange-database.ts';
 import { migration012 } from './012-audit-screen-indexes.ts';
+import { migration013 } from './013-user-language.ts';
+import { migration014 } from './014-figure-lists.ts';
+import { migration015 } from './015-case-queue-indexes.ts';
 import type { Migration } from './migration.ts';
 
 /** All migrations in order; append only. */
@@ -26,6 +29,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
+  migration014,
+  migration015,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -11,15 +11,20 @@ import { keyAreaEffectiveOn, outsideHomeProvince, regionInsideArea } from '../..
 import type { KeyArea } from '../../../../shared/domain/rules/records.ts';
 import type { EvidenceRecord } from '../evidence.ts';
 import type { DeclarationRow, DepartmentRecords, StayRow } from './declaration-records.ts';
-import { localDate, localTime, regionLabel } from './evidence-text.ts';
+import type { DeniedCondition, DepartmentFinding, SummaryClause } from '../../../../shared/words/evidence-words.ts';
 
-export type DeniedCondition = 'key_area_visit' | 'returned_from_outside_province' | 'confirmed' | 'suspected' | 'close_contact' | 'fever';
+export type { DeniedCondition };
 
 export interface Contradiction {
   condition: DeniedCondition;
-  /** One clause of the summary, e.g. "申报称14天内未到过重点地区，但手机漫游显示2020-02-12在湖北（42）". */
-  text: string;
+  /** One clause of the summary, e.g. "申报称14天内未到过重点地区，但手机漫游显示2020-02-12在湖北（42）" (evidence-words.ts). */
+  clause: Extract<SummaryClause, { kind: 'denied' }>;
   records: EvidenceRecord[];
+}
+
+interface Hit {
+  finding: DepartmentFinding;
+  record: EvidenceRecord;
 }
 
 export interface NamedKeyArea extends KeyArea {
@@ -27,7 +32,6 @@ export interface NamedKeyArea extends KeyArea {
 }
 
 const DAY_MS = 86_400_000;
-const HEALTH_ZH = { confirmed: '确诊病例', suspected: '疑似病例', close_contact: '密切接触者' } as const;
 
 export function contradictions(
   d: DeclarationRow,
@@ -36,38 +40,39 @@ export function contradictions(
   s: { lookbackDays: number; feverDays: number },
 ): Contradiction[] {
   const found: Contradiction[] = [];
-  const add = (condition: DeniedCondition, claim: string, hits: { text: string; record: EvidenceRecord }[]) => {
+  // The clause names the first record found and how many there are ("…等3条记录").
+  const add = (condition: DeniedCondition, hits: Hit[]) => {
     if (hits.length === 0) return;
-    const more = hits.length > 1 ? `等${hits.length}条记录` : '';
-    found.push({ condition, text: `${claim}，但${hits[0]!.text}${more}`, records: hits.map((h) => h.record) });
+    const clause = { kind: 'denied' as const, condition, lookbackDays: s.lookbackDays, finding: hits[0]!.finding, records: hits.length };
+    found.push({ condition, clause, records: hits.map((h) => h.record) });
   };
   const T = d.declaredAt;
   const from = T - s.lookbackDays * DAY_MS;
   if (!d.keyAreaVisit || !d.returnedFromOutsideProvince) {
-    const keyHits: { text: string; record: EvidenceRecord }[] = [];
-    const outHits: { text: string; record: EvidenceRecord }[] = [];
+    const keyHits: Hit[] = [];
+    const outHits: Hit[] = [];
     for (const st of r.stays) {
       const last = st.lastSeen ?? st.firstSeen;
       if (st.firstSeen > T || last < from) continue;
       const firstDay = dayOfInstant(Math.max(st.firstSeen, from));
       const lastDay = dayOfInstant(Math.min(last, T));
-      const where = regionLabel(st.regionCode);
-      const area = keyAreaDuring(st.regionCode, firstDay, lastDay, areas);
+      const region = st.regionCode;
+      const area = keyAreaDuring(region, firstDay, lastDay, areas);
       if (area)
         keyHits.push({
-          text: `手机漫游显示${localDate(area.day)}在${inArea(area.area, st.regionCode)}`,
+          finding: { source: 'roaming_key_area', day: area.day, region, areaName: area.area.name },
           record: stayRecord(st, 'key_area_visit'),
         });
-      if (outsideHomeProvince(st.regionCode))
+      if (outsideHomeProvince(region))
         outHits.push({
-          text: `手机漫游显示${period(firstDay, lastDay)}在${where}`,
+          finding: { source: 'roaming_outside', from: firstDay, to: lastDay, region },
           record: stayRecord(st, 'returned_from_outside_province'),
         });
     }
     for (const a of r.arrivals) {
       if (a.arrivedAt < from || a.arrivedAt > T) continue;
       const day = dayOfInstant(a.arrivedAt);
-      const where = regionLabel(a.originRegionCode);
+      const region = a.originRegionCode;
       const record = (condition: DeniedCondition): EvidenceRecord => ({
         feed: 'travel',
         key: `${d.personId}|${a.arrivedAt}|${a.originRegionCode}`,
@@ -77,21 +82,21 @@ export function contradictions(
       const area = keyAreaDuring(a.originRegionCode, day, day, areas);
       if (area)
         keyHits.push({
-          text: `交通记录显示${localTime(a.arrivedAt)}从${inArea(area.area, a.originRegionCode)}抵滨`,
+          finding: { source: 'travel_key_area', at: a.arrivedAt, region, areaName: area.area.name },
           record: record('key_area_visit'),
         });
-      if (outsideHomeProvince(a.originRegionCode))
-        outHits.push({ text: `交通记录显示${localTime(a.arrivedAt)}从${where}抵滨`, record: record('returned_from_outside_province') });
+      if (outsideHomeProvince(region))
+        outHits.push({ finding: { source: 'travel_outside', at: a.arrivedAt, region }, record: record('returned_from_outside_province') });
     }
-    if (!d.keyAreaVisit) add('key_area_visit', `申报称${s.lookbackDays}天内未到过重点地区`, keyHits);
-    if (!d.returnedFromOutsideProvince) add('returned_from_outside_province', `申报称${s.lookbackDays}天内未从省外返滨`, outHits);
+    if (!d.keyAreaVisit) add('key_area_visit', keyHits);
+    if (!d.returnedFromOutsideProvince) add('returned_from_outside_province', outHits);
   }
   for (const [status, rec] of activeHealth(r, T)) {
     const denied = status === 'confirmed' ? !d.confirmed : status === 'suspected' ? !d.suspected : !d.closeContact;
     if (!denied) continue;
-    add(status, `申报称不是${HEALTH_ZH[status]}`, [
+    add(status, [
       {
-        text: `卫健部门${localTime(rec.recordedAt)}登记其为${HEALTH_ZH[status]}，申报时尚未解除`,
+        finding: { source: 'health', at: rec.recordedAt, status },
         record: {
           feed: 'health_records',
           key: `${d.personId}|${rec.recordedAt}|${status}`,
@@ -107,7 +112,7 @@ export function contradictions(
       .filter((c) => c.occurredAt >= since && c.occurredAt <= T)
       .sort((a, b) => b.occurredAt - a.occurredAt)
       .map((c) => ({
-        text: `医保记录显示${localTime(c.occurredAt)}${c.facility ? `在${c.facility}` : ''}${c.kind === 'fever_clinic' ? '到发热门诊就诊' : '购买退烧药品'}`,
+        finding: { source: 'care' as const, at: c.occurredAt, facility: c.facility, kind: c.kind },
         record: {
           feed: 'medical',
           key: `${d.personId}|${c.occurredAt}|${c.kind}`,
@@ -115,7 +120,7 @@ export function contradictions(
           detail: { contradicts: 'fever', kind: c.kind, facility: c.facility },
         },
       }));
-    add('fever', '申报称无发热', hits);
+    add('fever', hits);
   }
   return found;
 }
@@ -135,10 +140,6 @@ function keyAreaDuring(
   }
   return best;
 }
-
-/** `重点地区湖北省（4209）`, or `重点地区湖北（4209）` when the key area has no name. */
-const inArea = (a: NamedKeyArea, region: string) => `重点地区${a.name ? `${a.name}（${region}）` : regionLabel(region)}`;
-const period = (a: Day, b: Day) => (a === b ? localDate(a) : `${localDate(a)}至${localDate(b)}`);
 
 function stayRecord(st: StayRow, condition: DeniedCondition): EvidenceRecord {
   return {

@@ -8,7 +8,7 @@ import type { BatchWindow } from './batch-window.ts';
 import { type NamedKeyArea, contradictions } from './declaration-checks.ts';
 import { declarationCandidates, loadDepartmentRecords } from './declaration-records.ts';
 import type { DetectorSettings } from './detector-settings.ts';
-import { localTime } from './evidence-text.ts';
+import { type SummaryClause, summaryText } from '../../../../shared/words/evidence-words.ts';
 import type { Suspicion } from './suspicion.ts';
 
 /** Candidates are read in chunks: bounded memory however many people a key-area change touches. */
@@ -50,13 +50,15 @@ export function findFalseDeclarations(
             returned_from_outside_province: d.returnedFromOutsideProvince,
           },
         };
+        const clauses: SummaryClause[] = [{ kind: 'declaration', at: d.declaredAt }, ...found.map((f) => f.clause)];
         suspicions.push({
           personId,
           behavior: 'false_declaration',
           evidenceKey: `false_declaration:${personId}|${d.declaredAt}`,
           evidence: {
             rule: `false_declaration:${found.map((f) => f.condition).join('+')}`,
-            summary: `${localTime(d.declaredAt)}的申报：${found.map((f) => f.text).join('；')}`,
+            summary: summaryText(clauses, 'zh'),
+            clauses,
             thresholds: { lookbackDays: s.lookbackDays, feverDays: s.feverDays },
             records: [declaration, ...found.flatMap((f) => f.records)],
           },

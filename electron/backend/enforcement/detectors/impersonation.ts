@@ -7,12 +7,12 @@
  * included) and is close enough in time to break a rule (scan-neighbours.ts), and no other pair.
  */
 import type { Db } from '../../db/database.ts';
-import type { EvidenceRecord } from '../evidence.ts';
+import { type EvidenceRecord, joinedClauses, withoutClauses } from '../evidence.ts';
 import type { BatchWindow } from './batch-window.ts';
 import type { DetectorSettings } from './detector-settings.ts';
-import { duration, localTime } from './evidence-text.ts';
+import { type SummaryClause, summaryText } from '../../../../shared/words/evidence-words.ts';
 import { visitScanLists } from './scan-neighbours.ts';
-import { type SiteRegister, distanceKm, siteLabel } from './site-register.ts';
+import { type SiteRegister, distanceKm, summarySite } from './site-register.ts';
 import type { Suspicion } from './suspicion.ts';
 
 interface Scan {
@@ -98,12 +98,12 @@ function comparePair(personId: string, a: Scan, b: Scan, s: DetectorSettings, si
   const gapMs = b.at - a.at;
   const placeA = coordinates(sites, a.site);
   const placeB = coordinates(sites, b.site);
-  const clauses: string[] = [];
+  const clauses: SummaryClause[] = [];
   const rules: string[] = [];
   let km: number | null = null;
   let speed: number | null = null;
-  const nameA = siteLabel(sites, a.site);
-  const nameB = siteLabel(sites, b.site);
+  const from = summarySite(sites, a.site);
+  const to = summarySite(sites, b.site);
   // The speed rule needs both sites' coordinates; the gap rule does not.
   if (placeA && placeB) {
     km = distanceKm(placeA, placeB);
@@ -111,20 +111,13 @@ function comparePair(personId: string, a: Scan, b: Scan, s: DetectorSettings, si
     speed = km === 0 ? 0 : roundSpeed(gapMs === 0 ? Infinity : km / (gapMs / 3_600_000));
     if (speed > s.maxSpeedKmh) {
       rules.push('speed');
-      clauses.push(
-        gapMs === 0
-          ? `${localTime(a.at)}同时在相距${km.toFixed(1)}公里的${nameA}和${nameB}扫码`
-          : `${localTime(a.at)}在${nameA}扫码，${duration(gapMs)}后在相距${km.toFixed(1)}公里的${nameB}扫码，需时速${Math.round(speed)}公里，超过${s.maxSpeedKmh}公里/小时`,
-      );
+      // JSON has no Infinity: the same instant at two places is a null speed with gap 0.
+      clauses.push({ kind: 'speed', at: a.at, from, to, km, gapMs, kmh: Number.isFinite(speed) ? speed : null, maxKmh: s.maxSpeedKmh });
     }
   }
   if (gapMs <= s.minScanGapMinutes * 60_000) {
     rules.push('gap');
-    clauses.push(
-      clauses.length > 0
-        ? `两次扫码间隔不超过${s.minScanGapMinutes}分钟`
-        : `${localTime(a.at)}在${nameA}扫码，${duration(gapMs)}后又在另一场所${nameB}扫码，间隔不超过${s.minScanGapMinutes}分钟`,
-    );
+    clauses.push({ kind: 'gap', at: a.at, from, to, gapMs, minGapMinutes: s.minScanGapMinutes, afterSpeed: clauses.length > 0 });
   }
   if (rules.length === 0) return null;
   const record = (scan: Scan): EvidenceRecord => {
@@ -153,7 +146,8 @@ function comparePair(personId: string, a: Scan, b: Scan, s: DetectorSettings, si
     evidenceKey: `impersonation:${a.id}:${b.id}`,
     evidence: {
       rule: `impersonation:${rules.join('+')}`,
-      summary: clauses.join('；'),
+      summary: summaryText(clauses, 'zh'),
+      clauses,
       thresholds: { maxSpeedKmh: s.maxSpeedKmh, minScanGapMinutes: s.minScanGapMinutes },
       records: [record(a), record(b), pair],
     },
@@ -167,9 +161,10 @@ function joinRun(run: Suspicion, next: Suspicion): Suspicion {
   return {
     ...run,
     evidence: {
-      ...run.evidence,
+      ...withoutClauses(run.evidence),
       rule: `impersonation:${['speed', 'gap'].filter((r) => rules.has(r)).join('+')}`,
       summary: `${run.evidence.summary}；${next.evidence.summary}`,
+      ...joinedClauses(run.evidence, next.evidence),
       records: [...run.evidence.records, ...next.evidence.records.filter((r) => !seen.has(r.key))],
     },
   };

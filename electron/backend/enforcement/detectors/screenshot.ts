@@ -9,19 +9,19 @@ import type { Db } from '../../db/database.ts';
 import type { EvidenceRecord } from '../evidence.ts';
 import type { BatchWindow } from './batch-window.ts';
 import type { DetectorSettings } from './detector-settings.ts';
-import { COLOUR_ZH, duration, localDate, localTime } from './evidence-text.ts';
-import { type SiteRegister, siteLabel } from './site-register.ts';
+import { COLOUR_INTERPRETATION, type SummaryClause, localDate, summaryText } from '../../../../shared/words/evidence-words.ts';
+import { type SiteRegister, summarySite } from './site-register.ts';
 import type { Suspicion } from './suspicion.ts';
 
 type ScanRow = [string, string, string, number, number, number | null, 'red' | 'yellow' | 'green' | null, string | null, string | null];
 
-/**
+/*
  * INTERPRETATION: the stored history has one colour per day, and a colour can change during the
  * day of the scan, so the colour "at scan time" is not known to the minute. A shown colour is taken
  * as false only if it matches neither the colour at the end of the day before nor the colour at the
- * end of the scan's day (someone without a code showing any colour matches neither).
+ * end of the scan's day (someone without a code showing any colour matches neither). The evidence
+ * says so in its words (COLOUR_INTERPRETATION).
  */
-export const COLOUR_INTERPRETATION = '颜色历史按日存储：出示颜色与扫码前一日末、当日末的颜色均不符才认定';
 
 export function findScreenshots(
   db: Db,
@@ -91,13 +91,24 @@ function ageSuspicion(row: ScanRow, s: DetectorSettings, sites: SiteRegister): S
   const [scanId, personId, siteId, scannedAt, , issuedAt] = row;
   const age = scannedAt - issuedAt!;
   const scan = scanRecord(row, sites);
+  const clauses: SummaryClause[] = [
+    {
+      kind: 'code_age',
+      scannedAt,
+      site: summarySite(sites, siteId),
+      issuedAt: issuedAt!,
+      ageMs: age,
+      validityMinutes: s.codeValidityMinutes,
+    },
+  ];
   return {
     personId,
     behavior: 'screenshot',
     evidenceKey: `screenshot:age:${scanId}`,
     evidence: {
       rule: 'screenshot:age',
-      summary: `${localTime(scannedAt)}在${siteLabel(sites, siteId)}扫码时出示的健康码生成于${localTime(issuedAt!)}，已过${duration(age)}，超过${s.codeValidityMinutes}分钟有效期`,
+      summary: summaryText(clauses, 'zh'),
+      clauses,
       thresholds: { codeValidityMinutes: s.codeValidityMinutes },
       records: [{ ...scan, detail: { ...scan.detail, age_seconds: Math.round(age / 1000) } }],
     },
@@ -106,15 +117,17 @@ function ageSuspicion(row: ScanRow, s: DetectorSettings, sites: SiteRegister): S
 
 function colourSuspicion(row: ScanRow, before: CodeColor, after: CodeColor, sites: SiteRegister): Suspicion {
   const [scanId, personId, siteId, scannedAt, day, , shown] = row;
+  const clauses: SummaryClause[] = [
+    { kind: 'colour_shown', scannedAt, site: summarySite(sites, siteId), shown: shown!, dayBefore: day - 1, before, after },
+  ];
   return {
     personId,
     behavior: 'screenshot',
     evidenceKey: `screenshot:colour:${scanId}`,
     evidence: {
       rule: 'screenshot:colour',
-      summary:
-        `${localTime(scannedAt)}在${siteLabel(sites, siteId)}出示${COLOUR_ZH[shown!]}，但其健康码前一日（${localDate(day - 1)}）末为${COLOUR_ZH[before]}，` +
-        `当日末为${COLOUR_ZH[after]}（${COLOUR_INTERPRETATION}）`,
+      summary: summaryText(clauses, 'zh'),
+      clauses,
       thresholds: {},
       records: [
         scanRecord(row, sites),
@@ -127,7 +140,7 @@ function colourSuspicion(row: ScanRow, before: CodeColor, after: CodeColor, site
             colour_day_before: before,
             scan_day: localDate(day),
             colour_scan_day: after,
-            interpretation: COLOUR_INTERPRETATION,
+            interpretation: COLOUR_INTERPRETATION.zh,
           },
         },
       ],

@@ -1,4 +1,5 @@
 /** The scanning sites, read once per run (a city has thousands, not millions). */
+import type { SummarySite } from '../../../../shared/words/evidence-words.ts';
 import type { Db } from '../../db/database.ts';
 
 export interface Site {
@@ -22,9 +23,9 @@ export function loadSites(db: Db): SiteRegister {
   return sites;
 }
 
-/** How a summary names a site: its name, else its number (a site number is not personal data). */
-export function siteLabel(sites: SiteRegister, id: string): string {
-  return sites.get(id)?.name ?? `场所${id}`;
+/** A site as a summary names it: its name, else its number (a site number is not personal data). */
+export function summarySite(sites: SiteRegister, id: string): SummarySite {
+  return { id, name: sites.get(id)?.name ?? null };
 }
 
 /** Great-circle distance in km (haversine on a sphere of the Earth's mean radius). */

@@ -1,4 +1,6 @@
+import { useRef, useState } from 'react';
 import type { SessionInfo } from '../../../../shared/contract/api.ts';
+import { ApiCallError } from '../../api/api-error.ts';
 import { api } from '../../api/client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { Field } from '../../components/field.tsx';
@@ -7,6 +9,11 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { type ChangePasswordForm, PASSWORD_MIN_LENGTH, validateChangePassword } from './validation.ts';
 
 const EMPTY: ChangePasswordForm = { currentPassword: '', newPassword: '', confirm: '' };
+
+/** The server's answer that the current password was not the account's. */
+function isWrongCurrent(err: unknown): boolean {
+  return err instanceof ApiCallError && err.reason?.code === 'auth.currentPasswordWrong';
+}
 
 /**
  * One's own new password: the form of the screen shown after signing in with a password an
@@ -22,17 +29,31 @@ export function ChangePasswordForm({
   secondary: { label: string; onClick: () => void };
 }) {
   const { t } = useI18n();
+  const current = useRef<HTMLInputElement>(null);
+  // The server's answer holds until the user edits the form: then it may no longer be true.
+  const [answerHolds, setAnswerHolds] = useState(true);
   const { form, errors, busy, serverError, update, submit } = useForm(EMPTY, {
     validate: (f) => validateChangePassword(f, userName),
-    send: (value) => api('auth.changePassword', value),
+    send: (value) => {
+      setAnswerHolds(true);
+      return api('auth.changePassword', value);
+    },
     onSent: (session) => onChanged(session),
-    onFailed: (_err, f) => f.setValues({ currentPassword: '' }),
+    // The current password is typed again from scratch, where the cursor now is.
+    onFailed: (_err, f) => {
+      f.setValues({ currentPassword: '' });
+      current.current?.focus();
+    },
+    onEdit: () => setAnswerHolds(false),
   });
+  const wrongCurrent = answerHolds && isWrongCurrent(serverError);
+  const currentError = errors.currentPassword ?? (wrongCurrent ? { key: 'auth.error.currentWrong' as const } : undefined);
   return (
     <form onSubmit={submit} noValidate data-testid="change-password-form">
-      <Field label={t('auth.change.current')} error={errors.currentPassword} testId="change-current">
+      <Field label={t('auth.change.current')} error={currentError} testId="change-current">
         {(describedBy, invalid) => (
           <input
+            ref={current}
             type="password"
             autoComplete="current-password"
             autoFocus
@@ -75,7 +96,7 @@ export function ChangePasswordForm({
           />
         )}
       </Field>
-      {serverError ? <ErrorBox error={serverError} testId="change-error" /> : null}
+      {serverError && answerHolds && !wrongCurrent ? <ErrorBox error={serverError} testId="change-error" /> : null}
       <div className="form-actions">
         <button type="button" onClick={secondary.onClick} disabled={busy} data-testid="change-secondary">
           {secondary.label}

@@ -43,6 +43,7 @@ export const authMessages = defineMessages(
     'auth.error.passwordCommon': '该密码属于最常被猜测的密码（空格、重复字符、1234567890…、qwerty…、password…），请另选一个自己的较长短语',
     'auth.error.passwordHasName': '密码不能包含用户名',
     'auth.error.passwordUnchanged': '新密码不能与当前密码相同',
+    'auth.error.currentWrong': '当前密码不正确，请重新输入',
     'auth.error.setupCodeRequired': '请输入设置码（启动 hcc serve 的终端中显示）',
     'auth.field.setupCode': '一次性设置码',
     'auth.field.setupCodeHint':
@@ -104,6 +105,7 @@ export const authMessages = defineMessages(
       'This password is among the first ones guessed (spaces, a repeated character, 1234567890…, qwerty…, password…); choose a longer phrase of your own',
     'auth.error.passwordHasName': 'A password must not contain the user name',
     'auth.error.passwordUnchanged': 'The new password must differ from the current one',
+    'auth.error.currentWrong': 'The current password is wrong; type it again',
     'auth.error.setupCodeRequired': 'Enter the set-up code (shown in the terminal where hcc serve runs)',
     'auth.field.setupCode': 'One-time set-up code',
     'auth.field.setupCodeHint':

@@ -14,10 +14,11 @@ const EMPTY: SetupForm = { name: '', password: '', confirm: '', setupCode: '' };
  * that already holds data (browser mode only) the one-time code `hcc serve` printed is asked too.
  */
 export function SetupScreen({ onCreated, codeRequired }: { onCreated: (session: SessionInfo) => void; codeRequired: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { form, errors, busy, serverError, update, submit } = useForm(EMPTY, {
     validate: (f) => validateSetup(f, codeRequired),
-    send: (value) => api('auth.setup', value),
+    // The first administrator keeps the language the set-up was done in.
+    send: (value) => api('auth.setup', { ...value, language: lang }),
     onSent: (session) => onCreated(session),
   });
 

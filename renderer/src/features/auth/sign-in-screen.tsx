@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { SessionInfo } from '../../../../shared/contract/api.ts';
 import { api } from '../../api/client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
@@ -14,16 +14,23 @@ const EMPTY: SignInForm = { name: '', password: '' };
 export type SignInNotice = { kind: 'signedOut' } | { kind: 'idle'; minutes: number } | { kind: 'expired' } | null;
 
 export function SignInScreen({ notice, onSignedIn }: { notice: SignInNotice; onSignedIn: (session: SessionInfo) => void }) {
-  const { t } = useI18n();
+  const { t, lang, showLang } = useI18n();
   // Why the user is here matters until they try to sign in; then the answer to that try does.
   const [showNotice, setShowNotice] = useState(true);
+  // The screen opens in this machine's last language. Switched here before signing in, the language
+  // is the choice of whoever signs in: it is kept as theirs. Untouched, their own kept one applies.
+  const openedIn = useRef(lang);
   const { form, errors, busy, serverError, update, submit } = useForm(EMPTY, {
     validate: validateSignIn,
     send: (value) => {
       setShowNotice(false);
-      return api('auth.signIn', value);
+      return api('auth.signIn', lang === openedIn.current ? value : { ...value, language: lang });
     },
-    onSent: (session) => onSignedIn(session),
+    onSent: (session) => {
+      // Before the console opens, so it opens in the user's language rather than switching to it.
+      showLang(session.language);
+      onSignedIn(session);
+    },
     // A refused password is typed again from scratch.
     onFailed: (_err, f) => f.setValues({ password: '' }),
   });

@@ -1,11 +1,17 @@
 /** The key figures of a briefing date: the code colours with their change, the day's colour changes, enforcement and the sheets' rows. */
 import type { ReactNode } from 'react';
 import type { BriefingPreview } from '../../../../shared/contract/briefing.ts';
+import type { Figure as FigureKind, FigureQuery } from '../../../../shared/contract/figures.ts';
+import { FigureButton } from '../figures/figure-button.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { changeView, daysInRange } from './briefing-text.ts';
 
 type Tone = 'total' | 'red' | 'yellow' | 'green';
+
+/** Opens the people behind a figure of the preview's day and county (undefined: figures stay plain). */
+type Open = ((figure: FigureKind) => void) | undefined;
+const TONE_FIGURE: Record<Tone, FigureKind> = { total: 'holders', red: 'red', yellow: 'yellow', green: 'green' };
 
 function Change({ id, value, worseWhenUp }: { id: string; value: number; worseWhenUp: boolean }) {
   const { t, formatNumber } = useI18n();
@@ -23,12 +29,14 @@ function Kpi({
   value,
   change,
   worseWhenUp,
+  open,
 }: {
   tone: Tone;
   label: MessageKey;
   value: number;
   change: number;
   worseWhenUp: boolean;
+  open: Open;
 }) {
   const { t, formatNumber } = useI18n();
   const id = `brf-${tone}`;
@@ -36,7 +44,11 @@ function Kpi({
     <div className={`brf-kpi brf-kpi-${tone}`}>
       <div className="brf-kpi-label">{t(label)}</div>
       <div className="brf-kpi-value" data-testid={id} data-value={value}>
-        {formatNumber(value)}
+        {open ? (
+          <FigureButton query={{ figure: TONE_FIGURE[tone] }} value={value} onOpen={() => open(TONE_FIGURE[tone])} />
+        ) : (
+          formatNumber(value)
+        )}
       </div>
       <Change id={id} value={change} worseWhenUp={worseWhenUp} />
     </div>
@@ -50,12 +62,17 @@ function Figure({
   value,
   unit,
   tone,
+  figure,
+  open,
 }: {
   id: string;
   label: ReactNode;
   value: number;
   unit: MessageKey;
   tone?: 'red' | 'yellow' | 'green';
+  /** The people behind it, when it counts people. */
+  figure?: FigureKind;
+  open?: Open;
 }) {
   const { t, formatNumber } = useI18n();
   return (
@@ -63,7 +80,7 @@ function Figure({
       <dt>{label}</dt>
       <dd>
         <span className="brf-figure-value" data-testid={id} data-value={value}>
-          {formatNumber(value)}
+          {figure && open ? <FigureButton query={{ figure }} value={value} onOpen={() => open(figure)} /> : formatNumber(value)}
         </span>
         <span className="brf-unit">{t(unit)}</span>
       </dd>
@@ -82,18 +99,29 @@ function Group({ title, children, testId }: { title: MessageKey; children: React
 }
 
 /** The preview's figures, in the order of the workbook's 概况 sheet. `trendFrom` is the trend start the export will use. */
-export function BriefingFigures({ preview, trendFrom }: { preview: BriefingPreview; trendFrom: string | null }) {
+export function BriefingFigures({
+  preview,
+  trendFrom,
+  county,
+  onFigure,
+}: {
+  preview: BriefingPreview;
+  trendFrom: string | null;
+  county?: string | null;
+  onFigure?: (q: FigureQuery) => void;
+}) {
   const { t, formatNumber } = useI18n();
+  const open: Open = onFigure ? (figure) => onFigure({ figure, asOf: preview.day, county: county ?? null }) : undefined;
   const k = preview.kpis;
   const from = trendFrom ?? preview.trendFrom;
   const trendDays = daysInRange(from, preview.day);
   return (
     <>
       <div className="brf-kpis">
-        <Kpi tone="total" label="briefings.kpi.total" value={k.total} change={k.change.total} worseWhenUp={false} />
-        <Kpi tone="red" label="briefings.kpi.red" value={k.red} change={k.change.red} worseWhenUp />
-        <Kpi tone="yellow" label="briefings.kpi.yellow" value={k.yellow} change={k.change.yellow} worseWhenUp />
-        <Kpi tone="green" label="briefings.kpi.green" value={k.green} change={k.change.green} worseWhenUp={false} />
+        <Kpi tone="total" label="briefings.kpi.total" value={k.total} change={k.change.total} worseWhenUp={false} open={open} />
+        <Kpi tone="red" label="briefings.kpi.red" value={k.red} change={k.change.red} worseWhenUp open={open} />
+        <Kpi tone="yellow" label="briefings.kpi.yellow" value={k.yellow} change={k.change.yellow} worseWhenUp open={open} />
+        <Kpi tone="green" label="briefings.kpi.green" value={k.green} change={k.change.green} worseWhenUp={false} open={open} />
       </div>
       <div className="brf-groups">
         <Group title="briefings.group.turned" testId="brf-group-turned">
@@ -103,6 +131,8 @@ export function BriefingFigures({ preview, trendFrom }: { preview: BriefingPrevi
             value={preview.turned.red}
             unit="briefings.unit.people"
             tone="red"
+            figure="turnedRed"
+            open={open}
           />
           <Figure
             id="brf-turned-yellow"
@@ -110,6 +140,8 @@ export function BriefingFigures({ preview, trendFrom }: { preview: BriefingPrevi
             value={preview.turned.yellow}
             unit="briefings.unit.people"
             tone="yellow"
+            figure="turnedYellow"
+            open={open}
           />
           <Figure
             id="brf-turned-green"
@@ -117,8 +149,17 @@ export function BriefingFigures({ preview, trendFrom }: { preview: BriefingPrevi
             value={preview.turned.green}
             unit="briefings.unit.people"
             tone="green"
+            figure="turnedGreen"
+            open={open}
           />
-          <Figure id="brf-new-codes" label={t('briefings.newCodes')} value={preview.newCodes} unit="briefings.unit.people" />
+          <Figure
+            id="brf-new-codes"
+            label={t('briefings.newCodes')}
+            value={preview.newCodes}
+            unit="briefings.unit.people"
+            figure="newCodes"
+            open={open}
+          />
         </Group>
         <Group title="briefings.group.enforcement" testId="brf-group-enforcement">
           <Figure

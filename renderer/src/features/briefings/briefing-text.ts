@@ -3,6 +3,7 @@
  * the parameters of the preview and the export, and how a change against the day before reads.
  * Pure: no DOM, no API, so unit tests call it directly.
  */
+import { countyName } from '../../../../shared/domain/counties.ts';
 import { formatDay, parseDay } from '../../../../shared/domain/local-date.ts';
 import type { Problem, Validated } from '../../components/form-errors.ts';
 
@@ -16,9 +17,12 @@ export const TREND_MAX_DAYS = 366;
 /** Rows of the "recent exports" list. */
 export const RECENT_LIMIT = 10;
 
-/** `滨州健康码每日简报_YYYY-MM-DD.xlsx`, the name the save dialog suggests before the preview says. */
-export function briefingFileName(day: string): string {
-  return `滨州健康码每日简报_${day}.xlsx`;
+/**
+ * `滨州健康码每日简报_YYYY-MM-DD.xlsx`, the name the save dialog suggests before the preview says; a
+ * county's briefing names the county before the date (`滨州健康码每日简报_邹平市_YYYY-MM-DD.xlsx`).
+ */
+export function briefingFileName(day: string, county: string | null = null): string {
+  return `滨州健康码每日简报_${county === null ? '' : `${countyName(county)}_`}${day}.xlsx`;
 }
 
 /** A `YYYY-MM-DD` date moved by `n` days, or null when the text is not a date. */

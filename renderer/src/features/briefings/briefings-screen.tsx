@@ -1,10 +1,12 @@
 /**
  * 简报导出: pick the briefing date (default: the latest date the data reaches) and the trend's start,
  * check the key figures (the same queries as the workbook), export the Excel briefing to a file
- * chosen with the save dialog (the browser downloads it), and see the recent exports.
+ * chosen with the save dialog (the browser downloads it), and see the recent exports. A county
+ * account's briefing is its county's: the screen says so, and the figures and file are the county's.
  */
 import { useCallback, useState } from 'react';
-import type { BriefingExportResult, ConsoleEvent } from '../../../../shared/contract/api.ts';
+import type { BriefingExportResult, ConsoleEvent, SessionInfo } from '../../../../shared/contract/api.ts';
+import { countyName } from '../../../../shared/domain/counties.ts';
 import { exportFile, useConsoleEvents } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Card } from '../../components/card.tsx';
@@ -24,10 +26,13 @@ import {
   sheetList,
   validateBriefing,
 } from './briefing-text.ts';
+import { useFigurePeople } from '../figures/use-figure-people.tsx';
 import './briefings.css';
 
-export function BriefingsScreen() {
+export function BriefingsScreen({ session }: { session: SessionInfo }) {
   const { t, lang } = useI18n();
+  // The preview's figures open the people behind them, as the dashboard's do.
+  const people = useFigurePeople(session);
   // Data synced or recomputed elsewhere: the figures (and the latest date) are asked for again.
   const [version, setVersion] = useState(0);
   const onEvent = useCallback((e: ConsoleEvent) => {
@@ -56,6 +61,8 @@ export function BriefingsScreen() {
   const current = preview.data !== null && preview.data.day === shownDay && !preview.loading ? preview.data : null;
   const figures = current ?? (preview.loading && !dayError ? preview.data : null);
   const noData = known && latest === null;
+  // A county account's briefing is its county's (the server decides; the preview says which).
+  const county = preview.data?.county ?? null;
 
   const [recentVersion, setRecentVersion] = useState(0);
   const recent = useApi('briefing.recent', { limit: RECENT_LIMIT }, [version, recentVersion]);
@@ -71,7 +78,7 @@ export function BriefingsScreen() {
     setExporting(true);
     setExported(null);
     setExportError(null);
-    exportFile('briefing.export', { day, trendFrom }, current.fileName || briefingFileName(day)).then(
+    exportFile('briefing.export', { day, trendFrom }, current.fileName || briefingFileName(day, county)).then(
       (r) => {
         setExporting(false);
         // null: the save dialog was closed, nothing was written and nothing needs saying.
@@ -101,6 +108,11 @@ export function BriefingsScreen() {
     >
       <h1 className="screen-title">{t('briefings.title')}</h1>
       <p className="intro brf-intro">{t('briefings.intro')}</p>
+      {county !== null ? (
+        <p className="notice brf-scope" data-testid="briefing-county" data-county={county}>
+          {t('briefings.countyScope', { county: countyName(county, lang) })}
+        </p>
+      ) : null}
 
       <Card title={t('briefings.form.title')} testId="briefing-form" className="brf-form-card">
         <div className="brf-form">
@@ -184,7 +196,7 @@ export function BriefingsScreen() {
             <p className="brf-file-line">
               <span className="muted">{t('briefings.fileName')}</span>
               <span className="brf-file" data-testid="briefing-file-name">
-                {check.ok ? (current?.fileName ?? briefingFileName(check.value.day)) : '—'}
+                {check.ok ? (current?.fileName ?? briefingFileName(check.value.day, county)) : '—'}
               </span>
             </p>
           </div>
@@ -219,13 +231,22 @@ export function BriefingsScreen() {
 
       {figures && !noData ? (
         <Card
-          title={t('briefings.preview.title', { day: figures.day })}
+          title={
+            figures.county === null
+              ? t('briefings.preview.title', { day: figures.day })
+              : t('briefings.preview.titleCounty', { day: figures.day, county: countyName(figures.county, lang) })
+          }
           actions={current === null ? <span className="muted brf-updating">{t('briefings.preview.stale')}</span> : undefined}
           testId="briefing-preview"
           className={current === null ? 'brf-preview brf-dim' : 'brf-preview'}
         >
           <div data-testid="briefing-preview-day" data-day={figures.day} data-current={current !== null ? 'true' : 'false'} hidden />
-          <BriefingFigures preview={figures} trendFrom={check.ok ? check.value.trendFrom : null} />
+          <BriefingFigures
+            preview={figures}
+            trendFrom={check.ok ? check.value.trendFrom : null}
+            county={session.user.county}
+            onFigure={people.open}
+          />
         </Card>
       ) : !noData && !dayError && preview.loading ? (
         <Card testId="briefing-preview-loading" className="brf-preview">
@@ -237,6 +258,7 @@ export function BriefingsScreen() {
         {figures && !noData ? <FreshnessCard freshness={figures.freshness} day={figures.day} /> : null}
         <RecentExportsCard rows={recent.data ?? []} loading={recent.loading} error={recent.error} onRetry={recent.reload} />
       </div>
+      {people.dialog}
     </section>
   );
 }

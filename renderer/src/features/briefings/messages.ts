@@ -6,6 +6,7 @@ export const briefingsMessages = defineMessages(
     'briefings.title': '简报导出',
     'briefings.intro': '选择简报日期，核对关键数字后导出 Excel 每日简报。简报中的身份证号、手机号和姓名均已脱敏，可直接报送指挥部。',
     'briefings.sheets': '简报包含 {n} 个工作表：{names}',
+    'briefings.countyScope': '本账号的简报为{county}简报：各工作表只含{county}的数字和人员，标题和文件名注明{county}。',
     'briefings.form.title': '简报日期与导出',
     'briefings.day': '简报日期',
     'briefings.dayHint': '数据最新日期：{day}',
@@ -27,6 +28,7 @@ export const briefingsMessages = defineMessages(
     'briefings.error.trendTooLong': '趋势最长 {max} 天：请把起始日期选在 {earliest} 或之后。',
 
     'briefings.preview.title': '关键数字预览 · {day}',
+    'briefings.preview.titleCounty': '关键数字预览 · {county} · {day}',
     'briefings.preview.loading': '正在加载 {day} 的数据…',
     'briefings.preview.stale': '正在更新…',
     'briefings.kpi.total': '持码人数',
@@ -77,6 +79,8 @@ export const briefingsMessages = defineMessages(
       'Pick the briefing date, check the key figures, then export the daily Excel briefing. IDs, phone numbers and names in the briefing are masked: ' +
       'it can go to the command office as it is.',
     'briefings.sheets': 'The briefing has {n} sheets: {names}',
+    'briefings.countyScope':
+      'This account gets the briefing of {county}: every sheet holds the figures and people of {county} only, and the titles and the file name say {county}.',
     'briefings.form.title': 'Date and export',
     'briefings.day': 'Briefing date',
     'briefings.dayHint': 'Latest data: {day}',
@@ -99,6 +103,7 @@ export const briefingsMessages = defineMessages(
     'briefings.error.trendTooLong': 'The trend covers at most {max} days: start it on {earliest} or later.',
 
     'briefings.preview.title': 'Key figures · {day}',
+    'briefings.preview.titleCounty': 'Key figures · {county} · {day}',
     'briefings.preview.loading': 'Loading the figures of {day}…',
     'briefings.preview.stale': 'Updating…',
     'briefings.kpi.total': 'Code holders',

@@ -21,7 +21,15 @@ import { FreshnessPanel } from './freshness-panel.tsx';
 import { KpiCards } from './kpi-cards.tsx';
 import { mapCreditText } from './map-credit.ts';
 import { TransitionsPanel } from './transitions-panel.tsx';
+import { MapLegend } from './map-legend.tsx';
+import { PrintButton, PrintHeader } from './print-header.tsx';
+import { chartLook, usePrintMode } from './print-mode.ts';
+import { SyncBanner } from './sync-banner.tsx';
+import { useSyncFigures } from './use-sync-figures.ts';
 import { type ChartClick, useChart } from './use-chart.ts';
+import { figureOfChart } from './chart-figures.ts';
+import { useFigurePeople } from '../figures/use-figure-people.tsx';
+import { navigate } from '../../app/router.tsx';
 import './dashboard.css';
 
 const TREND_DAYS = 30;
@@ -39,6 +47,8 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
   const county = lockedCounty ?? pickedCounty;
   const [refresh, setRefresh] = useState(0);
   const map = useCountyMap();
+  const figures = useFigurePeople(session);
+  const canSeeCases = session.permissions.includes('cases.view');
 
   // The data's first day, once a trend has shown it (the console reports only the latest).
   const [firstDay, setFirstDay] = useState<string | null>(null);
@@ -57,7 +67,9 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
   useConsoleEvents(onEvent);
   useEffect(() => () => window.clearTimeout(refreshTimer.current), []);
 
-  const summary = answer.data;
+  // Mid-sync: the banner, and the last complete figures rather than half-written ones (sync-figures.ts).
+  const synced = useSyncFigures(answer.data, JSON.stringify([asOf, county]), answer.reload);
+  const summary = synced.summary;
   // The figures shown answer the question asked now (the previous ones stay visible while loading).
   const ready = !answer.loading && answer.error === null && summary !== null;
 
@@ -95,21 +107,33 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
   const rows = summary?.counties;
   const trend = summary?.trend;
   const mapReady = map.credit !== null;
+  // Printed, the charts are redrawn light at their print size (print-mode.ts); the map on the fixed scale of Settings.
+  const printing = usePrintMode();
+  const bands = summary?.mapBands;
   const mapOption = useMemo(
-    () => (rows && mapReady ? countyMapOption(rows, labels, county, { animation: true }) : null),
-    [rows, labels, county, mapReady],
+    () => (rows && mapReady ? countyMapOption(rows, labels, county, { ...chartLook(printing), ...(bands ? { bands } : {}) }) : null),
+    [rows, labels, county, mapReady, printing, bands],
   );
   const barsOption = useMemo(
-    () => (rows ? countyDistributionOption(rows, labels, { selected: county, animation: true }) : null),
-    [rows, labels, county],
+    () => (rows ? countyDistributionOption(rows, labels, { selected: county, ...chartLook(printing) }) : null),
+    [rows, labels, county, printing],
   );
   const trendChartOption = useMemo(
-    () => (trend ? trendOption(trend, labels, { days: TREND_DAYS, animation: true }) : null),
-    [trend, labels],
+    () => (trend ? trendOption(trend, labels, { days: TREND_DAYS, ...chartLook(printing) }) : null),
+    [trend, labels, printing],
   );
-  const mapRef = useChart(mapOption, onChartClick);
-  const barsRef = useChart(barsOption, onChartClick);
-  const trendRef = useChart(trendChartOption);
+  // A bar or a point of the trend opens the people it counts; the map filters by county.
+  const openFigure = figures.open;
+  const onFigureClick = useCallback(
+    (e: ChartClick) => {
+      const q = figureOfChart(e, summary, county);
+      if (q) openFigure(q);
+    },
+    [summary, county, openFigure],
+  );
+  const mapRef = useChart(mapOption, onChartClick, printing);
+  const barsRef = useChart(barsOption, onFigureClick, printing);
+  const trendRef = useChart(trendChartOption, onFigureClick, printing);
 
   const shownDay = asOf ?? summary?.asOf ?? '';
   const scopeName = county ? countyName(county, lang) : t('dashboard.scopeCity');
@@ -118,6 +142,7 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
 
   return (
     <section className="dash" data-screen="dashboard" data-ready={ready ? 'true' : 'false'} aria-busy={!ready}>
+      <PrintHeader scope={scopeName} day={shownDay} />
       <header className="dash-toolbar">
         <h2>{t('dashboard.title')}</h2>
         <div className="dash-scope">
@@ -160,9 +185,11 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
         <span className={ready ? 'dash-status' : 'dash-status busy'} role="status">
           {ready ? '' : t('dashboard.loading')}
         </span>
+        <PrintButton />
       </header>
 
       {!answer.loading && answer.error !== null ? <ErrorBox error={answer.error} onRetry={answer.reload} /> : null}
+      {synced.banner ? <SyncBanner banner={synced.banner} kept={synced.kept} /> : null}
       {noData ? <EmptyDashboard session={session} /> : null}
       {ready && summary.latestDataDay !== null && beforeData(summary) ? (
         <p className="dash-notice" role="status" data-testid="dash-no-data-day">
@@ -170,7 +197,17 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
         </p>
       ) : null}
 
-      {summary ? <KpiCards kpis={summary.kpis} /> : <div className="dash-kpis dash-kpis-placeholder" aria-hidden="true" />}
+      {summary ? (
+        <KpiCards
+          kpis={summary.kpis}
+          asOf={summary.asOf}
+          county={county}
+          onFigure={figures.open}
+          {...(canSeeCases ? { onCases: () => navigate({ screen: 'enforcement', caseId: null, flag: null }) } : {})}
+        />
+      ) : (
+        <div className="dash-kpis dash-kpis-placeholder" aria-hidden="true" />
+      )}
 
       <div className="dash-grid">
         <section className="dash-panel dash-map" aria-labelledby="dash-map-title">
@@ -181,6 +218,7 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
               <div className="dash-chart-overlay">{map.error ? t('dashboard.map.failed') : t('dashboard.map.loading')}</div>
             )}
           </div>
+          {rows && bands ? <MapLegend rows={rows} thresholds={bands} /> : null}
           {map.credit ? (
             <p className="dash-credit" title={t('dashboard.map.credit')} data-testid="map-credit">
               {mapCreditText(t, map.credit)}
@@ -206,21 +244,30 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
           </div>
         </section>
         {summary ? (
-          <TransitionsPanel transitions={summary.transitions} day={summary.asOf} />
+          <TransitionsPanel transitions={summary.transitions} day={summary.asOf} county={county} onFigure={figures.open} />
         ) : (
           <section className="dash-panel dash-transitions" data-testid="transitions" />
         )}
         {rows ? (
-          <CountyTable rows={rows} selected={county} locked={lockedCounty !== null} onSelect={selectCounty} />
+          <CountyTable
+            rows={rows}
+            cityTotal={summary?.cityTotal ?? null}
+            selected={county}
+            locked={lockedCounty !== null}
+            asOf={summary?.asOf ?? ''}
+            onSelect={selectCounty}
+            onFigure={figures.open}
+          />
         ) : (
           <section className="dash-panel dash-counties" />
         )}
         {summary ? (
-          <FreshnessPanel freshness={summary.freshness} asOf={summary.asOf} />
+          <FreshnessPanel freshness={summary.freshness} asOf={summary.asOf} canOpenData={session.permissions.includes('data.view')} />
         ) : (
           <section className="dash-panel dash-freshness" data-testid="freshness" />
         )}
       </div>
+      {figures.dialog}
     </section>
   );
 }

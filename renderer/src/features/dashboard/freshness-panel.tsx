@@ -1,5 +1,6 @@
 import type { FeedFreshness } from '../../../../shared/contract/dashboard.ts';
 import { parseDay } from '../../../../shared/domain/local-date.ts';
+import { routeHash } from '../../app/router.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Days a feed may lag behind the as-of date before it is shown as stale. */
@@ -17,7 +18,16 @@ export function isStale(f: FeedFreshness, asOf: string): boolean {
   return latest < day - STALE_AFTER_DAYS;
 }
 
-export function FreshnessPanel({ freshness, asOf }: { freshness: FeedFreshness[]; asOf: string }) {
+/** Each feed opens the Data screen (its imports, rejected rows and sync history) for roles that see it. */
+export function FreshnessPanel({
+  freshness,
+  asOf,
+  canOpenData = false,
+}: {
+  freshness: FeedFreshness[];
+  asOf: string;
+  canOpenData?: boolean;
+}) {
   const { t, formatTime } = useI18n();
   return (
     <section className="dash-panel dash-freshness" data-testid="freshness" aria-labelledby="dash-freshness-title">
@@ -36,7 +46,15 @@ export function FreshnessPanel({ freshness, asOf }: { freshness: FeedFreshness[]
             const stale = isStale(f, asOf);
             return (
               <tr key={f.feed} data-feed={f.feed} data-stale={stale} className={stale ? 'dash-stale' : undefined}>
-                <td>{t(`feed.${f.feed}`)}</td>
+                <td>
+                  {canOpenData ? (
+                    <a href={routeHash({ screen: 'data' })} data-testid={`freshness-open-${f.feed}`} title={t('dashboard.freshness.open')}>
+                      {t(`feed.${f.feed}`)}
+                    </a>
+                  ) : (
+                    t(`feed.${f.feed}`)
+                  )}
+                </td>
                 <td>{f.lastImportAt === null ? t('dashboard.freshness.never') : formatTime(f.lastImportAt)}</td>
                 <td>{f.latestRecordDay ?? '—'}</td>
                 <td>

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Kpis } from '../../../../shared/contract/dashboard.ts';
+import type { Figure, FigureQuery } from '../../../../shared/contract/figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { FigureButton } from '../figures/figure-button.tsx';
 
 type Tone = 'red' | 'yellow' | 'green' | 'total' | 'cases';
 
@@ -33,37 +35,58 @@ function Card({ tone, label, children }: { tone: Tone; label: string; children: 
   );
 }
 
-/** KPI cards: holders and coverage, red, yellow, green (each with its change), open cases. */
-export function KpiCards({ kpis }: { kpis: Kpis }) {
+/**
+ * KPI cards: holders and coverage, red, yellow, green (each with its change), open cases. Each count
+ * opens the people behind it for the day and county shown (`onFigure`); open cases open the queue.
+ */
+export function KpiCards({
+  kpis,
+  asOf,
+  county,
+  onFigure,
+  onCases,
+}: {
+  kpis: Kpis;
+  asOf?: string;
+  county?: string | null;
+  onFigure?: (q: FigureQuery) => void;
+  onCases?: () => void;
+}) {
   const { t, formatNumber, formatPercent } = useI18n();
-  const count = (id: string, n: number) => (
+  const query = (figure: Figure): FigureQuery => ({ figure, county: county ?? null, ...(asOf ? { asOf } : {}) });
+  const count = (id: string, n: number, figure: Figure) => (
     <div className="dash-kpi-value" data-testid={id} data-value={n}>
-      {formatNumber(n)}
+      <FigureButton query={query(figure)} value={n} onOpen={onFigure} />
     </div>
   );
   return (
     <div className="dash-kpis">
       <Card tone="total" label={t('dashboard.kpi.total')}>
-        {count('kpi-total', kpis.total)}
+        {count('kpi-total', kpis.total, 'holders')}
         <Change id="kpi-total" value={kpis.change.total} worseWhenUp={false} />
         <div className="dash-kpi-sub">
           {t('dashboard.kpi.coverage')}{' '}
           <strong data-testid="kpi-coverage" data-value={kpis.coverage}>
             {formatPercent(kpis.coverage)}
           </strong>
-          <span className="dash-kpi-nocode"> · {t('dashboard.kpi.noCode', { n: formatNumber(kpis.noCode) })}</span>
+          <span className="dash-kpi-nocode">
+            {' · '}
+            <FigureButton query={query('noCode')} value={kpis.noCode} onOpen={onFigure}>
+              {t('dashboard.kpi.noCode', { n: formatNumber(kpis.noCode) })}
+            </FigureButton>
+          </span>
         </div>
       </Card>
       <Card tone="red" label={t('dashboard.kpi.red')}>
-        {count('kpi-red', kpis.red)}
+        {count('kpi-red', kpis.red, 'red')}
         <Change id="kpi-red" value={kpis.change.red} worseWhenUp />
       </Card>
       <Card tone="yellow" label={t('dashboard.kpi.yellow')}>
-        {count('kpi-yellow', kpis.yellow)}
+        {count('kpi-yellow', kpis.yellow, 'yellow')}
         <Change id="kpi-yellow" value={kpis.change.yellow} worseWhenUp />
       </Card>
       <Card tone="green" label={t('dashboard.kpi.green')}>
-        {count('kpi-green', kpis.green)}
+        {count('kpi-green', kpis.green, 'green')}
         <Change id="kpi-green" value={kpis.change.green} worseWhenUp={false} />
       </Card>
       <Card tone="cases" label={t('dashboard.kpi.openCases')}>
@@ -75,7 +98,21 @@ export function KpiCards({ kpis }: { kpis: Kpis }) {
             <div className="dash-kpi-sub">{t('dashboard.kpi.openCasesUnavailable')}</div>
           </>
         ) : (
-          count('kpi-open-cases', kpis.openCases)
+          <div className="dash-kpi-value" data-testid="kpi-open-cases" data-value={kpis.openCases}>
+            {onCases ? (
+              <button
+                type="button"
+                className="figure-link"
+                data-testid="figure-open-cases"
+                onClick={onCases}
+                title={t('dashboard.kpi.openCasesOpen')}
+              >
+                {formatNumber(kpis.openCases)}
+              </button>
+            ) : (
+              formatNumber(kpis.openCases)
+            )}
+          </div>
         )}
       </Card>
     </div>

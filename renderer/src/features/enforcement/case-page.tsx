@@ -24,6 +24,8 @@ import {
   thresholdEntries,
 } from './enforcement-text.ts';
 import { MoveDialog } from './move-dialog.tsx';
+import { caseSummaryText } from './queue-state.ts';
+import { isSystemActor } from '../../../../shared/words/domain-words.ts';
 import { PlatformCard } from './platform-card.tsx';
 import { useApi } from '../../api/use-api.ts';
 
@@ -33,7 +35,7 @@ import { useApi } from '../../api/use-api.ts';
  * Mounted per case (keyed by its id).
  */
 export function CasePage({ caseId, session, version }: { caseId: number; session: SessionInfo; version: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const remote = useApi('cases.get', { id: caseId }, [version]);
   const detail = remote.data;
   const [moving, setMoving] = useState<CaseMove | null>(null);
@@ -100,8 +102,8 @@ export function CasePage({ caseId, session, version }: { caseId: number; session
 
       {detail.creditRecord ? <CreditRecordCard record={detail.creditRecord} /> : null}
       <PlatformCard platform={detail.platform} />
-      <EvidenceCard evidence={detail.evidence} />
-      <HistoryCard history={detail.history} />
+      <EvidenceCard evidence={detail.evidence} summary={caseSummaryText(detail, lang)} />
+      <HistoryCard history={detail.history} detail={detail} />
 
       {moving ? (
         <MoveDialog
@@ -286,7 +288,8 @@ function CreditRecordCard({ record }: { record: CreditRecordView }) {
 
 type EvidenceRecord = EvidenceView['records'][number];
 
-function EvidenceCard({ evidence }: { evidence: EvidenceView }) {
+/** `summary`: the evidence's summary in the reader's language (queue-state.ts caseSummaryText). */
+function EvidenceCard({ evidence, summary }: { evidence: EvidenceView; summary: string }) {
   const { t, lang, formatNumber, formatTime } = useI18n();
   const format = { t, lang, formatTime, regionName };
   const thresholds = thresholdEntries(t, evidence.thresholds);
@@ -317,7 +320,7 @@ function EvidenceCard({ evidence }: { evidence: EvidenceView }) {
         </dd>
         <dt>{t('enforcement.case.summary')}</dt>
         <dd className="enf-prose enf-summary-text" data-testid="case-summary">
-          {evidence.summary}
+          {summary}
         </dd>
         <dt>{t('enforcement.case.thresholds')}</dt>
         <dd>
@@ -350,8 +353,12 @@ function EvidenceCard({ evidence }: { evidence: EvidenceView }) {
   );
 }
 
-function HistoryCard({ history }: { history: CaseStep[] }) {
-  const { t } = useI18n();
+function HistoryCard({ history, detail }: { history: CaseStep[]; detail: CaseDetail }) {
+  const { t, lang } = useI18n();
+  // A detector's opening step is written with the evidence's summary: while the evidence is still
+  // the one it opened with, the step says it in the reader's language too. Reasons people wrote stay theirs.
+  const reasonOf = (s: CaseStep) =>
+    s.move === 'open' && isSystemActor(s.user) && s.reason === detail.summary ? caseSummaryText(detail, lang) : s.reason;
   const columns: Column<CaseStep>[] = [
     { key: 'at', header: t('enforcement.col.time'), cell: (s) => <TimeText at={s.at} /> },
     { key: 'user', header: t('enforcement.col.user'), cell: (s) => <span className="enf-nowrap">{openedByText(t, s.user)}</span> },
@@ -370,7 +377,7 @@ function HistoryCard({ history }: { history: CaseStep[] }) {
         </span>
       ),
     },
-    { key: 'reason', header: t('enforcement.col.reason'), className: 'enf-prose', cell: (s) => s.reason },
+    { key: 'reason', header: t('enforcement.col.reason'), className: 'enf-prose', cell: reasonOf },
   ];
   return (
     <Card title={t('enforcement.case.history')} testId="case-history">

@@ -1,27 +1,29 @@
-import { useEffect, useState } from 'react';
+import { type ChangeEvent, useEffect, useState } from 'react';
 import type { CaseSummary, SessionInfo } from '../../../../shared/contract/api.ts';
-import { BEHAVIORS, CASE_STATES, type CaseState } from '../../../../shared/domain/cases.ts';
-import { api } from '../../api/client.ts';
+import { CASE_STATES, type CaseState } from '../../../../shared/domain/cases.ts';
+import { api, exportFile } from '../../api/client.ts';
 import { navigate, routeHash } from '../../app/router.tsx';
 import { Card } from '../../components/card.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { lastPageOffset } from '../../components/paging.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ExportButton } from '../../components/export-button.tsx';
 import { BehaviorText, CountyText, StateTag, TimeText } from './enforcement-bits.tsx';
 import { type Column, DataTable } from '../../components/data-table.tsx';
-import {
-  CASES_PAGE_SIZE,
-  type QueueFilter,
-  behaviorName,
-  casesListParams,
-  isBehavior,
-  isCaseState,
-  openedByText,
-  stateName,
-  toggleState,
-  totalCount,
-} from './enforcement-text.ts';
+import { CASES_PAGE_SIZE, openedByText, stateName, totalCount } from './enforcement-text.ts';
 import { useApi } from '../../api/use-api.ts';
+import { BulkBar } from './bulk-bar.tsx';
+import { QueueFilters } from './queue-filters.tsx';
+import {
+  type QueueFilter,
+  ageDays,
+  caseSummaryText,
+  casesListParams,
+  exportFileName,
+  queueParams,
+  searchHint,
+  toggleState,
+} from './queue-state.ts';
 
 export interface QueueView {
   filter: QueueFilter;
@@ -29,8 +31,10 @@ export interface QueueView {
 }
 
 /**
- * 案件队列: counts by state (chips that filter), filters by state and behaviour, the cases paged on
- * the server; "run detectors" and "report a suspicion" for officers. A row opens the case page.
+ * 案件队列: counts by state (chips that filter), a search and filters (state, behaviour, county),
+ * the order by age, the cases paged on the server; "run detectors" and "report a suspicion" for
+ * officers; the filtered list as Excel; for credit supervision, cases selected and moved together.
+ * A row opens the case page.
  */
 export function CaseQueue({
   session,
@@ -47,6 +51,10 @@ export function CaseQueue({
 }) {
   const { t, lang, formatNumber } = useI18n();
   const canFlag = session.permissions.includes('cases.flag');
+  const canJudge = session.permissions.includes('cases.judge');
+  const lockedCounty = session.user.county;
+  // Selected for a bulk move, across pages; a new filter starts a new selection.
+  const [selected, setSelected] = useState<ReadonlyMap<number, CaseSummary>>(new Map());
   // Grows after our own detector run, in case its data-changed event is missed.
   const [local, setLocal] = useState(0);
   const counts = useApi('cases.counts', {}, [version, local]);
@@ -63,7 +71,33 @@ export function CaseQueue({
     if (view.offset > last) onView({ ...view, offset: last });
   }, [page, view, onView]);
 
-  const setFilter = (filter: QueueFilter) => onView({ filter, offset: 0 });
+  const setFilter = (filter: QueueFilter) => {
+    setSelected(new Map());
+    onView({ filter, offset: 0 });
+  };
+  const rows = page?.rows ?? [];
+  const pick = (c: CaseSummary, on: boolean) =>
+    setSelected((m) => {
+      const next = new Map(m);
+      if (on) next.set(c.id, c);
+      else next.delete(c.id);
+      return next;
+    });
+  const allOnPage = rows.length > 0 && rows.every((c) => selected.has(c.id));
+  const pickPage = (e: ChangeEvent<HTMLInputElement>) => {
+    const on = e.target.checked;
+    setSelected((m) => {
+      const next = new Map(m);
+      for (const c of rows) {
+        if (on) next.set(c.id, c);
+        else next.delete(c.id);
+      }
+      return next;
+    });
+  };
+  // The selected cases as the page now shows them (a case moved meanwhile shows its new state).
+  const shownNow = new Map(rows.map((c) => [c.id, c]));
+  const selectedNow = [...selected.values()].map((c) => shownNow.get(c.id) ?? c);
 
   const detect = () => {
     setDetecting(true);
@@ -84,7 +118,33 @@ export function CaseQueue({
 
   const open = (c: CaseSummary) => navigate({ screen: 'enforcement', caseId: c.id, flag: null });
 
+  const selectColumn: Column<CaseSummary> = {
+    key: 'select',
+    className: 'enf-select',
+    header: (
+      <input
+        type="checkbox"
+        checked={allOnPage}
+        onChange={pickPage}
+        disabled={rows.length === 0}
+        aria-label={t('enforcement.select.page')}
+        data-testid="cases-select-page"
+      />
+    ),
+    cell: (c) => (
+      <input
+        type="checkbox"
+        checked={selected.has(c.id)}
+        onChange={(e) => pick(c, e.target.checked)}
+        // The row opens the case when clicked; ticking its box must not.
+        onClick={(e) => e.stopPropagation()}
+        aria-label={t('enforcement.select.case', { id: c.id })}
+        data-testid="case-select"
+      />
+    ),
+  };
   const columns: Column<CaseSummary>[] = [
+    ...(canJudge ? [selectColumn] : []),
     {
       key: 'id',
       header: t('enforcement.col.case'),
@@ -98,8 +158,17 @@ export function CaseQueue({
         </a>
       ),
     },
-    { key: 'idMasked', header: t('enforcement.col.id'), cell: (c) => <span className="enf-mono enf-nowrap">{c.idMasked}</span> },
-    { key: 'name', header: t('enforcement.col.name'), cell: (c) => <span className="enf-nowrap">{c.nameMasked ?? '—'}</span> },
+    {
+      // ID and name in one column, as the time and who opened the case: the summary keeps the width (1366 px screens).
+      key: 'person',
+      header: t('enforcement.col.person'),
+      cell: (c) => (
+        <span className="enf-stack">
+          <span className="enf-mono enf-nowrap">{c.idMasked}</span>
+          <span>{c.nameMasked ?? '—'}</span>
+        </span>
+      ),
+    },
     { key: 'county', header: t('enforcement.col.county'), cell: (c) => <CountyText county={c.county} /> },
     { key: 'behavior', header: t('enforcement.col.behavior'), cell: (c) => <BehaviorText behavior={c.behavior} /> },
     { key: 'state', header: t('enforcement.col.state'), cell: (c) => <StateTag state={c.state} /> },
@@ -108,13 +177,33 @@ export function CaseQueue({
       header: t('enforcement.col.opened'),
       cell: (c) => (
         <span className="enf-stack">
-          <TimeText at={c.openedAt} />
+          <TimeText at={c.openedAt} wrap />
           <span className="enf-muted">{openedByText(t, c.openedBy)}</span>
         </span>
       ),
     },
-    { key: 'summary', header: t('enforcement.col.summary'), className: 'enf-summary', cell: (c) => c.summary },
+    {
+      key: 'age',
+      header: t('enforcement.col.age'),
+      numeric: true,
+      cell: (c) => <AgeText days={page ? ageDays(page.now, c.openedAt) : null} />,
+    },
+    {
+      key: 'summary',
+      header: t('enforcement.col.summary'),
+      className: 'enf-summary',
+      cell: (c) => {
+        const text = caseSummaryText(c, lang);
+        // Three lines at most in the row (the case page has it whole); the whole of it on hover.
+        return (
+          <span className="enf-clamp" title={text} data-testid="case-summary-cell">
+            {text}
+          </span>
+        );
+      },
+    },
   ];
+  const hint = searchHint(page?.searchedAs ?? null);
 
   const all = counts.data ? totalCount(counts.data) : null;
 
@@ -123,16 +212,24 @@ export function CaseQueue({
       title={t('enforcement.queue.title')}
       testId="case-queue"
       actions={
-        canFlag ? (
-          <>
-            <button type="button" onClick={detect} disabled={detecting} data-testid="run-detectors" title={t('enforcement.detect.hint')}>
-              {detecting ? t('enforcement.detect.running') : t('enforcement.detect.run')}
-            </button>
-            <button type="button" className="button-primary" onClick={onFlag} data-testid="flag-open">
-              {t('enforcement.flag.open')}
-            </button>
-          </>
-        ) : undefined
+        <>
+          <ExportButton
+            testId="cases-export"
+            label={t('enforcement.export.queue')}
+            disabled={!page || page.total === 0}
+            run={() => exportFile('cases.export', queueParams(view.filter), exportFileName(page?.now ?? null))}
+          />
+          {canFlag ? (
+            <>
+              <button type="button" onClick={detect} disabled={detecting} data-testid="run-detectors" title={t('enforcement.detect.hint')}>
+                {detecting ? t('enforcement.detect.running') : t('enforcement.detect.run')}
+              </button>
+              <button type="button" className="button-primary" onClick={onFlag} data-testid="flag-open">
+                {t('enforcement.flag.open')}
+              </button>
+            </>
+          ) : null}
+        </>
       }
     >
       {detected !== null ? (
@@ -171,56 +268,34 @@ export function CaseQueue({
         ))}
       </div>
 
-      <div className="enf-toolbar">
-        <label className="enf-inline-field">
-          <span>{t('enforcement.filter.state')}</span>
-          <select
-            value={view.filter.state ?? ''}
-            onChange={(e) => setFilter({ ...view.filter, state: isCaseState(e.target.value) ? e.target.value : null })}
-            data-testid="cases-filter-state"
-          >
-            <option value="">{t('enforcement.filter.allStates')}</option>
-            {CASE_STATES.map((s) => (
-              <option key={s} value={s}>
-                {stateName(t, s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="enf-inline-field">
-          <span>{t('enforcement.filter.behavior')}</span>
-          <select
-            value={view.filter.behavior ?? ''}
-            onChange={(e) => setFilter({ ...view.filter, behavior: isBehavior(e.target.value) ? e.target.value : null })}
-            data-testid="cases-filter-behavior"
-          >
-            <option value="">{t('enforcement.filter.allBehaviors')}</option>
-            {BEHAVIORS.map((b) => (
-              <option key={b} value={b}>
-                {behaviorName(b, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {view.filter.state !== null || view.filter.behavior !== null ? (
-          <button
-            type="button"
-            className="button-quiet"
-            onClick={() => setFilter({ state: null, behavior: null })}
-            data-testid="cases-filter-clear"
-          >
-            {t('enforcement.filter.clear')}
-          </button>
-        ) : null}
-      </div>
+      <QueueFilters filter={view.filter} lockedCounty={lockedCounty} onFilter={setFilter} />
+      {hint ? (
+        <p className="notice notice-warn" role="status" data-testid="cases-search-hint">
+          {t(hint)}
+        </p>
+      ) : null}
+      {canJudge && selected.size > 0 ? (
+        <BulkBar
+          selected={selectedNow}
+          role={session.user.role}
+          onMoved={() => setLocal((n) => n + 1)}
+          onClear={() => setSelected(new Map())}
+        />
+      ) : null}
 
       {list.error ? <ErrorBox error={list.error} onRetry={list.reload} testId="cases-error" /> : null}
       <DataTable
         columns={columns}
-        rows={list.data?.rows ?? []}
+        rows={rows}
         rowKey={(c) => c.id}
         rowTestId="case-row"
-        rowAttrs={(c) => ({ 'data-case-id': c.id, 'data-state': c.state, 'data-behavior': c.behavior })}
+        rowAttrs={(c) => ({
+          'data-case-id': c.id,
+          'data-state': c.state,
+          'data-behavior': c.behavior,
+          'data-county': c.county ?? '',
+          'data-opened-at': c.openedAt,
+        })}
         onRow={open}
         loading={list.loading}
         empty={t('enforcement.queue.empty')}
@@ -250,5 +325,15 @@ function StateChip({ state, value, pressed, onClick }: { state: CaseState; value
       <span className="enf-chip-label">{stateName(t, state)}</span>
       <span className="enf-chip-value num">{value === null ? '…' : formatNumber(value)}</span>
     </button>
+  );
+}
+
+function AgeText({ days }: { days: number | null }) {
+  const { t, formatNumber } = useI18n();
+  if (days === null) return <span>—</span>;
+  return (
+    <span className="enf-nowrap" data-days={days}>
+      {days === 0 ? t('enforcement.age.underDay') : t('enforcement.age.days', { n: formatNumber(days) })}
+    </span>
   );
 }

@@ -24,10 +24,10 @@ export function CountyText({ county }: { county: string | null }) {
   return <span className="enf-nowrap">{county ? countyName(county, lang) : '—'}</span>;
 }
 
-/** A time on one line (date and clock), or a dash. */
-export function TimeText({ at }: { at: number | null }) {
+/** A time on one line (date and clock), or a dash; `wrap`: the clock may go under the date in a narrow column. */
+export function TimeText({ at, wrap }: { at: number | null; wrap?: boolean }) {
   const { formatTime } = useI18n();
-  return <span className="enf-mono enf-nowrap">{at === null ? '—' : formatTime(at)}</span>;
+  return <span className={wrap ? 'enf-mono' : 'enf-mono enf-nowrap'}>{at === null ? '—' : formatTime(at)}</span>;
 }
 
 /** The reason a person gives for a flag or a move: recorded in the case history word for word. */

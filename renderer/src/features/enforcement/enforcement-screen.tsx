@@ -9,6 +9,7 @@ import { CreditPanel } from './credit-panel.tsx';
 import './enforcement.css';
 import { FlagDialog } from './flag-dialog.tsx';
 import { NoticesPanel } from './notices-panel.tsx';
+import { startFilter } from './queue-state.ts';
 
 export type EnforcementTab = 'cases' | 'credit' | 'notices';
 const TABS: readonly EnforcementTab[] = ['cases', 'credit', 'notices'];
@@ -27,7 +28,7 @@ export function EnforcementScreen({ session }: { session: SessionInfo }) {
 
   const [tab, setTab] = useState<EnforcementTab>('cases');
   const [version, setVersion] = useState(0);
-  const [queue, setQueue] = useState<QueueView>({ filter: { state: null, behavior: null }, offset: 0 });
+  const [queue, setQueue] = useState<QueueView>(() => ({ filter: startFilter(session.user.county), offset: 0 }));
   const [creditOffset, setCreditOffset] = useState(0);
   const [noticeDay, setNoticeDay] = useState<string | null>(null);
   const [flagOpen, setFlagOpen] = useState(false);

@@ -4,6 +4,7 @@
  * queries of the queue. Pure: the translator is passed in, so tests use the message tables.
  */
 import { isSystemActor } from '../../../../shared/words/domain-words.ts';
+import { COLOUR_INTERPRETATION } from '../../../../shared/words/evidence-words.ts';
 import type { Translate } from '../../../../shared/words/translate.ts';
 import type { CaseDetail, EvidenceView, NoticeView } from '../../../../shared/contract/enforcement.ts';
 import {
@@ -229,6 +230,8 @@ function detailValue(f: DetailFormat, name: string, value: DetailValue): string 
   if (value === null || value === '') return '—';
   if (typeof value === 'boolean') return value ? f.t('enforcement.yes') : f.t('enforcement.no');
   if (typeof value === 'number') return TIME_FIELDS.has(name) ? f.formatTime(value) : String(value);
+  // The screenshot rule's stated method, stored in Chinese with the evidence: said in the reader's language.
+  if (name === 'interpretation' && value === COLOUR_INTERPRETATION.zh) return COLOUR_INTERPRETATION[f.lang];
   const family = WORD_FAMILIES[name];
   if (family) {
     const k = messageKey(`${family}.${value}`);
@@ -247,24 +250,6 @@ export function detailPairs(f: DetailFormat, detail: Record<string, DetailValue>
 }
 
 // ---- Queries ----------------------------------------------------------------------------------
-
-export interface QueueFilter {
-  state: CaseState | null;
-  behavior: Behavior | null;
-}
-
-export function casesListParams(
-  filter: QueueFilter,
-  offset: number,
-  limit = CASES_PAGE_SIZE,
-): { state?: CaseState; behavior?: Behavior; offset: number; limit: number } {
-  return { ...(filter.state ? { state: filter.state } : {}), ...(filter.behavior ? { behavior: filter.behavior } : {}), offset, limit };
-}
-
-/** A count chip clicked: filter by that state, or (clicked again) show every state. */
-export function toggleState(filter: QueueFilter, state: CaseState | null): QueueFilter {
-  return { ...filter, state: state === null || filter.state === state ? null : state };
-}
 
 export function totalCount(counts: Partial<Record<CaseState, number>>): number {
   return CASE_STATES.reduce((n, s) => n + (counts[s] ?? 0), 0);

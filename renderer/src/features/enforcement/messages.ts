@@ -1,6 +1,7 @@
 import { CASE_STATE_WORDS, CASE_STEP_WORDS, SYSTEM_ACTOR_WORDS } from '../../../../shared/words/domain-words.ts';
 import { wordKeys } from '../../../../shared/words/translate.ts';
 import { defineMessages } from '../../i18n/define-messages.ts';
+import { caseWorkMessages } from './case-work-messages.ts';
 import { evidenceMessages } from './evidence-messages.ts';
 import { platformMessages } from './platform-messages.ts';
 
@@ -8,6 +9,7 @@ import { platformMessages } from './platform-messages.ts';
 export const enforcementMessages = defineMessages(
   {
     ...evidenceMessages.zh,
+    ...caseWorkMessages.zh,
     ...platformMessages.zh,
     'enforcement.title': '信用监管',
     'enforcement.tabs': '信用监管功能',
@@ -173,6 +175,7 @@ export const enforcementMessages = defineMessages(
   },
   {
     ...evidenceMessages.en,
+    ...caseWorkMessages.en,
     ...platformMessages.en,
     'enforcement.title': 'Enforcement',
     'enforcement.tabs': 'Enforcement sections',

@@ -1,9 +1,11 @@
 import { defineMessages } from '../../i18n/define-messages.ts';
 import { REASON_WORDS } from '../../../../shared/domain/rules/reason-words.ts';
+import { personCasesMessages } from './person-cases-messages.ts';
 
 /** Messages of the people feature (keys start with 'people.'). */
 export const peopleMessages = defineMessages(
   {
+    ...personCasesMessages.zh,
     'people.title': '人员查询',
     'people.search.label': '身份证号、手机号或姓名',
     'people.search.placeholder': '输入完整身份证号、手机号，或姓名（至少2个字）',
@@ -113,6 +115,7 @@ export const peopleMessages = defineMessages(
     'people.action.deny': '拒绝通行',
   },
   {
+    ...personCasesMessages.en,
     'people.title': 'People',
     'people.search.label': 'ID number, phone or name',
     'people.search.placeholder': 'A full ID number or phone, or a name (at least 2 characters)',

@@ -9,13 +9,15 @@ import { ColorBadge } from '../../components/color-badge.tsx';
 import { DateInput } from '../../components/date-input.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { PersonCases } from './person-cases.tsx';
 import { PersonTimeline } from './person-timeline.tsx';
 import { reasonText } from './people-text.ts';
 
 /**
  * A person's page: identity (masked; "show" for roles that may, audited), the code as of a date
- * (colour, since, earliest green, reasons) and the timeline of their records. Mounted per person
- * (keyed by the reference), so an unmasked value is gone once the user leaves the page.
+ * (colour, since, earliest green, reasons), their cases (with "report a suspicion") and the timeline
+ * of their records. Mounted per person (keyed by the reference), so an unmasked value is gone once
+ * the user leaves the page.
  */
 export function PersonPage({ personRef, session, hasResults }: { personRef: string; session: SessionInfo; hasResults: boolean }) {
   const { t } = useI18n();
@@ -65,6 +67,7 @@ export function PersonPage({ personRef, session, hasResults }: { personRef: stri
             />
             <CodeCard detail={detail} />
           </div>
+          {session.permissions.includes('cases.view') ? <PersonCases personRef={personRef} session={session} /> : null}
           <Card title={t('people.timeline.title')}>
             <PersonTimeline events={detail.timeline} />
           </Card>

@@ -5,6 +5,7 @@ import { navigate, routeHash } from '../../app/router.tsx';
 import { Card } from '../../components/card.tsx';
 import { ColorBadge } from '../../components/color-badge.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
+import { ExportButton, exportFile } from '../../components/export-button.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { SearchState } from './search-state.ts';
 
@@ -67,7 +68,17 @@ export function SearchView({
       </Card>
 
       {search.results !== null && search.searched !== null ? (
-        <Card title={t('people.search.count', { n: formatNumber(search.results.length) })} testId="people-results">
+        <Card
+          title={t('people.search.count', { n: formatNumber(search.results.length) })}
+          testId="people-results"
+          actions={
+            <ExportButton
+              testId="people-results-export"
+              disabled={search.results.length === 0}
+              run={() => exportFile('people.exportSearch', { query: search.searched!, limit: SEARCH_LIMIT }, `${t('people.title')}.xlsx`)}
+            />
+          }
+        >
           {search.results.length === 0 ? (
             <p className="people-empty" data-testid="people-no-results">
               {t('people.search.none', { query: search.searched })}

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { ConsoleSettingsPanel } from './console-settings-panel.tsx';
 import { DetectorThresholdsPanel } from './detector-thresholds-panel.tsx';
 import { KeyAreasPanel } from './key-areas-panel.tsx';
+import { MapBandsPanel } from './map-bands-panel.tsx';
 import { UsersPanel } from './users-panel.tsx';
 
 /** Users and roles ('users.manage'); console settings, key areas and detector thresholds ('settings.manage'). */
@@ -18,6 +19,7 @@ export function SettingsScreen({ session }: { session: SessionInfo }) {
         <>
           <ConsoleSettingsPanel />
           <KeyAreasPanel />
+          <MapBandsPanel />
           <DetectorThresholdsPanel />
         </>
       ) : null}

@@ -37,7 +37,7 @@ export function settingsToForm(s: ConsoleSettings): ConsoleSettingsForm {
 
 export function validateConsoleSettings(
   form: ConsoleSettingsForm,
-): Validated<Omit<ConsoleSettings, 'exchangePasswordStored'>, keyof ConsoleSettingsForm> {
+): Validated<Omit<ConsoleSettings, 'exchangePasswordStored' | 'mapBands'>, keyof ConsoleSettingsForm> {
   const errors: FormErrors<keyof ConsoleSettingsForm> = {};
   const idle = parseWholeNumber(form.idleTimeoutMinutes, IDLE_MINUTES.min, IDLE_MINUTES.max);
   if ('problem' in idle) errors.idleTimeoutMinutes = idle.problem;

@@ -42,7 +42,15 @@ describe('county scope through person references and case ids', async () => {
       scopedParams()
         .map(([m, p]) => `${m}:${p}`)
         .sort(),
-    ).toEqual(['cases.flag:ref', 'cases.get:id', 'cases.move:id', 'credit.report:ref', 'people.get:ref', 'people.unmask:ref']);
+    ).toEqual([
+      'cases.flag:ref',
+      'cases.get:id',
+      'cases.move:id',
+      'cases.ofPerson:ref',
+      'credit.report:ref',
+      'people.get:ref',
+      'people.unmask:ref',
+    ]);
     // Every row is a real method that needs a signed-in user.
     for (const [method] of scopedParams()) expect(METHOD_ACCESS[method], method).not.toBe('public');
   });

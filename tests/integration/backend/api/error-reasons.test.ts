@@ -121,7 +121,6 @@ describe('error reasons of the other areas', async () => {
     users: [
       { name: 'ofc', role: 'officer' },
       { name: 'adm', role: 'admin' },
-      { name: 'cty', role: 'writer', county: '371602' },
       { name: 'wri', role: 'writer' },
       { name: 'cty-adm', role: 'admin', county: '371602' },
     ],
@@ -130,7 +129,6 @@ describe('error reasons of the other areas', async () => {
   test('cases, credit, briefing, data, settings, uploads and the audit screen fail with a reason whose words are its sentences', async () => {
     const walk: [string, ApiError | null][] = [
       ['credit.toBeforeFrom', failure(await c.call('ofc', 'credit.list', { from: '2020-02-10', to: '2020-02-01' }))],
-      ['briefing.cityOnly', failure(await c.call('cty', 'briefing.preview', { day: '2020-02-10' }))],
       ['briefing.trendAfterDay', failure(await c.call('wri', 'briefing.preview', { day: '2020-02-10', trendFrom: '2020-02-11' }))],
       ['data.noExchangeDirectory', failure(await c.call('ofc', 'sync.start', {}))],
       [

@@ -25,8 +25,13 @@ const WRONG: Partial<Record<MethodName, [params: Record<string, unknown>, names:
   'auth.signIn': [
     [{ name: '', password: 'x' }, 'name'],
     [{ name: 'ofc', password: ['x'] }, 'password'],
+    [{ name: 'ofc', password: 'x', language: 'fr' }, 'language'],
   ],
   'auth.changePassword': [[{ currentPassword: 'a' }, 'newPassword']],
+  'auth.setLanguage': [
+    [{}, 'language'],
+    [{ language: 'fr' }, 'language'],
+  ],
   'dashboard.summary': [
     [{ asOf: '2020-02-30' }, 'asOf'],
     [{ county: '999999' }, 'county'],
@@ -65,6 +70,8 @@ const WRONG: Partial<Record<MethodName, [params: Record<string, unknown>, names:
   'settings.update': [
     [{ idleTimeoutMinutes: 0 }, 'idleTimeoutMinutes'],
     [{ syncSource: 3 }, 'syncSource'],
+    [{ mapBands: [2, 1] }, 'mapBands'],
+    [{ mapBands: '0.5,1' }, 'mapBands'],
   ],
   'keyAreas.save': [
     [{ regionCode: '37162', effectiveFrom: '2020-02-01' }, 'regionCode'],
@@ -73,7 +80,19 @@ const WRONG: Partial<Record<MethodName, [params: Record<string, unknown>, names:
   'cases.list': [
     [{ state: 'open' }, 'state'],
     [{ behavior: 'theft' }, 'behavior'],
+    [{ county: '110101' }, 'county'],
+    [{ search: 'x' }, 'search'],
+    [{ sort: 'age' }, 'sort'],
   ],
+  'cases.ofPerson': [[{}, 'ref']],
+  'cases.moveMany': [
+    [{ ids: [], move: 'review', reason: '审查' }, 'ids'],
+    [{ ids: [1, '2'], move: 'review', reason: '审查' }, 'ids.1'],
+    [{ ids: Array.from({ length: 201 }, (_, i) => i + 1), move: 'review', reason: '审查' }, 'ids'],
+    // A decision is one person at a time: not a bulk move.
+    [{ ids: [1], move: 'decide', reason: '决定' }, 'move'],
+  ],
+  'cases.export': [[{ sort: 'oldest', search: 7 }, 'search']],
   'cases.get': [
     [{ id: 0 }, 'id'],
     [{ id: '12' }, 'id'],
@@ -116,6 +135,15 @@ const WRONG: Partial<Record<MethodName, [params: Record<string, unknown>, names:
     [{ limit: 501 }, 'limit'],
   ],
   'audit.export': [[{ user: 'admin', from: 'soon' }, 'from']],
+  'figures.people': [
+    [{ figure: 'blue' }, 'figure'],
+    [{ figure: 'transition', from: 'purple', to: 'red' }, 'from'],
+    [{ figure: 'red', sort: 'name' }, 'sort'],
+    [{ figure: 'red', limit: 501 }, 'limit'],
+  ],
+  'figures.export': [[{ figure: 'red', unmask: 'yes' }, 'unmask']],
+  'dashboard.export': [[{ table: 'trend' }, 'table']],
+  'people.exportSearch': [[{ query: 7 }, 'query']],
 };
 
 const entriesOf = (m: MethodName) => Object.keys(METHODS[m].params.entries);
@@ -193,6 +221,10 @@ describe('dispatch checks the parameters once, before the handler', async () => 
       'lookbackDays must be from 1 to 60, not 99',
       '申报回溯天数应在1到60之间（现为99）',
     ]);
+    expect(await said('settings.update', { mapBands: [0.5, 1, 1] })).toEqual([
+      'mapBands thresholds must go up: threshold 3 (1 %) is not above 1 %',
+      'mapBands 阈值应从小到大：第3个（1%）不大于1%',
+    ]);
     expect(await said('detect.saveSettings', { lookbak: 14 })).toEqual(['unknown detector setting lookbak', '没有名为 lookbak 的检测设置']);
     // Before: "state 取值无效" (invalid value), which did not say what would do.
     expect((await said('cases.list', { state: 'open' }))?.[1]).toContain('suspected');
@@ -236,6 +268,7 @@ function validSample(method: MethodName, ref: string, caseId: number): Record<st
     'auth.setup': { name: 'chief', password: 'a-long-password' },
     'auth.signIn': { name: 'u-officer', password: 'x' },
     'auth.changePassword': { currentPassword: 'a', newPassword: 'b' },
+    'auth.setLanguage': { language: 'en' },
     'dashboard.summary': { asOf: '2020-02-14', county: '' },
     'rejects.export': { feed: 'checkins', format: 'xlsx' },
     'upload.begin': { name: 'a.csv', size: 10 },
@@ -254,6 +287,8 @@ function validSample(method: MethodName, ref: string, caseId: number): Record<st
     'cases.get': { id: caseId },
     'cases.move': { id: caseId, move: 'review', reason: '审查' },
     'cases.flag': { ref, reason: '群众举报' },
+    'cases.ofPerson': { ref },
+    'cases.moveMany': { ids: [caseId, caseId], move: 'review', reason: '审查' },
     'credit.report': { ref },
     'detect.saveSettings': { lookbackDays: 14 },
     'briefing.export': { day: '2020-02-16' },
@@ -261,6 +296,10 @@ function validSample(method: MethodName, ref: string, caseId: number): Record<st
     'sites.get': { siteId: 'S1' },
     'enterprises.exportList': { list: 'enterprises' },
     'enterprises.weeklyReport': { week: '2020-W08' },
+    'figures.people': { figure: 'red', asOf: '2020-02-14' },
+    'figures.export': { figure: 'transition', from: 'green', to: 'red' },
+    'dashboard.export': { table: 'counties' },
+    'people.exportSearch': { query: '  张三 ' },
   };
   return (samples[method] as Record<string, unknown> | undefined) ?? {};
 }

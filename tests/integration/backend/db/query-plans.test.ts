@@ -57,7 +57,7 @@ const BIG_TABLES = new Set([
  */
 const WHOLE_TABLE_WALKS: { match: RegExp; tables: readonly string[]; why: string }[] = [
   {
-    match: /^SELECT count\(\*\) AS n FROM \w+(?: r)?$/,
+    match: /^SELECT count\(\*\) AS n FROM \w+(?: [rc])?$/,
     tables: [...BIG_TABLES],
     why:
       'a total: the data overview’s rows per feed, the size of the ID ranges of an evaluation, a list’s total; ' +
@@ -72,6 +72,11 @@ const WHOLE_TABLE_WALKS: { match: RegExp; tables: readonly string[]; why: string
     match: /^SELECT [^]*? FROM (?:\w+)(?: r)?(?: LEFT JOIN [^]*?)? ORDER BY (?:r\.)?id(?: DESC)? LIMIT (?:\?|1)(?: OFFSET \?)?$/,
     tables: ['audit_log', 'rejected_rows', 'cases', 'credit_records'],
     why: 'a page in key order (or the chain’s last entry): the scan stops after offset + limit rows',
+  },
+  {
+    match: /^SELECT c\.\* FROM cases c ORDER BY c\.opened_at(?: DESC)?, c\.id(?: DESC)? LIMIT \? OFFSET \?$/,
+    tables: ['cases'],
+    why: 'the whole queue by age: a walk of cases_opened in its order that stops after offset + limit rows',
   },
   {
     match: /^SELECT person_id FROM (?:residents|declarations) ORDER BY person_id$/,
@@ -280,6 +285,16 @@ async function readScreens(services: ConsoleServices): Promise<void> {
   const caseId = cases.rows[0]?.id;
   if (caseId === undefined) throw new Error('the detectors opened no case');
   await call('judge', 'cases.get', { id: caseId });
+  // The queue's filters, searches and order by age (a county account's queue is always its county's), a person's cases, the export.
+  await call('judge', 'cases.list', { county: '371602', sort: 'oldest' });
+  await call('judge', 'cases.list', { county: '371602', state: 'suspected', behavior: 'impersonation' });
+  await call('judge', 'cases.list', { behavior: 'false_declaration', sort: 'oldest' });
+  await call('judge', 'cases.list', { search: someone.person_id });
+  await call('judge', 'cases.list', { search: someone.phone });
+  await call('judge', 'cases.list', { search: someone.name.slice(0, 2) });
+  await call('judge', 'cases.list', { search: `#${caseId}` });
+  await call('ofc', 'cases.ofPerson', { ref });
+  await call('judge', 'cases.export', { state: 'suspected', sort: 'oldest' });
   await call('judge', 'credit.list', {});
   await call('judge', 'notices.list', {});
   await call('ofc', 'cases.detect', {});

@@ -6,7 +6,6 @@ import {
   MAP_NAME,
   countyDistributionOption,
   countyMapOption,
-  rateScale,
   trendOption,
   type ChartOption,
 } from '../../../../shared/charts/index.ts';
@@ -95,7 +94,8 @@ type MapItem = {
   countyCode: string;
   label: { formatter: string };
   tooltip: { formatter: string };
-  itemStyle: { borderWidth: number; borderColor: string };
+  band: number;
+  itemStyle: { borderWidth: number; borderColor: string; areaColor: string };
 };
 
 describe('countyDistributionOption (stacked bars by county)', () => {
@@ -268,16 +268,20 @@ describe('countyMapOption (counties coloured by red+yellow rate)', () => {
     expect(series.nameMap).toEqual(Object.fromEntries(featureNames.map((n) => [n, n])));
   });
 
-  test('value: the red+yellow rate in percentage points; the scale runs green → yellow → red', () => {
+  test('value: the red+yellow rate in percentage points; colours on the fixed default scale, not the day’s spread', () => {
     const bincheng = data[0]!;
     expect(bincheng.value).toBeCloseTo(((14 + 172) / (14 + 172 + 3263)) * 100, 2);
-    const vm = o.visualMap as { inRange: { color: string[] }; min: number; max: number; seriesIndex: number };
-    expect(vm.inRange.color).toEqual([CODE_COLOR_HEX.green, CODE_COLOR_HEX.yellow, CODE_COLOR_HEX.red]);
-    expect(vm.seriesIndex).toBe(0);
-    for (const d of data) {
-      expect(d.value).toBeGreaterThanOrEqual(vm.min);
-      expect(d.value).toBeLessThanOrEqual(vm.max);
-    }
+    expect(o.visualMap).toBeUndefined();
+    // Six counties between 5.0 % and 5.8 % are all in the top band (≥ 5 %); Zouping (0.02 %) in the lowest.
+    expect(data.map((d) => d.band)).toEqual([4, 4, 4, 4, 4, 4, 0]);
+    expect(data.map((d) => d.itemStyle.areaColor)).toEqual([...Array(6).fill(CODE_COLOR_HEX.red), CODE_COLOR_HEX.green]);
+  });
+
+  test('the colours follow the thresholds given', () => {
+    const items = countyMapOption(ROWS, CHART_LABELS.zh, null, { bands: [5.2, 5.5, 5.7] }).series[0]!.data as MapItem[];
+    expect(items.map((d) => d.band)).toEqual([1, 0, 2, 2, 0, 3, 0]);
+    expect(items[5]!.itemStyle.areaColor).toBe(CODE_COLOR_HEX.red);
+    expect(items[6]!.itemStyle.areaColor).toBe(CODE_COLOR_HEX.green);
   });
 
   test('the tooltip of a county has its three counts, formatted, and its rate', () => {
@@ -315,16 +319,6 @@ describe('countyMapOption (counties coloured by red+yellow rate)', () => {
     expectPlainJson(o);
     expectProjectorReadable(o);
     expectPlainJson(countyMapOption(ROWS, CHART_LABELS.en, '371681', { theme: 'light' }));
-  });
-
-  test('scale: half-point steps around the rates; never empty', () => {
-    expect(rateScale([])).toEqual({ min: 0, max: 1 });
-    const same = [row('371602'), row('371602')];
-    const s = rateScale(same);
-    expect(s.max).toBeGreaterThan(s.min);
-    const zero = rateScale([{ ...row('371602'), red: 0, yellow: 0, redYellowRate: 0 }]);
-    expect(zero).toEqual({ min: 0, max: 1 });
-    expect(rateScale(ROWS)).toEqual({ min: 0, max: 6 }); // 0.02 % .. 5.79 %
   });
 });
 

@@ -29,6 +29,9 @@ const SHIPPED: readonly (readonly [number, string, string])[] = [
   [10, 'enterprises', 'e3e8642852fd1fffd29556d4c12eb650112de2d9988b2012cf71b7632cd93ed3'],
   [11, 'exchange database', '4a56b4db1ecaa569cab7f0a0f37985194f213ff519f114d26fa7abd59f7e4fdb'],
   [12, 'audit screen indexes', 'a38581a3df22fbf25b86c7bbce5f71e8eb70d4ba1c55e19af7d3c25fb8b6da66'],
+  [13, 'user language', 'd131d63f5d16cd55a55a899e56bb225afa9a9b079531068a260ae4ec79859367'],
+  [14, 'figure lists', 'c62e9fa6db1b9f33e1b252dd41b6fcaf1cad3d6eecd9ccc4974e56d3d44ef6c5'],
+  [15, 'case queue indexes', 'dc09e7c13825638734bc34eeb0c61aaa2acb5a52867197521da5f3f10a6307df'],
 ];
 
 const migrationFiles = readdirSync(FOLDER)

@@ -42,6 +42,7 @@ describe('dates', () => {
 
   it('names the file after the briefing date', () => {
     expect(briefingFileName('2020-02-17')).toBe('滨州健康码每日简报_2020-02-17.xlsx');
+    expect(briefingFileName('2020-02-17', '371681')).toBe('滨州健康码每日简报_邹平市_2020-02-17.xlsx');
   });
 });
 

@@ -7,7 +7,6 @@ import {
   type DetailFormat,
   REASON_MAX,
   behaviorName,
-  casesListParams,
   detailPairs,
   feedText,
   moveOutcomeText,
@@ -21,7 +20,6 @@ import {
   stateTone,
   stepName,
   thresholdEntries,
-  toggleState,
   totalCount,
   validateFlag,
   validateMove,
@@ -64,6 +62,7 @@ function detail(state: CaseState, patch: Partial<CaseDetail> = {}): CaseDetail {
     openedBy: 'detector',
     decidedAt: null,
     summary: 's',
+    summaryClauses: null,
     evidence: { rule: 'screenshot:age', summary: 's', thresholds: {}, records: [] },
     history: [],
     allowedMoves: [],
@@ -285,24 +284,6 @@ describe('words of the evidence', () => {
 });
 
 describe('queue and lists', () => {
-  it('asks cases.list only for the filters set', () => {
-    expect(casesListParams({ state: null, behavior: null }, 0)).toEqual({ offset: 0, limit: 50 });
-    expect(casesListParams({ state: 'decided', behavior: 'other' }, 100, 20)).toEqual({
-      state: 'decided',
-      behavior: 'other',
-      offset: 100,
-      limit: 20,
-    });
-  });
-
-  it('a count chip filters by its state, and clicked again shows every state', () => {
-    const f = toggleState({ state: null, behavior: 'screenshot' }, 'suspected');
-    expect(f).toEqual({ state: 'suspected', behavior: 'screenshot' });
-    expect(toggleState(f, 'suspected')).toEqual({ state: null, behavior: 'screenshot' });
-    expect(toggleState(f, 'closed').state).toBe('closed');
-    expect(toggleState(f, null).state).toBeNull();
-  });
-
   it('adds the counts of every state', () => {
     expect(totalCount({ suspected: 3, decided: 2, closed: 1 })).toBe(6);
     expect(totalCount({})).toBe(0);

@@ -1,0 +1,138 @@
+/**
+ * The people behind a figure, in the order asked, found from as few histories as the figure
+ * allows (a city holds four million):
+ * - a day's changes: that day's rows of code_changes, plus, where a new green code counts (not
+ *   listed there, colour-writes.ts), the people who declared that day (a code is issued on a
+ *   declaration) and those whose code was revoked before;
+ * - red and yellow holders: the entries into the colour (code_changes lists every one), walked by
+ *   day, so the newest entries come first and a page stops early;
+ * - green, any code or none: every history in ID order, stopping when the page is full.
+ * Each candidate is then checked against its history (figure-match.ts), which is what the sums count.
+ */
+import type { FigureSort } from '../../../shared/contract/figures.ts';
+import { decodeHistory } from '../../../shared/domain/rules/person-history.ts';
+import type { Db } from '../db/database.ts';
+import { codeColourOn } from '../enterprises/colour-letter.ts';
+import { changeCounts, type FigureMatch, type FigureSpec, figureMatch, isStock, stockHolds } from './figure-match.ts';
+
+type Order = (a: FigureMatch, b: FigureMatch) => number;
+
+const byId: Order = (a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
+/** ID order from a county's code on, wrapping round (histories below). */
+const fromCounty =
+  (county: string): Order =>
+  (a, b) =>
+    Number(b.personId >= county) - Number(a.personId >= county) || byId(a, b);
+const sinceOf = (m: FigureMatch) => m.since ?? -Infinity;
+/** Ties by ID, descending with the day as the index walks them (figure-people's entries into a colour). */
+const ORDERS: Record<FigureSort, Order> = {
+  since_desc: (a, b) => sinceOf(b) - sinceOf(a) || byId(b, a),
+  since_asc: (a, b) => sinceOf(a) - sinceOf(b) || byId(a, b),
+  id: byId,
+};
+
+function historyReader(db: Db): (personId: string) => ReturnType<typeof decodeHistory> {
+  const timeline = db.prepare('SELECT timeline FROM person_codes WHERE person_id = ?').pluck();
+  return (personId) => decodeHistory((timeline.get(personId) as string | undefined) ?? '');
+}
+
+/** Everyone a change figure of the day counts (a day's changes are few: all are read). */
+function changedOn(db: Db, spec: FigureSpec): FigureMatch[] {
+  const ids = new Set(db.prepare('SELECT person_id FROM code_changes WHERE day = ?').pluck().all(spec.day) as string[]);
+  if (changeCounts(spec, 'none', 'green')) {
+    for (const id of db.prepare('SELECT DISTINCT person_id FROM declarations WHERE day = ?').pluck().all(spec.day) as string[]) ids.add(id);
+    const revoked = db
+      .prepare("SELECT person_id FROM code_changes INDEXED BY code_changes_into WHERE to_color = 'none' AND day < ?")
+      .pluck();
+    for (const id of revoked.all(spec.day) as string[]) ids.add(id);
+  }
+  const history = historyReader(db);
+  const out: FigureMatch[] = [];
+  for (const id of ids) {
+    const m = figureMatch(spec, id, history(id));
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/** Red or yellow holders by the day they entered the colour: a row of code_changes begins each run. */
+function* enteredColour(db: Db, spec: FigureSpec, newestFirst: boolean): Generator<FigureMatch> {
+  const dir = newestFirst ? 'DESC' : 'ASC';
+  const entries = db
+    .prepare(
+      `SELECT person_id, day FROM code_changes INDEXED BY code_changes_into WHERE to_color = ? AND day <= ? ORDER BY day ${dir}, person_id ${dir}`,
+    )
+    .raw()
+    .iterate(spec.figure, spec.day) as Iterable<[string, number]>;
+  const history = historyReader(db);
+  for (const [id, day] of entries) {
+    const m = figureMatch(spec, id, history(id));
+    // Only the entry that began the run held on the day: a person enters red once per run.
+    if (m && m.since === day) yield m;
+  }
+}
+
+/**
+ * Every history in ID order; a stock's colour is read without decoding the history first. For a
+ * county the order starts at the county's code and wraps round: an ID number begins with the code
+ * of where it was issued, so a county's people come first and a page is found without walking the
+ * counties before it (half the city for 无棣县); those registered elsewhere follow.
+ */
+function* histories(db: Db, county: string | null): Generator<[string, string]> {
+  const read = (where: string, ...args: string[]) =>
+    db
+      .prepare(`SELECT person_id, timeline FROM person_codes ${where} ORDER BY person_id`)
+      .raw()
+      .iterate(...args) as Iterable<[string, string]>;
+  if (county === null) {
+    yield* read('');
+    return;
+  }
+  yield* read('WHERE person_id >= ?', county);
+  yield* read('WHERE person_id < ?', county);
+}
+
+function* everyone(db: Db, spec: FigureSpec): Generator<FigureMatch> {
+  const stock = isStock(spec.figure);
+  for (const [id, timeline] of histories(db, spec.county)) {
+    if (stock && !stockHolds(spec.figure, codeColourOn(timeline, spec.day) ?? 'none')) continue;
+    const m = figureMatch(spec, id, decodeHistory(timeline));
+    if (m) yield m;
+  }
+}
+
+/** The first `n` of a stream in an order, holding about 2n at a time (a sort of the whole city would not fit). */
+function firstOf(stream: Iterable<FigureMatch>, order: Order, n: number): FigureMatch[] {
+  let kept: FigureMatch[] = [];
+  for (const m of stream) {
+    kept.push(m);
+    if (kept.length >= 2 * n + 1024) kept = kept.sort(order).slice(0, n);
+  }
+  return kept.sort(order).slice(0, n);
+}
+
+function* take(stream: Iterable<FigureMatch>, n: number): Generator<FigureMatch> {
+  if (n <= 0) return;
+  let i = 0;
+  for (const m of stream) {
+    yield m;
+    if (++i >= n) return;
+  }
+}
+
+/** The first `n` people of the list in the order asked (all of them with n = Infinity). */
+export function firstMatches(db: Db, spec: FigureSpec, sort: FigureSort, n: number): FigureMatch[] {
+  const order = sort === 'id' && spec.county !== null ? fromCounty(spec.county) : ORDERS[sort];
+  if (!isStock(spec.figure)) return changedOn(db, spec).sort(order).slice(0, n);
+  if (spec.figure === 'red' || spec.figure === 'yellow') {
+    if (sort === 'id') return firstOf(enteredColour(db, spec, true), order, n);
+    return [...take(enteredColour(db, spec, sort === 'since_desc'), n)];
+  }
+  if (sort === 'id') return [...take(everyone(db, spec), n)];
+  return firstOf(everyone(db, spec), order, n);
+}
+
+/** A page of the list: `limit` people after the first `offset`. */
+export function figurePage(db: Db, spec: FigureSpec, sort: FigureSort, offset: number, limit: number): FigureMatch[] {
+  return firstMatches(db, spec, sort, offset + limit).slice(offset);
+}
