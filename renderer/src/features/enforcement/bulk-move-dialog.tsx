@@ -6,11 +6,10 @@ import { api } from '../../api/client.ts';
 import { ApiCallError } from '../../api/api-error.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { errorText } from '../../components/error-text.ts';
-import { Field } from '../../components/field.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useForm } from '../../components/use-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ReasonInput } from './enforcement-bits.tsx';
+import { ReasonField } from './enforcement-bits.tsx';
 import { moveName, moveTone, validateMove } from './enforcement-text.ts';
 import { cannotMove } from './queue-state.ts';
 
@@ -62,18 +61,15 @@ export function BulkMoveDialog({
             <CaseLines lines={skipped.map(({ c, why }) => ({ id: c.id, idMasked: c.idMasked, nameMasked: c.nameMasked, why }))} />
           </div>
         ) : null}
-        <Field label={t('enforcement.dialog.reason')} hint={t('enforcement.dialog.reasonHint')} error={errors.reason} testId="bulk-reason">
-          {(describedBy, invalid) => (
-            <ReasonInput
-              value={form.reason}
-              onChange={(reason) => update({ reason })}
-              describedBy={describedBy}
-              invalid={invalid}
-              testId="bulk-reason"
-              autoFocus
-            />
-          )}
-        </Field>
+        <ReasonField
+          label={t('enforcement.dialog.reason')}
+          hint={t('enforcement.dialog.reasonHint')}
+          error={errors.reason}
+          testId="bulk-reason"
+          value={form.reason}
+          onChange={(reason) => update({ reason })}
+          autoFocus
+        />
         {serverError ? <ErrorBox error={serverError} testId="bulk-error" /> : null}
         <div className="form-actions">
           <button

@@ -1,6 +1,8 @@
 /** Small pieces shared by the Enforcement screen's panels. */
 import type { CaseState } from '../../../../shared/domain/cases.ts';
 import { countyName } from '../../../../shared/domain/counties.ts';
+import { Field } from '../../components/field.tsx';
+import type { Problem } from '../../components/form-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { REASON_MAX, behaviorName, stateName, stateTone } from './enforcement-text.ts';
 
@@ -58,5 +60,32 @@ export function ReasonInput({
       data-testid={testId}
       autoFocus={autoFocus}
     />
+  );
+}
+
+/** The reason's field of a flag or move dialog: label, hint, its error and the text box. */
+export function ReasonField({
+  label,
+  hint,
+  error,
+  testId,
+  value,
+  onChange,
+  autoFocus,
+}: {
+  label: string;
+  hint: string;
+  error: Problem | null | undefined;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  autoFocus?: boolean;
+}) {
+  return (
+    <Field label={label} hint={hint} error={error ?? null} testId={testId}>
+      {(describedBy, invalid) => (
+        <ReasonInput value={value} onChange={onChange} describedBy={describedBy} invalid={invalid} testId={testId} autoFocus={autoFocus} />
+      )}
+    </Field>
   );
 }

@@ -9,7 +9,7 @@ import { Field, useProblemText } from '../../components/field.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useForm } from '../../components/use-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { CountyText, ReasonInput } from './enforcement-bits.tsx';
+import { CountyText, ReasonField } from './enforcement-bits.tsx';
 import { type FlagForm, type FlagValue, behaviorName, isBehavior, validateFlag } from './enforcement-text.ts';
 
 const SEARCH_LIMIT = 10;
@@ -170,17 +170,14 @@ export function FlagDialog({
             </select>
           )}
         </Field>
-        <Field label={t('enforcement.flag.reason')} hint={t('enforcement.flag.reasonHint')} error={errors.reason} testId="flag-reason">
-          {(describedBy, invalid) => (
-            <ReasonInput
-              value={form.reason}
-              onChange={(reason) => update({ reason })}
-              describedBy={describedBy}
-              invalid={invalid}
-              testId="flag-reason"
-            />
-          )}
-        </Field>
+        <ReasonField
+          label={t('enforcement.flag.reason')}
+          hint={t('enforcement.flag.reasonHint')}
+          error={errors.reason}
+          testId="flag-reason"
+          value={form.reason}
+          onChange={(reason) => update({ reason })}
+        />
         {serverError ? <ErrorBox error={serverError} testId="flag-error" /> : null}
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={busy} data-testid="flag-submit">

@@ -2,11 +2,10 @@ import type { CaseDetail } from '../../../../shared/contract/api.ts';
 import type { CaseMove } from '../../../../shared/domain/cases.ts';
 import { api } from '../../api/client.ts';
 import { ErrorBox } from '../../components/error-box.tsx';
-import { Field } from '../../components/field.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { useForm } from '../../components/use-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ReasonInput } from './enforcement-bits.tsx';
+import { ReasonField } from './enforcement-bits.tsx';
 import { moveName, moveReasonLabels, moveTone, validateMove } from './enforcement-text.ts';
 
 /**
@@ -45,18 +44,15 @@ export function MoveDialog({
         <p className={move === 'decide' ? 'notice notice-bad' : 'notice'} data-testid="move-help">
           {t(`enforcement.moveHelp.${move}`)}
         </p>
-        <Field label={t(labels.label)} hint={t(labels.hint)} error={errors.reason} testId="move-reason">
-          {(describedBy, invalid) => (
-            <ReasonInput
-              value={form.reason}
-              onChange={(reason) => update({ reason })}
-              describedBy={describedBy}
-              invalid={invalid}
-              testId="move-reason"
-              autoFocus
-            />
-          )}
-        </Field>
+        <ReasonField
+          label={t(labels.label)}
+          hint={t(labels.hint)}
+          error={errors.reason}
+          testId="move-reason"
+          value={form.reason}
+          onChange={(reason) => update({ reason })}
+          autoFocus
+        />
         {serverError ? <ErrorBox error={serverError} testId="move-error" /> : null}
         <div className="form-actions">
           <button type="submit" className={`enf-move enf-move-${moveTone(move)}`} disabled={busy} data-testid="move-submit">
