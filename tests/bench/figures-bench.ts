@@ -57,8 +57,8 @@ export async function runFiguresBench(city: number, log: (line: string) => void)
     const kinds: [Figure, FigureSort[]][] = [
       ['red', ['since_desc', 'since_asc', 'id']],
       ['yellow', ['since_desc']],
-      ['green', ['id', 'since_desc']],
-      ['holders', ['id']],
+      ['green', ['id', 'since_desc', 'since_asc']],
+      ['holders', ['id', 'since_desc']],
       ['noCode', ['id']],
       ['turnedRed', ['since_desc']],
       ['turnedYellow', ['since_desc']],

@@ -6,7 +6,9 @@
  *   declaration) and those whose code was revoked before;
  * - red and yellow holders: the entries into the colour (code_changes lists every one), walked by
  *   day, so the newest entries come first and a page stops early;
- * - green, any code or none: every history in ID order, stopping when the page is full.
+ * - green or any code by since-date: the runs' first days, walked by day (codeRunsByDay);
+ * - green, any code or none by ID (and no code by since-date): every history in ID order, stopping
+ *   when the page is full.
  * Each candidate is then checked against its history (figure-match.ts), which is what the sums count.
  */
 import type { FigureSort } from '../../../shared/contract/figures.ts';
@@ -73,6 +75,65 @@ function* enteredColour(db: Db, spec: FigureSpec, newestFirst: boolean): Generat
 }
 
 /**
+ * Green or any-code holders by the day their run began, a day at a time (newest or oldest first),
+ * so a page stops early. A run of a code begins with a row of code_changes, except a new green
+ * code, which is issued on a declaration's day (colour-writes.ts): so a day's candidates are its
+ * changes into the colours and its declarants, each read in ID order as the ties are sorted.
+ */
+function* codeRunsByDay(db: Db, spec: FigureSpec, newestFirst: boolean): Generator<FigureMatch> {
+  const dir = newestFirst ? 'DESC' : 'ASC';
+  const into = spec.figure === 'green' ? "('green')" : "('green', 'yellow', 'red')";
+  const changes = db.prepare(`SELECT person_id FROM code_changes WHERE day = ? AND to_color IN ${into} ORDER BY person_id ${dir}`).pluck();
+  const declared = db.prepare(`SELECT DISTINCT person_id FROM declarations WHERE day = ? ORDER BY person_id ${dir}`).pluck();
+  const first = db
+    .prepare('SELECT MIN(d) FROM (SELECT MIN(day) AS d FROM declarations UNION ALL SELECT MIN(day) FROM code_changes)')
+    .pluck()
+    .get() as number | null;
+  if (first === null) return;
+  const history = historyReader(db);
+  for (let i = 0; i <= spec.day - first; i++) {
+    const day = newestFirst ? spec.day - i : first + i;
+    const ids = mergeIds(changes.iterate(day) as Iterable<string>, declared.iterate(day) as Iterable<string>, newestFirst);
+    for (const id of ids) {
+      const m = figureMatch(spec, id, history(id));
+      if (m && m.since === day) yield m;
+    }
+  }
+}
+
+/** Two streams of IDs, each sorted the same way, as one sorted stream without repeats. */
+function* mergeIds(a: Iterable<string>, b: Iterable<string>, descending: boolean): Generator<string> {
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
+  let x = ia.next();
+  let y = ib.next();
+  const before = (p: string, q: string) => (descending ? p > q : p < q);
+  // A page stops the walk early: the statements' iterators must then be closed, or the
+  // connection stays busy with them.
+  try {
+    yield* merged();
+  } finally {
+    ia.return?.();
+    ib.return?.();
+  }
+  function* merged(): Generator<string> {
+    while (!x.done || !y.done) {
+      if (y.done || (!x.done && before(x.value, y.value))) {
+        yield x.value;
+        x = ia.next();
+      } else if (x.done || before(y.value, x.value)) {
+        yield y.value;
+        y = ib.next();
+      } else {
+        yield x.value;
+        x = ia.next();
+        y = ib.next();
+      }
+    }
+  }
+}
+
+/**
  * Every history in ID order; a stock's colour is read without decoding the history first. For a
  * county the order starts at the county's code and wraps round: an ID number begins with the code
  * of where it was issued, so a county's people come first and a page is found without walking the
@@ -129,6 +190,7 @@ export function firstMatches(db: Db, spec: FigureSpec, sort: FigureSort, n: numb
     return [...take(enteredColour(db, spec, sort === 'since_desc'), n)];
   }
   if (sort === 'id') return [...take(everyone(db, spec), n)];
+  if (spec.figure === 'green' || spec.figure === 'holders') return [...take(codeRunsByDay(db, spec, sort === 'since_desc'), n)];
   return firstOf(everyone(db, spec), order, n);
 }
 
