@@ -14,8 +14,9 @@ const TITLES: Record<string, string> = {
   newCodes: '当日新申领人员',
 };
 
-export function figureTitle(spec: Pick<FigureSpec, 'figure' | 'from' | 'to'>): { sheet: string; file: string } {
-  const sheet =
-    spec.figure === 'transition' ? `${colourZh(spec.from ?? '')}转${colourZh(spec.to ?? '')}人员` : (TITLES[spec.figure] ?? spec.figure);
-  return { sheet, file: sheet };
+/** One name serves as the sheet's name, its title and the start of the file's name. */
+export function figureTitle(spec: Pick<FigureSpec, 'figure' | 'from' | 'to'>): string {
+  return spec.figure === 'transition'
+    ? `${colourZh(spec.from ?? '')}转${colourZh(spec.to ?? '')}人员`
+    : (TITLES[spec.figure] ?? spec.figure);
 }

@@ -70,7 +70,7 @@ export async function exportPeople(ctx: CallContext, p: ValidParams<'figures.exp
   const title = figureTitle(spec);
   const day = formatDay(spec.day);
   const where = spec.county === null ? '全市' : countyName(spec.county);
-  const fileName = `${title.file}-${where}-${day}.xlsx`;
+  const fileName = `${title}-${where}-${day}.xlsx`;
   const target = exportTarget(ctx, p, fileName);
   const who = identities(db);
   const matches = firstMatches(db, spec, p.sort, FIGURE_EXPORT_ROWS);
@@ -78,8 +78,8 @@ export async function exportPeople(ctx: CallContext, p: ValidParams<'figures.exp
     writeListWorkbook(
       partial,
       {
-        name: title.sheet,
-        title: `滨州市健康码指挥中心\u3000${title.sheet}`,
+        name: title,
+        title: `滨州市健康码指挥中心\u3000${title}`,
         subtitle: [
           `${where}\u3000${day}\u3000共 ${total} 人\u3000导出时间：${formatInstant(ctx.services.now()).slice(0, 16).replace('T', ' ')}`,
           p.unmask ? '本表含完整身份证号和手机号，仅限工作使用，注意保密' : '身份证号、手机号、姓名已脱敏',
