@@ -20,12 +20,14 @@ import type {
 } from './data.ts';
 import type { PersonDetail, PersonSummary } from './people.ts';
 import type { ConsoleSettings, KeyAreaRow, UserRow } from './settings.ts';
+import type { KeyAreaVersionRow, KeyAreaWhatIf } from './key-area-whatif.ts';
 import type { BulkMoveResult, CaseDetail, CasePage, CaseSummary, CreditRecordView, DetectorSettings, NoticeView } from './enforcement.ts';
 import type { CaseState } from '../domain/cases.ts';
 import type { BriefingExportRecord, BriefingExportResult, BriefingPreview } from './briefing.ts';
 import type { ErrorReason } from '../words/error-words.ts';
 import type { AuditPage, AuditVerification } from './audit.ts';
 import type { FigurePeoplePage } from './figures.ts';
+import type { CountySignoffState, SignoffStatus } from './signoff.ts';
 import type { EnterpriseCountyTable, EnterpriseDetail, EnterprisePage, ScanPage, SiteDetail, SiteStats, StaffPage } from './enterprises.ts';
 
 export type * from './auth.ts';
@@ -38,6 +40,7 @@ export type * from './briefing.ts';
 export type * from './enterprises.ts';
 export type * from './audit.ts';
 export type * from './figures.ts';
+export type * from './signoff.ts';
 export { type Access, METHODS } from './methods.ts';
 
 type Empty = Record<string, never>;
@@ -77,6 +80,8 @@ export interface ApiResults {
   'settings.update': ConsoleSettings;
   'keyAreas.list': KeyAreaRow[];
   'keyAreas.save': KeyAreaRow[];
+  'keyAreas.whatif': KeyAreaWhatIf;
+  'keyAreas.versions': KeyAreaVersionRow[];
   'cases.counts': Record<CaseState, number>;
   'cases.list': CasePage;
   'cases.ofPerson': CaseSummary[];
@@ -95,6 +100,8 @@ export interface ApiResults {
   'briefing.preview': BriefingPreview;
   'briefing.export': BriefingExportResult;
   'briefing.recent': BriefingExportRecord[];
+  'signoff.status': SignoffStatus;
+  'signoff.sign': CountySignoffState;
   'enterprises.counties': EnterpriseCountyTable;
   'enterprises.list': EnterprisePage;
   'enterprises.get': EnterpriseDetail;

@@ -1,4 +1,5 @@
 import type { FeedFreshness, IsoDay, Kpis } from './dashboard.ts';
+import type { ExpectedGreens } from './forecast.ts';
 
 /** The daily briefing's key figures, shown before exporting (the same queries as the workbook). */
 export interface BriefingPreview {
@@ -23,6 +24,8 @@ export interface BriefingPreview {
   /** The trend's first day (default: 13 days before the briefing date). */
   trendFrom: IsoDay;
   freshness: FeedFreshness[];
+  /** The green forecast of the day (概况's line: expected greens tomorrow and within the week, and those held). */
+  forecast: ExpectedGreens | null;
 }
 
 /** A briefing someone exported (from the audit log). */

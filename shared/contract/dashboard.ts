@@ -1,5 +1,6 @@
 import type { FeedName } from '../domain/feeds/feed-schemas.ts';
 import type { CodeColor } from '../domain/rules/colors.ts';
+import type { ExpectedGreens } from './forecast.ts';
 
 /** Dates cross the contract as `YYYY-MM-DD` local dates (Asia/Shanghai). */
 export type IsoDay = string;
@@ -70,6 +71,11 @@ export interface DashboardSummary {
   /** The city's total row of the county table (people of an unknown county too); null for a county account. */
   cityTotal: CountyRow | null;
   trend: TrendPoint[];
+  /**
+   * The green forecast after the trend: expected greens on each of the next 14 days and those held (forecast.ts);
+   * null for a day whose forecast is not kept and too large a city to work it out while the screen waits.
+   */
+  forecast: ExpectedGreens | null;
   transitions: TransitionCount[];
   freshness: FeedFreshness[];
   /** The map's fixed scale: thresholds of the red + yellow rate in percent, ascending, the same for every role (Settings). */

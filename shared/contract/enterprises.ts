@@ -5,6 +5,7 @@
  */
 import type { CodeColor } from '../domain/rules/colors.ts';
 import type { IsoDay } from './dashboard.ts';
+import type { ExpectedGreens } from './forecast.ts';
 import type { PersonRef } from './people.ts';
 
 /** What staff are on a day: a colour, or no code (未申领: must apply before returning). */
@@ -103,6 +104,8 @@ export interface EnterpriseDetail {
   enterprise: EnterpriseSummary;
   /** D−13 … D, oldest first. */
   days: EnterpriseDay[];
+  /** Red and yellow staff by the date they can turn green if their days stay normal (issue 17), and those held. */
+  expectedBack: ExpectedGreens;
   sites: EnterpriseSite[];
 }
 

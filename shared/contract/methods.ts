@@ -51,6 +51,14 @@ const regionCode = v.pipe(
   ),
 );
 /** sync.history took any number and kept it within 1..200 (20 when not given). */
+/** A key area as it should be after a change; `previousFrom` names the listed area it changes (key-area-change.ts). */
+const keyAreaChange = {
+  regionCode,
+  name: optionalText(100),
+  effectiveFrom: isoDay(),
+  effectiveTo: optionalDay(),
+  previousFrom: optionalDay(),
+};
 const historyLimit = v.optional(
   v.pipe(
     v.number(say((n) => ({ en: `${n} must be a number`, zh: `${n} 应为数字` }))),
@@ -230,11 +238,21 @@ export const METHODS = {
   /** Adds or changes a key area (re-evaluates the city's colours). */
   'keyAreas.save': {
     params: params(
-      { regionCode, name: optionalText(100), effectiveFrom: isoDay(), effectiveTo: optionalDay() },
-      { effectiveFrom: () => ({ en: 'effectiveFrom is required', zh: '请填写生效日期' }) },
+      { ...keyAreaChange, reason: reason() },
+      {
+        effectiveFrom: () => ({ en: 'effectiveFrom is required', zh: '请填写生效日期' }),
+        reason: () => ({ en: 'Say why the key area changes', zh: '请填写变更原因' }),
+      },
     ),
     access: 'settings.manage',
   },
+  /** The what-if of a key-area change by county: a dry run that changes nothing (key-area-whatif.ts). */
+  'keyAreas.whatif': {
+    params: params(keyAreaChange, { effectiveFrom: () => ({ en: 'effectiveFrom is required', zh: '请填写生效日期' }) }),
+    access: 'settings.manage',
+  },
+  /** The published versions of the key areas, newest first (who, when, why). */
+  'keyAreas.versions': { params: none(), access: 'settings.manage' },
 
   /** Cases by state (the queue's counts). */
   'cases.counts': { params: none(), access: 'cases.view' },
@@ -302,5 +320,12 @@ export const METHODS = {
   },
   /** The briefings exported lately, newest first. */
   'briefing.recent': { params: params({ limit: wholeNumberOr(1, 100, 10) }), access: 'briefing.export' },
+  /** Which counties signed off their figures of a day (default: the dashboard's day), by whom, and what changed since. */
+  'signoff.status': { params: params({ day: optionalDay() }), access: 'dashboard.view' },
+  /** A county's designated officer signs off their county's figures of a day (issue 17); audited, append-only. */
+  'signoff.sign': {
+    params: params({ day: isoDay(), county: countyCode() }, { day: () => ({ en: 'day is required (YYYY-MM-DD)', zh: '请选择签发日期' }) }),
+    access: 'county.signoff',
+  },
   ...REPORT_METHODS,
 } as const satisfies Record<string, MethodSpec>;

@@ -29,7 +29,9 @@ export type Permission =
   /** Everything else of the Enterprises screen (officers and credit staff). */
   | 'enterprises.view'
   /** The audit screen: read, verify and export the audit log (administrators and credit staff, city-wide only). */
-  | 'audit.view';
+  | 'audit.view'
+  /** Sign off one's own county's figures of a day (issue 17): a county-scoped account only (electron/backend/signoff). */
+  | 'county.signoff';
 
 const OFFICER: readonly Permission[] = [
   'dashboard.view',
@@ -43,6 +45,7 @@ const OFFICER: readonly Permission[] = [
   'cases.flag',
   'enterprises.summary',
   'enterprises.view',
+  'county.signoff',
 ];
 
 /**

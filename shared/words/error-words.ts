@@ -100,6 +100,26 @@ export const ERROR_WORDS = {
     en: 'the colours are being recomputed after new data; export again in a moment',
     zh: '新数据的码色正在重新计算，请稍后再导出',
   },
+  'signoff.roleMayNot': {
+    en: 'a county’s figures are signed off by its designated officer (an officer or credit account of the county); your role may not',
+    zh: '各县数据由本县指定专人（本县值班员或信用监管员账号）签发，您的角色无权签发',
+  },
+  'signoff.cityWide': {
+    en: 'a city-wide account cannot sign off a county ({county}): the county’s own designated officer signs its figures off',
+    zh: '全市账号不能签发县区数据（{county}）：由该县指定专人签发',
+  },
+  'signoff.otherCounty': {
+    en: 'you may sign off {own} only; {county} is signed off by its own designated officer',
+    zh: '您只能签发{own}的数据；{county}的数据由该县指定专人签发',
+  },
+  'signoff.noData': {
+    en: 'no figures for {day} yet (the data reaches {latest}); sign off a day the data covers',
+    zh: '{day} 尚无数据（数据最新日期为 {latest}），请签发数据已覆盖的日期',
+  },
+  'signoff.recomputing': {
+    en: 'the colours are being recomputed after new data; sign off in a moment, on the figures that result',
+    zh: '新数据的码色正在重新计算，请稍后按重新计算后的数据签发',
+  },
   'enterprises.noSuchEnterprise': {
     en: 'no enterprise {creditCode} on the register as of that day (or not in your county)',
     zh: '当日企业名录中没有统一社会信用代码为 {creditCode} 的企业（或不属于本县区）',

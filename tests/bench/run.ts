@@ -11,6 +11,7 @@
  *   npm run bench -- --only enterprises-ui  (after colours: the Enterprises screen in Chromium through hcc serve)
  *   npm run bench -- --only figures         (after colours: the lists behind figures and a 100,000-row export)
  *   npm run bench -- --only exchange        (a million check-ins pulled from a private PostgreSQL vs the same CSV)
+ *   npm run bench -- --only whatif --city 20000   (the key-area what-if: on work-N.db if there, else a demo city)
  * The colours section syncs a 4-million-resident city once into .bench/base-<N>.db (about half an
  * hour the first time) and reuses it afterwards.
  */
@@ -22,6 +23,7 @@ import { printEncryptionBench, runEncryptionBench } from './encryption-bench.ts'
 import { printEnterprisesBench, runEnterprisesBench } from './enterprises-bench.ts';
 import { printExchangeBench, runExchangeBench } from './exchange-bench.ts';
 import { runFiguresBench } from './figures-bench.ts';
+import { runWhatIfBench } from './whatif-bench.ts';
 import { printEnterprisesUiBench, runEnterprisesUiBench } from './enterprises-ui-bench.ts';
 import { printImportBench, runImportBench } from './import-bench.ts';
 import { printRulesBench, runRulesBench } from './rules-bench.ts';
@@ -78,6 +80,10 @@ if (!only || only === 'enterprises-ui') {
 if (!only || only === 'figures') {
   log('figures: the people behind a figure, at the colours city');
   results.figures = await runFiguresBench(opt('city', 4_000_000), log);
+}
+if (!only || only === 'whatif') {
+  log('whatif: the dry run of a key-area change');
+  results.whatif = await runWhatIfBench(opt('city', 4_000_000), log);
 }
 if (!only || only === 'exchange') {
   // The import section's city: about a million check-ins.

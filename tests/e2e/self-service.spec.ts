@@ -113,6 +113,8 @@ test('a county’s report writer previews and exports the briefing of their coun
 
   const downloading = page.waitForEvent('download');
   await page.getByTestId('briefing-export').click();
+  // Counties have not signed off (county-signoff.spec.ts): the writer is asked first, and exports anyway.
+  await page.getByTestId('signoff-export-confirm').click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(fileName);
   const saved = join(WORLD_DIR, 'downloads', fileName);

@@ -21,6 +21,7 @@ import type { CallContext } from './context.ts';
 import { checkScopedParams } from './county-scope.ts';
 import { validParams } from './params.ts';
 import * as admin from './handlers/admin.ts';
+import * as keyAreas from './handlers/key-areas.ts';
 import * as auditScreen from './handlers/audit.ts';
 import * as auth from './handlers/auth.ts';
 import * as briefing from './handlers/briefing.ts';
@@ -30,6 +31,7 @@ import * as figures from './handlers/figures.ts';
 import * as enterprises from './handlers/enterprises.ts';
 import * as data from './handlers/data.ts';
 import * as people from './handlers/people.ts';
+import * as signoff from './handlers/signoff.ts';
 
 /** A handler gets its parameters parsed by the method's schema (api/params.ts), never as sent. */
 export type Handler<M extends MethodName> = (ctx: CallContext, params: ValidParams<M>) => ResultOf<M> | Promise<ResultOf<M>>;
@@ -69,6 +71,8 @@ const HANDLERS: Handlers = {
   'settings.update': admin.settingsUpdate,
   'keyAreas.list': admin.keyAreasList,
   'keyAreas.save': admin.keyAreasSave,
+  'keyAreas.whatif': keyAreas.keyAreasWhatIf,
+  'keyAreas.versions': keyAreas.keyAreasVersions,
   'cases.counts': enforcement.counts,
   'cases.list': enforcement.list,
   'cases.ofPerson': enforcement.ofPerson,
@@ -84,6 +88,8 @@ const HANDLERS: Handlers = {
   'briefing.preview': briefing.preview,
   'briefing.export': briefing.exportBriefing,
   'briefing.recent': briefing.recent,
+  'signoff.status': signoff.status,
+  'signoff.sign': signoff.sign,
   'notices.list': enforcement.notices,
   'detect.settings': enforcement.settings,
   'detect.saveSettings': enforcement.saveSettings,

@@ -20,6 +20,7 @@ import { type AuditHead, auditHead } from '../audit/audit-verify.ts';
 import { dashboardSummary } from '../dashboard/dashboard-summary.ts';
 import type { Db } from '../db/database.ts';
 import { noticeList } from '../enforcement/notices.ts';
+import { expectedGreens, forecastCounts } from '../forecast/green-forecast.ts';
 import { type CountyStatsRow, countyStats } from '../rules/county-stats.ts';
 import { type QualityRow, dataQuality } from './data-quality.ts';
 import { type EnterpriseCountyRow, enterpriseStaff } from './enterprise-staff.ts';
@@ -175,6 +176,8 @@ export function briefingData(
   // One read transaction: a sync committing meanwhile cannot make the sheets disagree.
   return db.transaction(() => {
     const figures = briefingFigures(db, day, trendFrom, county);
+    // The workbook always carries the green forecast: worked out here when the day's is not kept.
+    figures.summary.forecast ??= expectedGreens(forecastCounts(db, day), day, county);
     onFigures?.(figures);
     return {
       ...figures,

@@ -9,10 +9,13 @@ import { type Day, dayOfInstant, formatDay, formatInstant, parseDay } from '../.
 import { COLOUR_WORDS, FEED_WORDS, wordOf } from '../../../shared/words/domain-words.ts';
 import type { CodeColor } from '../../../shared/domain/rules/colors.ts';
 import { CODE_COLOR_HEX } from '../../../shared/domain/code-colors.ts';
+import { type ExpectedGreens, tomorrowAndWeek } from '../../../shared/contract/forecast.ts';
 import { type CountyStatsRow, TOTAL_CODE } from '../rules/county-stats.ts';
 import type { BriefingData } from './briefing-data.ts';
 import { SHEET_ROW_LIMIT } from './briefing-period.ts';
 import type { ChartImage } from './chart-images.ts';
+import { addSignoffSection } from './signoff-section.ts';
+import type { SignoffStatus } from '../../../shared/contract/signoff.ts';
 import { BriefingSheet, type CellValue, FMT, excelDay, excelTime } from '../files/sheet-style.ts';
 
 export const SHEET_NAMES = ['概况', '分县统计', '趋势', '转码明细', '执法通报', '企业复工', '数据质量'] as const;
@@ -29,6 +32,8 @@ const COLOR_WORD = (c: CodeColor): string => COLOUR_WORDS[c].zh;
 export interface BriefingMeta {
   generatedAt: number;
   generatedBy: string;
+  /** The counties' sign-off of the day (signoff/county-signoff.ts), stated on 概况; absent: not stated. */
+  signoff?: SignoffStatus | undefined;
 }
 
 function dateLine(d: BriefingData): string {
@@ -44,6 +49,19 @@ function parseDayOrThrow(text: string): Day {
 }
 
 const rate = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);
+
+/** 概况's line of the green forecast (issue 17, INTERPRETATIONS.greenForecast). */
+function forecastRow(f: ExpectedGreens | null): CellValue[] {
+  // briefingData always works it out; null only for data put together some other way.
+  if (f === null) return ['预计明日可转绿', null, null, '未计算'];
+  const { tomorrow, week, held } = tomorrowAndWeek(f);
+  return [
+    '预计明日可转绿',
+    tomorrow,
+    null,
+    `预计明日可转绿 ${tomorrow} 人，7日内 ${week} 人（另有 ${held} 人因持续情形暂不能转绿）；按此后每日打卡正常推算`,
+  ];
+}
 
 function summarySheet(wb: ExcelJS.Workbook, d: BriefingData, meta: BriefingMeta): number {
   const k = d.summary.kpis;
@@ -82,6 +100,7 @@ function summarySheet(wb: ExcelJS.Workbook, d: BriefingData, meta: BriefingMeta)
   sheet.addRows([['覆盖率', rate(k.total, k.total + k.noCode), null, '持码人数 ÷（持码人数 + 已登记未领码人数）']], {
     fmts: [undefined, FMT.percent],
   });
+  sheet.addRows([forecastRow(d.summary.forecast)]);
   sheet.addSection(
     '数据截至（各数据源最近一次导入）',
     ['数据源', '最近导入时间', '数据最新日期'],
@@ -92,6 +111,7 @@ function summarySheet(wb: ExcelJS.Workbook, d: BriefingData, meta: BriefingMeta)
     ]),
     [undefined, FMT.time, FMT.date],
   );
+  if (meta.signoff) addSignoffSection(sheet, meta.signoff);
   sheet.ws.addRow([]);
   sheet.addSmallPrint(`审计日志锚点：第 ${d.audit.id} 条，哈希 ${d.audit.hash}`, 'Consolas');
   sheet.addSmallPrint(

@@ -48,6 +48,11 @@ const COMMANDS: readonly CommandEntry[] = [
   },
   { name: 'stats', usage: 'stats --db F [--as-of YYYY-MM-DD]', load: async () => (await import('./commands/stats.ts')).statsCommand },
   {
+    name: 'forecast',
+    usage: 'forecast --db F [--as-of YYYY-MM-DD] [--county CODE]',
+    load: async () => (await import('./commands/forecast.ts')).forecastCommand,
+  },
+  {
     name: 'detect',
     usage: 'detect --db F [--full] [--as-of YYYY-MM-DD]',
     load: async () => (await import('./commands/detect.ts')).detectCommand,
@@ -68,9 +73,20 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/credit.ts')).creditCommand,
   },
   {
+    name: 'keyareas',
+    usage:
+      'keyareas list|versions --db F | keyareas whatif|publish --db F (--add CODE --from D [--to D] | --end CODE --on D | --backdate CODE --from D)',
+    load: async () => (await import('./commands/keyareas.ts')).keyAreasCommand,
+  },
+  {
     name: 'briefing',
     usage: 'briefing --db F --date YYYY-MM-DD --out FILE.xlsx [--trend-from YYYY-MM-DD]',
     load: async () => (await import('./commands/briefing.ts')).briefingCommand,
+  },
+  {
+    name: 'signoff',
+    usage: 'signoff --db F --user U [--county CODE] [--as-of YYYY-MM-DD] | signoff status --db F [--as-of YYYY-MM-DD] [--json]',
+    load: async () => (await import('./commands/signoff.ts')).signoffCommand,
   },
   {
     name: 'enterprises',

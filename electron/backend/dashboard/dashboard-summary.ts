@@ -21,6 +21,7 @@ import { type CountyStatsRow, TOTAL_CODE, countyStats, transitionsOn } from '../
 import { openCases } from '../rules/forced-reds.ts';
 import { freshnessDays, latestDataDay } from '../clock/data-days.ts';
 import { defaultAsOfDay } from '../clock/database-clock.ts';
+import { dashboardForecast } from '../forecast/green-forecast.ts';
 
 const counts = (r: CountyStatsRow | undefined): ColorCounts => ({
   red: r?.red ?? 0,
@@ -74,6 +75,12 @@ const countyRow = (r: CountyStatsRow): CountyRow => ({
   redYellowRate: r.total ? (r.red + r.yellow) / r.total : 0,
 });
 
+/** The city's red and yellow on a day (what working out a forecast on demand costs, green-forecast.ts). */
+const cityRedYellow = (rows: CountyStatsRow[]): number => {
+  const city = pick(rows, null);
+  return (city?.red ?? 0) + (city?.yellow ?? 0);
+};
+
 export function countyRows(rows: CountyStatsRow[]): CountyRow[] {
   return rows.filter((r) => r.county_code !== TOTAL_CODE).map(countyRow);
 }
@@ -112,6 +119,7 @@ export function dashboardSummary(db: Db, q: { asOf?: Day; county: string | null;
     counties: countyRows(today),
     cityTotal: countyRow(pick(today, null) ?? today[today.length - 1]!),
     trend,
+    forecast: dashboardForecast(db, asOf, q.county, cityRedYellow(today)),
     transitions: transitionCounts(db, asOf, q.county),
     freshness: feedFreshness(db),
   };

@@ -1,6 +1,6 @@
 /**
  * An enterprise's page: its figures on each of the 14 days D−13 … D (each day with the register,
- * the staff list and the colours of that day) and its sites.
+ * the staff list and the colours of that day), its staff expected back by date, and its sites.
  */
 import type { EnterpriseDay, EnterpriseDetail, EnterpriseSite } from '../../../shared/contract/enterprises.ts';
 import { type Day, formatDay } from '../../../shared/domain/local-date.ts';
@@ -9,6 +9,7 @@ import { countEntry, emptyEntries, enterpriseSummary, staffFigures } from './ent
 import { enterpriseVersions, versionOn } from './enterprise-register.ts';
 import { colourLetterOn } from './colour-letter.ts';
 import { siteScans } from './site-scans.ts';
+import { staffExpectedBack } from './staff-expected-back.ts';
 import { countMember, emptyTally, listedBy, membersOf } from './staff-tally.ts';
 
 export const PAGE_DAYS = 14;
@@ -41,6 +42,7 @@ export function enterpriseDetail(db: Db, creditCode: string, day: Day, county: s
     day: formatDay(day),
     enterprise: enterpriseSummary({ version: today, staff: staff.get(day)!, entries: entries.get(day)! }),
     days: perDay,
+    expectedBack: staffExpectedBack(db, members, day),
     sites: enterpriseSites(db, creditCode),
   };
 }

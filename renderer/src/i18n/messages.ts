@@ -14,6 +14,8 @@ import { enterprisesMessages } from '../features/enterprises/messages.ts';
 import { figuresMessages } from '../features/figures/messages.ts';
 import { peopleMessages } from '../features/people/messages.ts';
 import { settingsMessages } from '../features/settings/messages.ts';
+import { keyAreaWhatIfMessages } from '../features/settings/key-area-whatif-messages.ts';
+import { signoffMessages } from '../features/signoff/messages.ts';
 
 export const zh = {
   ...commonMessages.zh,
@@ -27,6 +29,8 @@ export const zh = {
   ...figuresMessages.zh,
   ...peopleMessages.zh,
   ...settingsMessages.zh,
+  ...keyAreaWhatIfMessages.zh,
+  ...signoffMessages.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -43,4 +47,6 @@ export const en: Record<MessageKey, string> = {
   ...figuresMessages.en,
   ...peopleMessages.en,
   ...settingsMessages.en,
+  ...keyAreaWhatIfMessages.en,
+  ...signoffMessages.en,
 };

@@ -31,6 +31,18 @@ export const INTERPRETATIONS = {
     'changes: it is the news a briefing carries. A first green code is counted only as a new code: on the first day of a ' +
     'city those are millions, more than a worksheet holds; the stored change rows (code_changes) leave them out too, and ' +
     'transition_counts counts them per county and day. (FIRST_CODES_AS_CHANGES)',
+  keyAreaPublished:
+    'A key area counts for the false_declaration detector only from the moment it was published, not from its effective ' +
+    "start: saved in the console (database clock) or, for the key_areas feed, the earlier of the file's own time and its " +
+    'arrival. A declaration meets the version of each area published before it. Backdating recolours people; it accuses no ' +
+    'one. (enforcement/detectors/published-key-areas.ts)',
+  greenForecast:
+    'The green forecast as of D counts each person red or yellow on D once, in the county of their code on D, on the ' +
+    'earliest green date the evaluation as of D gives: the day they turn green if from D+1 on they check in every day ' +
+    'with nothing abnormal and no new record arrives. That date is always D+1 … D+14 ("tomorrow" is D+1; no one is ' +
+    'counted on D itself); a day without a check-in is not a normal day, so one who did not check in on D counts on ' +
+    'D+14. A person an ongoing condition holds on D (an uncleared health record, a forced red in force) has no date ' +
+    'and is counted as held. (forecast/green-outlook.ts)',
 } as const;
 
 /** Colours whose first issue counts as a change of colour (see INTERPRETATIONS.firstCodes). */

@@ -185,14 +185,31 @@ export function keyAreasSave(ctx: CallContext, p: ValidParams<'keyAreas.save'>):
   const to = p.effectiveTo ?? null;
   if (to !== null && to < from) throw ApiFailure.because('bad_request', { code: 'keyAreas.toBeforeFrom' });
   const name = p.name ?? null;
+  const previousFrom = p.previousFrom ?? null;
   const user = sessionOf(ctx).user.name;
-  saveKeyArea(ctx.services.db, { regionCode, name, effectiveFrom: from, effectiveTo: to }, user, ctx.services.now());
+  const now = ctx.services.now();
+  // Published as a dated version (who, when, why): key_area_versions.
+  const published = saveKeyArea(
+    ctx.services.db,
+    { regionCode, name, effectiveFrom: from, effectiveTo: to, previousFrom },
+    user,
+    now,
+    p.reason,
+  );
   audit(ctx.services.db, {
     user,
     action: 'key_area.save',
     target: `key_area:${regionCode}`,
-    details: { name, effectiveFrom: formatDay(from), effectiveTo: to === null ? null : formatDay(to) },
-    at: ctx.services.now(),
+    details: {
+      name,
+      effectiveFrom: formatDay(from),
+      effectiveTo: to === null ? null : formatDay(to),
+      kind: published.kind,
+      previousFrom: previousFrom === null ? null : formatDay(previousFrom),
+      reason: p.reason,
+      publishedAt: now,
+    },
+    at: now,
   });
   ctx.services.jobs.coloursStale();
   return keyAreasList(ctx);

@@ -11,6 +11,7 @@ import { audit } from '../../audit/audit-log.ts';
 import { briefingFigures } from '../../briefing/briefing-data.ts';
 import { TREND_MAX_DAYS, briefingFileName, defaultTrendFrom } from '../../briefing/briefing-period.ts';
 import { writeBriefingInWorker } from '../../briefing/run-briefing.ts';
+import { signoffStatus } from '../../signoff/county-signoff.ts';
 import { latestDataDay } from '../../clock/data-days.ts';
 import { defaultAsOfDay } from '../../clock/database-clock.ts';
 import { isColourStateFresh } from '../../rules/recompute.ts';
@@ -50,6 +51,7 @@ export function preview(ctx: CallContext, p: ValidParams<'briefing.preview'>): B
     notices: f.notices,
     trendFrom: formatDay(q.trendFrom),
     freshness: f.summary.freshness,
+    forecast: f.summary.forecast,
   };
 }
 
@@ -67,6 +69,8 @@ export async function exportBriefing(ctx: CallContext, p: ValidParams<'briefing.
     county,
     generatedAt: now,
     generatedBy: s.user.name,
+    // 概况 states the counties' sign-off (the page warned the writer of those not signed first).
+    signoff: signoffStatus(ctx.services.db, q.day, county),
   });
   audit(ctx.services.db, {
     user: s.user.name,

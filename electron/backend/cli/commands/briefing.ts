@@ -5,6 +5,8 @@ import { audit } from '../../audit/audit-log.ts';
 import { TREND_MAX_DAYS, defaultTrendFrom } from '../../briefing/briefing-period.ts';
 import { writeBriefing } from '../../briefing/write-briefing.ts';
 import { ensureColoursFresh } from '../../rules/ensure-fresh.ts';
+import { signoffStatus } from '../../signoff/county-signoff.ts';
+import { signoffWarningLine } from '../../signoff/signoff-warning.ts';
 import { UsageError, required } from '../args.ts';
 import { dayOption } from '../as-of.ts';
 import type { Command } from '../command.ts';
@@ -29,7 +31,18 @@ export const briefingCommand: Command = {
     const db = openExistingDbFromArgs(args);
     try {
       await ensureColoursFresh(db);
-      const written = await writeBriefing(db, target, { day, trendFrom, county, generatedAt: databaseClock(db)(), generatedBy: 'hcc' });
+      // Counties not signed off (or changed since): said on stderr, the briefing is written all the same.
+      const signoff = signoffStatus(db, day, county);
+      const unsigned = signoffWarningLine(signoff);
+      if (unsigned !== null) process.stderr.write(`${unsigned}\n`);
+      const written = await writeBriefing(db, target, {
+        day,
+        trendFrom,
+        county,
+        generatedAt: databaseClock(db)(),
+        generatedBy: 'hcc',
+        signoff,
+      });
       audit(db, {
         user: null,
         action: 'export.briefing',

@@ -13,6 +13,8 @@ import { migration012 } from './012-audit-screen-indexes.ts';
 import { migration013 } from './013-user-language.ts';
 import { migration014 } from './014-figure-lists.ts';
 import { migration015 } from './015-case-queue-indexes.ts';
+import { migration016 } from './016-key-area-versions.ts';
+import { migration017 } from './017-county-signoffs.ts';
 import type { Migration } from './migration.ts';
 
 /** All migrations in order; append only. */
@@ -32,6 +34,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
+  migration017,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

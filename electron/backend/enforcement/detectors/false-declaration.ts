@@ -5,7 +5,8 @@
 import type { Db } from '../../db/database.ts';
 import type { EvidenceRecord } from '../evidence.ts';
 import type { BatchWindow } from './batch-window.ts';
-import { type NamedKeyArea, contradictions } from './declaration-checks.ts';
+import { contradictions } from './declaration-checks.ts';
+import { keyAreasAt, loadKeyAreaVersions } from './published-key-areas.ts';
 import { declarationCandidates, loadDepartmentRecords } from './declaration-records.ts';
 import type { DetectorSettings } from './detector-settings.ts';
 import { type SummaryClause, summaryText } from '../../../../shared/words/evidence-words.ts';
@@ -20,14 +21,8 @@ export function findFalseDeclarations(
   full: boolean,
   s: DetectorSettings,
 ): { suspicions: Suspicion[]; examined: number } {
-  const areas = (
-    db.prepare('SELECT region_code, effective_from, effective_to, name FROM key_areas WHERE batch_id <= ?').all(w.upTo) as {
-      region_code: string;
-      effective_from: number;
-      effective_to: number | null;
-      name: string | null;
-    }[]
-  ).map((a): NamedKeyArea => ({ regionCode: a.region_code, effectiveFrom: a.effective_from, effectiveTo: a.effective_to, name: a.name }));
+  // INTERPRETATIONS.keyAreaPublished: each declaration meets the key areas published before it.
+  const areasAt = keyAreasAt(loadKeyAreaVersions(db, w.upTo));
   const candidates = declarationCandidates(db, w, full);
   const suspicions: Suspicion[] = [];
   let examined = 0;
@@ -35,7 +30,7 @@ export function findFalseDeclarations(
     for (const [personId, records] of loadDepartmentRecords(db, candidates.slice(i, i + CHUNK), w.upTo)) {
       for (const d of records.declarations) {
         examined++;
-        const found = contradictions(d, records, areas, s);
+        const found = contradictions(d, records, areasAt(d.declaredAt), s);
         if (found.length === 0) continue;
         const declaration: EvidenceRecord = {
           feed: 'declarations',

@@ -1,6 +1,7 @@
 /** The key figures of a briefing date: the code colours with their change, the day's colour changes, enforcement and the sheets' rows. */
 import type { ReactNode } from 'react';
 import type { BriefingPreview } from '../../../../shared/contract/briefing.ts';
+import { tomorrowAndWeek } from '../../../../shared/contract/forecast.ts';
 import type { Figure as FigureKind, FigureQuery } from '../../../../shared/contract/figures.ts';
 import { FigureButton } from '../figures/figure-button.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -202,6 +203,20 @@ export function BriefingFigures({
           </div>
         </Group>
       </div>
+      <ForecastLine preview={preview} />
     </>
+  );
+}
+
+/** 概况's line of the green forecast: expected greens tomorrow and within the week, and those held. */
+function ForecastLine({ preview }: { preview: BriefingPreview }) {
+  const { t, formatNumber } = useI18n();
+  // Not worked out for the preview of a large city's unkept day: the exported workbook carries it.
+  if (preview.forecast === null) return <p className="brf-forecast">{t('briefings.forecastLater')}</p>;
+  const f = tomorrowAndWeek(preview.forecast);
+  return (
+    <p className="brf-forecast" data-testid="brf-forecast" data-tomorrow={f.tomorrow} data-week={f.week} data-held={f.held}>
+      {t('briefings.forecast', { tomorrow: formatNumber(f.tomorrow), week: formatNumber(f.week), held: formatNumber(f.held) })}
+    </p>
   );
 }

@@ -27,6 +27,9 @@ import {
   validateBriefing,
 } from './briefing-text.ts';
 import { useFigurePeople } from '../figures/use-figure-people.tsx';
+import { ExportWarning, needsExportWarning } from '../signoff/export-warning.tsx';
+import { SignoffPanel } from '../signoff/signoff-panel.tsx';
+import { useSignoffStatus } from '../signoff/use-signoff-status.ts';
 import './briefings.css';
 
 export function BriefingsScreen({ session }: { session: SessionInfo }) {
@@ -71,6 +74,14 @@ export function BriefingsScreen({ session }: { session: SessionInfo }) {
   const [exported, setExported] = useState<BriefingExportResult | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
   const canExport = check.ok && current !== null && !noData && !exporting;
+  // The counties' sign-off of the briefing's day: shown, and asked about before exporting without it.
+  const signoff = useSignoffStatus(current?.day ?? null, [version]);
+  const [warning, setWarning] = useState(false);
+  const askExport = () => {
+    const s = signoff.data;
+    if (s !== null && check.ok && s.day === current?.day && needsExportWarning(s)) setWarning(true);
+    else exportBriefing();
+  };
 
   const exportBriefing = () => {
     if (!check.ok || current === null) return;
@@ -186,7 +197,7 @@ export function BriefingsScreen({ session }: { session: SessionInfo }) {
             <button
               type="button"
               className="button-primary brf-export-button"
-              onClick={exportBriefing}
+              onClick={askExport}
               disabled={!canExport}
               aria-busy={exporting}
               data-testid="briefing-export"
@@ -252,6 +263,18 @@ export function BriefingsScreen({ session }: { session: SessionInfo }) {
         <Card testId="briefing-preview-loading" className="brf-preview">
           <p className="muted">{t('briefings.preview.loading', { day: shownDay || '…' })}</p>
         </Card>
+      ) : null}
+
+      {current && !noData ? <SignoffPanel answer={signoff} session={session} /> : null}
+      {warning && signoff.data ? (
+        <ExportWarning
+          status={signoff.data}
+          onCancel={() => setWarning(false)}
+          onExport={() => {
+            setWarning(false);
+            exportBriefing();
+          }}
+        />
       ) : null}
 
       <div className="brf-columns">

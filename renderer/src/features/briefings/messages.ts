@@ -56,6 +56,8 @@ export const briefingsMessages = defineMessages(
     'briefings.unit.rows': '行',
     'briefings.unit.days': '天',
     'briefings.trendRange': '{from} 至 {to}',
+    'briefings.forecast': '预计明日可转绿 {tomorrow} 人，7日内 {week} 人（另有 {held} 人因持续情形暂不能转绿）',
+    'briefings.forecastLater': '转绿预测将在导出的简报中计算',
 
     'briefings.freshness.title': '数据截至',
     'briefings.freshness.feed': '数据源',
@@ -131,6 +133,8 @@ export const briefingsMessages = defineMessages(
     'briefings.unit.rows': 'rows',
     'briefings.unit.days': 'days',
     'briefings.trendRange': '{from} to {to}',
+    'briefings.forecast': 'Expected green tomorrow: {tomorrow}; within 7 days: {week} ({held} more held by an ongoing condition)',
+    'briefings.forecastLater': 'The green forecast is worked out in the exported briefing',
 
     'briefings.freshness.title': 'Data as of',
     'briefings.freshness.feed': 'Feed',

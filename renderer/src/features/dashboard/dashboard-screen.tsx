@@ -21,6 +21,7 @@ import { FreshnessPanel } from './freshness-panel.tsx';
 import { KpiCards } from './kpi-cards.tsx';
 import { mapCreditText } from './map-credit.ts';
 import { TransitionsPanel } from './transitions-panel.tsx';
+import { ForecastBand } from './forecast-band.tsx';
 import { MapLegend } from './map-legend.tsx';
 import { PrintButton, PrintHeader } from './print-header.tsx';
 import { chartLook, usePrintMode } from './print-mode.ts';
@@ -30,6 +31,8 @@ import { type ChartClick, useChart } from './use-chart.ts';
 import { figureOfChart } from './chart-figures.ts';
 import { useFigurePeople } from '../figures/use-figure-people.tsx';
 import { navigate } from '../../app/router.tsx';
+import { SignoffPanel } from '../signoff/signoff-panel.tsx';
+import { useSignoffStatus } from '../signoff/use-signoff-status.ts';
 import './dashboard.css';
 
 const TREND_DAYS = 30;
@@ -70,6 +73,8 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
   // Mid-sync: the banner, and the last complete figures rather than half-written ones (sync-figures.ts).
   const synced = useSyncFigures(answer.data, JSON.stringify([asOf, county]), answer.reload);
   const summary = synced.summary;
+  // The counties' sign-off of the day shown (issue 17), asked again with the figures.
+  const signoff = useSignoffStatus(summary?.asOf ?? null, [refresh]);
   // The figures shown answer the question asked now (the previous ones stay visible while loading).
   const ready = !answer.loading && answer.error === null && summary !== null;
 
@@ -208,6 +213,7 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
       ) : (
         <div className="dash-kpis dash-kpis-placeholder" aria-hidden="true" />
       )}
+      {summary && summary.latestDataDay !== null ? <SignoffPanel answer={signoff} session={session} /> : null}
 
       <div className="dash-grid">
         <section className="dash-panel dash-map" aria-labelledby="dash-map-title">
@@ -243,6 +249,7 @@ export function DashboardScreen({ session }: { session: SessionInfo }) {
             />
           </div>
         </section>
+        {summary ? <ForecastBand forecast={summary.forecast} asOf={summary.asOf} scope={scopeName} /> : null}
         {summary ? (
           <TransitionsPanel transitions={summary.transitions} day={summary.asOf} county={county} onFigure={figures.open} />
         ) : (

@@ -1,6 +1,7 @@
 /**
  * An enterprise's page: its header (credit code, county, industry, approval, administrator with a
- * masked phone), its last 14 days (a chart and a table with the entry scans by day), its staff and
+ * masked phone), its last 14 days (a chart and a table with the entry scans by day), its staff
+ * expected back by date (the green forecast of its red and yellow staff), its staff and
  * its violations, each list exportable.
  */
 import { useMemo, useState } from 'react';
@@ -16,6 +17,7 @@ import { enterpriseDaysOption } from './charts.ts';
 import { complianceText } from './enterprise-lists.ts';
 import { ScanList } from './scan-list.tsx';
 import { StaffList } from './staff-list.tsx';
+import { ExpectedBack } from './expected-back.tsx';
 import { useSmallChartLabels } from './use-small-chart-labels.ts';
 
 export function EnterprisePage({
@@ -120,6 +122,7 @@ export function EnterprisePage({
         <div className="ent-chart" ref={chartRef} role="img" aria-label={t('enterprises.page.days')} data-testid="enterprise-days-chart" />
         <DataTable columns={dayColumns} rows={days ?? []} rowKey={(d) => d.day} testId="enterprise-days-table" loading={answer.loading} />
       </Card>
+      <ExpectedBack expected={detail?.expectedBack} />
       <StaffList query={staffQuery} onQuery={setStaffQuery} canOpenPeople={canOpenPeople} title={t('enterprises.page.staff')} />
       <ScanList
         query={violationQuery}

@@ -7,6 +7,7 @@ import { type Column, DataTable } from '../../components/data-table.tsx';
 import { ErrorBox } from '../../components/error-box.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { KeyAreaDialog } from './key-area-dialog.tsx';
+import { KeyAreaVersions } from './key-area-versions-panel.tsx';
 
 const rowId = (row: KeyAreaRow) => `${row.regionCode}-${row.effectiveFrom}`;
 
@@ -16,6 +17,7 @@ export function KeyAreasPanel() {
   // undefined: closed; null: adding; a row: changing it.
   const [editing, setEditing] = useState<KeyAreaRow | null | undefined>(undefined);
   const [saved, setSaved] = useState<string | null>(null);
+  const [published, setPublished] = useState(0);
 
   const nameOf = (row: KeyAreaRow) => {
     if (row.name) return row.name;
@@ -84,9 +86,11 @@ export function KeyAreasPanel() {
             setEditing(undefined);
             areas.set(rows);
             setSaved(row.regionCode);
+            setPublished((n) => n + 1);
           }}
         />
       ) : null}
+      <KeyAreaVersions reloadKey={published} />
     </Card>
   );
 }

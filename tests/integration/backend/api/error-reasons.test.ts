@@ -133,7 +133,14 @@ describe('error reasons of the other areas', async () => {
       ['data.noExchangeDirectory', failure(await c.call('ofc', 'sync.start', {}))],
       [
         'keyAreas.toBeforeFrom',
-        failure(await c.call('adm', 'keyAreas.save', { regionCode: '42', effectiveFrom: '2020-02-10', effectiveTo: '2020-02-01' })),
+        failure(
+          await c.call('adm', 'keyAreas.save', {
+            regionCode: '42',
+            effectiveFrom: '2020-02-10',
+            effectiveTo: '2020-02-01',
+            reason: '测试',
+          }),
+        ),
       ],
       ['users.noRoleRequest', failure(await c.call('adm', 'users.decideRole', { name: 'ofc', approve: false }))],
       ['uploads.notCsvOrXlsx', failure(await c.call('ofc', 'upload.begin', { name: 'people.txt', size: 10 }))],

@@ -75,8 +75,10 @@ const WRONG: Partial<Record<MethodName, [params: Record<string, unknown>, names:
   ],
   'keyAreas.save': [
     [{ regionCode: '37162', effectiveFrom: '2020-02-01' }, 'regionCode'],
-    [{ regionCode: '371623', effectiveFrom: '2020-02-01', effectiveTo: 'soon' }, 'effectiveTo'],
+    [{ regionCode: '371623', effectiveFrom: '2020-02-01', effectiveTo: 'soon', reason: '测试' }, 'effectiveTo'],
+    [{ regionCode: '371623', effectiveFrom: '2020-02-01', reason: '' }, 'reason'],
   ],
+  'keyAreas.whatif': [[{ regionCode: '3', effectiveFrom: '2020-02-01' }, 'regionCode']],
   'cases.list': [
     [{ state: 'open' }, 'state'],
     [{ behavior: 'theft' }, 'behavior'],
@@ -113,6 +115,11 @@ const WRONG: Partial<Record<MethodName, [params: Record<string, unknown>, names:
   'briefing.preview': [[{ trendFrom: '2020-13-01' }, 'trendFrom']],
   'briefing.export': [[{ day: '2020-02-16', trendFrom: false }, 'trendFrom']],
   'briefing.recent': [[{ limit: 101 }, 'limit']],
+  'signoff.status': [[{ day: '2020-02-30' }, 'day']],
+  'signoff.sign': [
+    [{ day: '2020-02-16', county: '110101' }, 'county'],
+    [{ county: '371623' }, 'day'],
+  ],
   'enterprises.counties': [[{ county: '110101' }, 'county']],
   'enterprises.list': [
     [{ sort: 'size' }, 'sort'],
@@ -283,7 +290,8 @@ function validSample(method: MethodName, ref: string, caseId: number): Record<st
     'users.update': { name: 'u-writer', disabled: false },
     'users.decideRole': { name: 'u-writer', approve: false },
     'settings.update': { syncSource: '' },
-    'keyAreas.save': { regionCode: '371623', name: null, effectiveFrom: '2020-02-01', effectiveTo: null },
+    'keyAreas.save': { regionCode: '371623', name: null, effectiveFrom: '2020-02-01', effectiveTo: null, reason: '测试' },
+    'keyAreas.whatif': { regionCode: '371623', name: null, effectiveFrom: '2020-02-01', effectiveTo: null },
     'cases.get': { id: caseId },
     'cases.move': { id: caseId, move: 'review', reason: '审查' },
     'cases.flag': { ref, reason: '群众举报' },
@@ -292,6 +300,7 @@ function validSample(method: MethodName, ref: string, caseId: number): Record<st
     'credit.report': { ref },
     'detect.saveSettings': { lookbackDays: 14 },
     'briefing.export': { day: '2020-02-16' },
+    'signoff.sign': { day: '2020-02-16' },
     'enterprises.get': { creditCode: '91371602MA00000013' },
     'sites.get': { siteId: 'S1' },
     'enterprises.exportList': { list: 'enterprises' },

@@ -32,6 +32,8 @@ const SHIPPED: readonly (readonly [number, string, string])[] = [
   [13, 'user language', 'd131d63f5d16cd55a55a899e56bb225afa9a9b079531068a260ae4ec79859367'],
   [14, 'figure lists', 'c62e9fa6db1b9f33e1b252dd41b6fcaf1cad3d6eecd9ccc4974e56d3d44ef6c5'],
   [15, 'case queue indexes', 'dc09e7c13825638734bc34eeb0c61aaa2acb5a52867197521da5f3f10a6307df'],
+  [16, 'key area versions', '88d0dfe8b99a8939b90856615cd43953860324de4fdfe7e2416892a1867fc563'],
+  [17, 'county sign-offs', 'c221509fc42bc19004fa4191f3546889d468c3e988b52698e15c0f87ec40494d'],
 ];
 
 const migrationFiles = readdirSync(FOLDER)

@@ -66,6 +66,7 @@ const summary = (asOf: string, latest: string | null, total: number): DashboardS
     mapBands: [0.5, 1, 2, 5],
     sync: null,
     trend: [],
+    forecast: { asOf, days: [], held: 0, redYellow: 0 },
     transitions: [],
     freshness: [],
   }) as DashboardSummary;

@@ -21,6 +21,7 @@ function summary(total: number, sync: Partial<SyncInProgress> | null): Dashboard
     counties: [],
     cityTotal: null,
     trend: [],
+    forecast: { asOf: '2020-02-17', days: [], held: 0, redYellow: 0 },
     transitions: [],
     freshness: [],
     mapBands: [0.5, 1, 2, 5],
