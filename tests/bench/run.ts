@@ -12,10 +12,11 @@
  *   npm run bench -- --only figures         (after colours: the lists behind figures and a 100,000-row export)
  *   npm run bench -- --only exchange        (a million check-ins pulled from a private PostgreSQL vs the same CSV)
  *   npm run bench -- --only whatif --city 20000   (the key-area what-if: on work-N.db if there, else a demo city)
+ *   npm run bench -- --only forecast --city 20000 (the green forecast and the dashboard summary with it: likewise)
  * The colours section syncs a 4-million-resident city once into .bench/base-<N>.db (about half an
  * hour the first time) and reuses it afterwards.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR, machine } from './bench-util.ts';
 import { printBriefingBench, runBriefingBench } from './briefing-bench.ts';
@@ -23,6 +24,7 @@ import { printEncryptionBench, runEncryptionBench } from './encryption-bench.ts'
 import { printEnterprisesBench, runEnterprisesBench } from './enterprises-bench.ts';
 import { printExchangeBench, runExchangeBench } from './exchange-bench.ts';
 import { runFiguresBench } from './figures-bench.ts';
+import { runForecastBench } from './forecast-bench.ts';
 import { runWhatIfBench } from './whatif-bench.ts';
 import { printEnterprisesUiBench, runEnterprisesUiBench } from './enterprises-ui-bench.ts';
 import { printImportBench, runImportBench } from './import-bench.ts';
@@ -39,7 +41,11 @@ const log = (line: string) => process.stdout.write(line + '\n');
 
 mkdirSync(BENCH_DIR, { recursive: true });
 log(`# hcc bench on ${machine()}`);
-const results: Record<string, unknown> = { machine: machine(), at: new Date().toISOString() };
+// A run of one section keeps the other sections' figures from earlier runs (each section says when).
+const resultsFile = join(BENCH_DIR, 'results.json');
+const results: Record<string, unknown> = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+results.machine = machine();
+results.at = new Date().toISOString();
 if (!only || only === 'import') {
   // 45,000 people x 14 days gives about one million check-in rows.
   const r = runImportBench(opt('people', 45_000), opt('days', 14), log);
@@ -85,10 +91,14 @@ if (!only || only === 'whatif') {
   log('whatif: the dry run of a key-area change');
   results.whatif = await runWhatIfBench(opt('city', 4_000_000), log);
 }
+if (!only || only === 'forecast') {
+  log('forecast: the green forecast kept and read, and the dashboard summary with it');
+  results.forecast = await runForecastBench(opt('city', 4_000_000), log);
+}
 if (!only || only === 'exchange') {
   // The import section's city: about a million check-ins.
   const r = await runExchangeBench(opt('people', 45_000), opt('days', 14), log);
   printExchangeBench(r, log);
   results.exchange = r;
 }
-writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2));
+writeFileSync(resultsFile, JSON.stringify(results, null, 2));

@@ -1,7 +1,7 @@
 /**
  * The people behind a figure, in the order asked, found from as few histories as the figure
  * allows (a city holds four million):
- * - a day's changes: that day's rows of code_changes, plus, where a new green code counts (not
+ * - a day's changes: that day's rows of code_changes into the figure's colours, plus, where a new green code counts (not
  *   listed there, colour-writes.ts), the people who declared that day (a code is issued on a
  *   declaration) and those whose code was revoked before;
  * - red and yellow holders: the entries into the colour (code_changes lists every one), walked by
@@ -12,6 +12,7 @@
  * Each candidate is then checked against its history (figure-match.ts), which is what the sums count.
  */
 import type { FigureSort } from '../../../shared/contract/figures.ts';
+import { CODE_COLORS, type CodeColor } from '../../../shared/domain/rules/colors.ts';
 import { decodeHistory } from '../../../shared/domain/rules/person-history.ts';
 import type { Db } from '../db/database.ts';
 import { codeColourOn } from '../enterprises/colour-letter.ts';
@@ -38,9 +39,25 @@ function historyReader(db: Db): (personId: string) => ReturnType<typeof decodeHi
   return (personId) => decodeHistory((timeline.get(personId) as string | undefined) ?? '');
 }
 
-/** Everyone a change figure of the day counts (a day's changes are few: all are read). */
-function changedOn(db: Db, spec: FigureSpec): FigureMatch[] {
-  const ids = new Set(db.prepare('SELECT person_id FROM code_changes WHERE day = ?').pluck().all(spec.day) as string[]);
+/** The colours a change figure's changes lead into (a day's rows of code_changes into others cannot count). */
+function intoColours(spec: FigureSpec): CodeColor[] {
+  return CODE_COLORS.filter((to) => CODE_COLORS.some((from) => changeCounts(spec, from, to)));
+}
+
+/**
+ * The people a change figure of the day may count, in the order asked. Every change counted is on
+ * the day, so each list order is an ID order: the candidates (IDs only) are sorted and their
+ * histories read one by one until the page is full (a history read is the cost: about 10,000 a day).
+ */
+function* changedOn(db: Db, spec: FigureSpec, order: Order): Generator<FigureMatch> {
+  const into = intoColours(spec);
+  if (into.length === 0) return;
+  const ids = new Set(
+    db
+      .prepare(`SELECT person_id FROM code_changes WHERE day = ? AND to_color IN (${into.map(() => '?').join(', ')})`)
+      .pluck()
+      .all(spec.day, ...into) as string[],
+  );
   if (changeCounts(spec, 'none', 'green')) {
     for (const id of db.prepare('SELECT DISTINCT person_id FROM declarations WHERE day = ?').pluck().all(spec.day) as string[]) ids.add(id);
     const revoked = db
@@ -48,13 +65,12 @@ function changedOn(db: Db, spec: FigureSpec): FigureMatch[] {
       .pluck();
     for (const id of revoked.all(spec.day) as string[]) ids.add(id);
   }
+  const ordered = [...ids].map((personId) => ({ personId, since: spec.day }) as FigureMatch).sort(order);
   const history = historyReader(db);
-  const out: FigureMatch[] = [];
-  for (const id of ids) {
-    const m = figureMatch(spec, id, history(id));
-    if (m) out.push(m);
+  for (const { personId } of ordered) {
+    const m = figureMatch(spec, personId, history(personId));
+    if (m) yield m;
   }
-  return out;
 }
 
 /** Red or yellow holders by the day they entered the colour: a row of code_changes begins each run. */
@@ -184,7 +200,7 @@ function* take(stream: Iterable<FigureMatch>, n: number): Generator<FigureMatch>
 /** The first `n` people of the list in the order asked (all of them with n = Infinity). */
 export function firstMatches(db: Db, spec: FigureSpec, sort: FigureSort, n: number): FigureMatch[] {
   const order = sort === 'id' && spec.county !== null ? fromCounty(spec.county) : ORDERS[sort];
-  if (!isStock(spec.figure)) return changedOn(db, spec).sort(order).slice(0, n);
+  if (!isStock(spec.figure)) return [...take(changedOn(db, spec, order), n)];
   if (spec.figure === 'red' || spec.figure === 'yellow') {
     if (sort === 'id') return firstOf(enteredColour(db, spec, true), order, n);
     return [...take(enteredColour(db, spec, sort === 'since_desc'), n)];

@@ -10,7 +10,7 @@ export const migration017: Migration = {
   version: 17,
   name: 'county sign-offs',
   sql: `
-CREATE TABLE county_signoffs (
+CREATE TABLE IF NOT EXISTS county_signoffs (
   id INTEGER PRIMARY KEY,
   day INTEGER NOT NULL,
   county_code TEXT NOT NULL,
@@ -18,10 +18,10 @@ CREATE TABLE county_signoffs (
   signed_at INTEGER NOT NULL,
   figures TEXT NOT NULL
 );
-CREATE INDEX county_signoffs_day ON county_signoffs (day, county_code, id);
-CREATE TRIGGER county_signoffs_no_update BEFORE UPDATE ON county_signoffs
+CREATE INDEX IF NOT EXISTS county_signoffs_day ON county_signoffs (day, county_code, id);
+CREATE TRIGGER IF NOT EXISTS county_signoffs_no_update BEFORE UPDATE ON county_signoffs
 BEGIN SELECT RAISE(ABORT, 'county_signoffs is append-only: sign off again instead'); END;
-CREATE TRIGGER county_signoffs_no_delete BEFORE DELETE ON county_signoffs
+CREATE TRIGGER IF NOT EXISTS county_signoffs_no_delete BEFORE DELETE ON county_signoffs
 BEGIN SELECT RAISE(ABORT, 'county_signoffs is append-only: entries are never deleted'); END;
 `,
 };

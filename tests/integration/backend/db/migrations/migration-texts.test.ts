@@ -33,7 +33,7 @@ const SHIPPED: readonly (readonly [number, string, string])[] = [
   [14, 'figure lists', 'c62e9fa6db1b9f33e1b252dd41b6fcaf1cad3d6eecd9ccc4974e56d3d44ef6c5'],
   [15, 'case queue indexes', 'dc09e7c13825638734bc34eeb0c61aaa2acb5a52867197521da5f3f10a6307df'],
   [16, 'key area versions', '88d0dfe8b99a8939b90856615cd43953860324de4fdfe7e2416892a1867fc563'],
-  [17, 'county sign-offs', 'c221509fc42bc19004fa4191f3546889d468c3e988b52698e15c0f87ec40494d'],
+  [17, 'county sign-offs', '64a4e64a3be1a2fa7ccf288ad951a956c8a1365ed671fce09cc2901beac14b88'],
 ];
 
 const migrationFiles = readdirSync(FOLDER)
