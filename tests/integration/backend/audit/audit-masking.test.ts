@@ -12,6 +12,9 @@ const ID = '372301198001011234';
 const PHONE = '13812345678';
 // Any 11 or more digits in a row, or an ID or a phone typed in groups.
 const IN_CLEAR = /\d{11}|\d{6}[ -]\d{8}[ -]\d{3}[\dX]|1\d{2}[ -]\d{4}[ -]\d{4}/;
+// A person reference is a keyed hash in hex: one in 30 or so holds 11 digits in a row by chance
+// (CI failed on person:ee03a7ef2e83f54590137326), so references are set aside before the check.
+const entryText = (row: unknown) => JSON.stringify(row).replace(/person:[0-9a-f]{24}/g, 'person:<ref>');
 
 describe('identifiers in free text', async () => {
   const c = await testConsole(suiteTempDir(), {
@@ -73,6 +76,6 @@ describe('identifiers in free text', async () => {
     ]);
     const evidence = (db.prepare('SELECT evidence FROM cases WHERE id = ?').get(flagged.id) as { evidence: string }).evidence;
     expect(evidence).not.toMatch(IN_CLEAR);
-    for (const row of rows()) expect(JSON.stringify(row)).not.toMatch(IN_CLEAR);
+    for (const row of rows()) expect(entryText(row)).not.toMatch(IN_CLEAR);
   });
 });
