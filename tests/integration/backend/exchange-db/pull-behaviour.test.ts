@@ -208,10 +208,13 @@ describeWithPostgres('pulling an exchange table', () => {
     ['in the pull worker', '1'],
   ])('a lost connection mid-pull is retried with a pause and reported; nothing lost or doubled (%s)', async (_, workerFrom) => {
     process.env.HCC_PULL_WORKER_ROWS = workerFrom;
-    const values = Array.from(
-      { length: 3000 },
-      (_, i) => `('${personId(i % 600)}', '2020-02-${String(10 + Math.floor(i / 600)).padStart(2, '0')} 08:00:00', '36.5', '0')`,
-    );
+    // 24 batches: the cut (on another connection) lands while most are still to read. With 6 it could
+    // land after the last one on a fast run (CI saw no retry once).
+    const rows = 12_000;
+    const values = Array.from({ length: rows }, (_, i) => {
+      const day = String(10 + (Math.floor(i / 600) % 5)).padStart(2, '0');
+      return `('${personId(i % 600)}', '2020-02-${day} ${8 + Math.floor(i / 3000)}:00:00', '36.5', '0')`;
+    });
     await admin.query(`INSERT INTO exchange.checkins (person_id, checked_at, temperature, symptoms) VALUES ${values.join(',')}`);
     let cut = 0;
     const retries: string[] = [];
@@ -229,10 +232,10 @@ describeWithPostgres('pulling an exchange table', () => {
     expect(r.status).toBe('done');
     expect(r.retries).toBeGreaterThanOrEqual(1);
     expect(retries.length).toBe(r.retries);
-    expect(r.feeds.checkins).toMatchObject({ read: 3000, accepted: 3000, duplicates: 0 });
-    expect(n(db, 'SELECT count(*) FROM checkins')).toBe(3000);
+    expect(r.feeds.checkins).toMatchObject({ read: rows, accepted: rows, duplicates: 0 });
+    expect(n(db, 'SELECT count(*) FROM checkins')).toBe(rows);
     const run = db.prepare('SELECT status, rows_read FROM sync_runs ORDER BY id DESC LIMIT 1').get();
-    expect(run).toEqual({ status: 'done', rows_read: 3000 });
+    expect(run).toEqual({ status: 'done', rows_read: rows });
   });
 
   it('a table without a column of its feed is refused whole with the reason; the others are read', async () => {
